@@ -1,0 +1,68 @@
+package dev.masq.account;
+
+import static dev.masq.db.schema.Tables.MAILBOXES;
+import static dev.masq.db.schema.Tables.USERS;
+
+import dev.masq.crypto.Secrets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Users and their real inboxes. Inbox addresses are stored encrypted and found by keyed hash. */
+public final class AccountRepository {
+    private final Secrets secrets;
+
+    public AccountRepository(Secrets secrets) {
+        this.secrets = secrets;
+    }
+
+    public void insertUser(DSLContext ctx, User user, String loginEmail) {
+        ctx.insertInto(USERS)
+                .set(USERS.ID, user.id())
+                .set(USERS.LOGIN_HMAC, secrets.lookupHash(loginEmail))
+                .set(USERS.IS_ADMIN, user.admin())
+                .set(USERS.CREATED_AT, user.createdAt().toEpochMilli())
+                .execute();
+    }
+
+    public void insertMailbox(DSLContext ctx, Mailbox mailbox, Instant now) {
+        ctx.insertInto(MAILBOXES)
+                .set(MAILBOXES.ID, mailbox.id())
+                .set(MAILBOXES.USER_ID, mailbox.userId())
+                .set(MAILBOXES.ADDRESS_ENC, secrets.encryptText(mailbox.address()))
+                .set(MAILBOXES.ADDRESS_HMAC, secrets.lookupHash(mailbox.address()))
+                .set(MAILBOXES.VERIFIED, mailbox.verified())
+                .set(MAILBOXES.IS_DEFAULT, mailbox.isDefault())
+                .set(MAILBOXES.CREATED_AT, now.toEpochMilli())
+                .execute();
+    }
+
+    public Optional<User> findUserByLogin(DSLContext ctx, String email) {
+        return ctx.selectFrom(USERS)
+                .where(USERS.LOGIN_HMAC.eq(secrets.lookupHash(email)))
+                .fetchOptional()
+                .map(r -> new User(r.getId(), r.getIsAdmin(), Instant.ofEpochMilli(r.getCreatedAt())));
+    }
+
+    public List<Mailbox> mailboxesOf(DSLContext ctx, String userId) {
+        return ctx.selectFrom(MAILBOXES)
+                .where(MAILBOXES.USER_ID.eq(userId))
+                .orderBy(MAILBOXES.IS_DEFAULT.desc(), MAILBOXES.CREATED_AT)
+                .fetch(this::toMailbox);
+    }
+
+    public Optional<Mailbox> defaultMailbox(DSLContext ctx, String userId) {
+        return mailboxesOf(ctx, userId).stream().filter(Mailbox::isDefault).findFirst();
+    }
+
+    public Mailbox toMailbox(Record r) {
+        return new Mailbox(
+                r.get(MAILBOXES.ID),
+                r.get(MAILBOXES.USER_ID),
+                secrets.decryptText(r.get(MAILBOXES.ADDRESS_ENC)),
+                r.get(MAILBOXES.VERIFIED),
+                r.get(MAILBOXES.IS_DEFAULT));
+    }
+}

@@ -1,0 +1,6 @@
+package dev.masq.account;
+
+import java.time.Instant;
+
+public record User(String id, boolean admin, Instant createdAt) {
+}

@@ -1,0 +1,45 @@
+package dev.masq.alias;
+
+import static dev.masq.db.schema.Tables.ALIAS_EVENTS;
+
+import dev.masq.crypto.Secrets;
+import dev.masq.crypto.Tokens;
+import java.time.Instant;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/** The event log of aliases. Senders are stored encrypted; only their domain is in clear, for reports. */
+public final class AliasEventRepository {
+    private final Secrets secrets;
+
+    public AliasEventRepository(Secrets secrets) {
+        this.secrets = secrets;
+    }
+
+    public void record(DSLContext ctx, String aliasId, String kind, String sender, String detail, Instant at) {
+        String domain = sender == null || sender.indexOf('@') < 0 ? null : sender.substring(sender.lastIndexOf('@') + 1);
+        ctx.insertInto(ALIAS_EVENTS)
+                .set(ALIAS_EVENTS.ID, Tokens.newId("ev"))
+                .set(ALIAS_EVENTS.ALIAS_ID, aliasId)
+                .set(ALIAS_EVENTS.KIND, kind)
+                .set(ALIAS_EVENTS.SENDER_ENC, sender == null || sender.isEmpty() ? null : secrets.encryptText(sender))
+                .set(ALIAS_EVENTS.SENDER_DOMAIN, domain)
+                .set(ALIAS_EVENTS.DETAIL, detail)
+                .set(ALIAS_EVENTS.CREATED_AT, at.toEpochMilli())
+                .execute();
+    }
+
+    public List<AliasEvent> recent(DSLContext ctx, String aliasId, int limit) {
+        return ctx.selectFrom(ALIAS_EVENTS)
+                .where(ALIAS_EVENTS.ALIAS_ID.eq(aliasId))
+                .orderBy(ALIAS_EVENTS.CREATED_AT.desc(), ALIAS_EVENTS.ID.desc())
+                .limit(limit)
+                .fetch(r -> new AliasEvent(r.getId(), r.getAliasId(), r.getKind(),
+                        r.getSenderEnc() == null ? null : secrets.decryptText(r.getSenderEnc()),
+                        r.getSenderDomain(), r.getDetail(), Instant.ofEpochMilli(r.getCreatedAt())));
+    }
+
+    public int expireBefore(DSLContext ctx, Instant cutoff) {
+        return ctx.deleteFrom(ALIAS_EVENTS).where(ALIAS_EVENTS.CREATED_AT.lt(cutoff.toEpochMilli())).execute();
+    }
+}

@@ -1,0 +1,179 @@
+package dev.masq.alias;
+
+import static dev.masq.db.schema.Tables.ALIASES;
+import static dev.masq.db.schema.Tables.ALIAS_MAILBOXES;
+import static dev.masq.db.schema.Tables.ALIAS_TOMBSTONES;
+import static dev.masq.db.schema.Tables.ALIAS_VENDOR_DOMAINS;
+
+import dev.masq.crypto.Secrets;
+import dev.masq.db.schema.tables.records.AliasesRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Aliases, their vendor domains, their inboxes and the tombstones of deleted ones. */
+public final class AliasRepository {
+    private final Secrets secrets;
+
+    public AliasRepository(Secrets secrets) {
+        this.secrets = secrets;
+    }
+
+    public Optional<AliasRoute> findRoute(DSLContext ctx, String address) {
+        return ctx.select(ALIASES.ID, ALIASES.USER_ID, ALIASES.ADDRESS, ALIASES.STATE)
+                .from(ALIASES)
+                .where(ALIASES.ADDRESS.eq(address))
+                .fetchOptional(r -> new AliasRoute(r.value1(), r.value2(), r.value3(), AliasState.fromWire(r.value4())));
+    }
+
+    public boolean addressTaken(DSLContext ctx, String address) {
+        return ctx.fetchExists(ALIASES, ALIASES.ADDRESS.eq(address))
+                || ctx.fetchExists(ALIAS_TOMBSTONES, ALIAS_TOMBSTONES.ADDRESS_HMAC.eq(secrets.lookupHash(address)));
+    }
+
+    public void insert(DSLContext ctx, Alias alias, Collection<String> mailboxIds) {
+        ctx.insertInto(ALIASES)
+                .set(ALIASES.ID, alias.id())
+                .set(ALIASES.USER_ID, alias.userId())
+                .set(ALIASES.ADDRESS, alias.address())
+                .set(ALIASES.VENDOR, alias.vendor())
+                .set(ALIASES.NOTE, alias.note())
+                .set(ALIASES.STATE, alias.state().wire())
+                .set(ALIASES.CREATED_AT, alias.createdAt().toEpochMilli())
+                .execute();
+        replaceVendorDomains(ctx, alias.id(), alias.vendorDomains());
+        for (String mailboxId : mailboxIds) {
+            ctx.insertInto(ALIAS_MAILBOXES).set(ALIAS_MAILBOXES.ALIAS_ID, alias.id())
+                    .set(ALIAS_MAILBOXES.MAILBOX_ID, mailboxId).execute();
+        }
+    }
+
+    public void replaceVendorDomains(DSLContext ctx, String aliasId, List<Alias.VendorDomain> domains) {
+        ctx.deleteFrom(ALIAS_VENDOR_DOMAINS).where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(aliasId)).execute();
+        for (Alias.VendorDomain d : domains) {
+            ctx.insertInto(ALIAS_VENDOR_DOMAINS)
+                    .set(ALIAS_VENDOR_DOMAINS.ALIAS_ID, aliasId)
+                    .set(ALIAS_VENDOR_DOMAINS.DOMAIN, d.domain())
+                    .set(ALIAS_VENDOR_DOMAINS.LEARNED, d.learned())
+                    .onConflictDoNothing()
+                    .execute();
+        }
+    }
+
+    public Optional<Alias> find(DSLContext ctx, String userId, String id) {
+        return ctx.selectFrom(ALIASES)
+                .where(ALIASES.ID.eq(id).and(ALIASES.USER_ID.eq(userId)))
+                .fetchOptional()
+                .map(r -> withDomains(ctx, List.of(r)).getFirst());
+    }
+
+    public List<Alias> list(DSLContext ctx, String userId, AliasQuery q, Cursor after) {
+        Condition where = ALIASES.USER_ID.eq(userId);
+        if (q.state() != null) {
+            where = where.and(ALIASES.STATE.eq(q.state().wire()));
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            String like = "%" + q.text().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where = where.and(DSL.lower(ALIASES.ADDRESS).like(like, '\\')
+                    .or(DSL.lower(ALIASES.VENDOR).like(like, '\\'))
+                    .or(DSL.lower(ALIASES.NOTE).like(like, '\\')));
+        }
+        if (after != null) {
+            where = where.and(DSL.row(ALIASES.CREATED_AT, ALIASES.ID).lt(after.createdAt(), after.id()));
+        }
+        List<AliasesRecord> rows = ctx.selectFrom(ALIASES)
+                .where(where)
+                .orderBy(ALIASES.CREATED_AT.desc(), ALIASES.ID.desc())
+                .limit(q.limit())
+                .fetch();
+        return withDomains(ctx, rows);
+    }
+
+    public void setState(DSLContext ctx, String id, AliasState state) {
+        ctx.update(ALIASES).set(ALIASES.STATE, state.wire()).where(ALIASES.ID.eq(id)).execute();
+    }
+
+    public void burn(DSLContext ctx, String id, Instant at, String reason, String replacedBy) {
+        ctx.update(ALIASES)
+                .set(ALIASES.STATE, AliasState.BURNED.wire())
+                .set(ALIASES.BURNED_AT, at.toEpochMilli())
+                .set(ALIASES.BURN_REASON, reason)
+                .set(ALIASES.REPLACED_BY, replacedBy)
+                .where(ALIASES.ID.eq(id))
+                .execute();
+    }
+
+    public void updateLabels(DSLContext ctx, String id, String vendor, String note) {
+        ctx.update(ALIASES).set(ALIASES.VENDOR, vendor).set(ALIASES.NOTE, note).where(ALIASES.ID.eq(id)).execute();
+    }
+
+    /** Deletes the alias and everything it owns, leaving a tombstone so the address is never reissued. */
+    public void deleteWithTombstone(DSLContext ctx, String id, String address, Instant at) {
+        ctx.insertInto(ALIAS_TOMBSTONES)
+                .set(ALIAS_TOMBSTONES.ADDRESS_HMAC, secrets.lookupHash(address))
+                .set(ALIAS_TOMBSTONES.DELETED_AT, at.toEpochMilli())
+                .onConflictDoNothing()
+                .execute();
+        ctx.deleteFrom(ALIASES).where(ALIASES.ID.eq(id)).execute();
+    }
+
+    public List<String> mailboxIds(DSLContext ctx, String aliasId) {
+        return ctx.select(ALIAS_MAILBOXES.MAILBOX_ID).from(ALIAS_MAILBOXES)
+                .where(ALIAS_MAILBOXES.ALIAS_ID.eq(aliasId)).fetch(r -> r.value1());
+    }
+
+    public void countForwarded(DSLContext ctx, String aliasId, Instant at) {
+        ctx.update(ALIASES)
+                .set(ALIASES.FORWARDED, ALIASES.FORWARDED.plus(1))
+                .set(ALIASES.LAST_RECEIVED_AT, at.toEpochMilli())
+                .where(ALIASES.ID.eq(aliasId))
+                .execute();
+    }
+
+    public void countBlocked(DSLContext ctx, String aliasId, Instant at) {
+        ctx.update(ALIASES)
+                .set(ALIASES.BLOCKED, ALIASES.BLOCKED.plus(1))
+                .set(ALIASES.LAST_RECEIVED_AT, at.toEpochMilli())
+                .where(ALIASES.ID.eq(aliasId))
+                .execute();
+    }
+
+    private List<Alias> withDomains(DSLContext ctx, List<AliasesRecord> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = rows.stream().map(AliasesRecord::getId).toList();
+        Map<String, List<Alias.VendorDomain>> domains = ctx.selectFrom(ALIAS_VENDOR_DOMAINS)
+                .where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.in(ids))
+                .orderBy(ALIAS_VENDOR_DOMAINS.DOMAIN)
+                .fetch()
+                .stream()
+                .collect(Collectors.groupingBy(r -> r.getAliasId(),
+                        Collectors.mapping(r -> new Alias.VendorDomain(r.getDomain(), r.getLearned()), Collectors.toList())));
+        List<Alias> result = new ArrayList<>(rows.size());
+        for (AliasesRecord r : rows) {
+            result.add(new Alias(
+                    r.getId(), r.getUserId(), r.getAddress(), r.getVendor(),
+                    domains.getOrDefault(r.getId(), List.of()), r.getNote(),
+                    AliasState.fromWire(r.getState()),
+                    Instant.ofEpochMilli(r.getCreatedAt()), r.getForwarded(), r.getBlocked(),
+                    instant(r.getLastReceivedAt()), instant(r.getBurnedAt()), r.getBurnReason(), r.getReplacedBy()));
+        }
+        return result;
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    /** Position in the list, newest first. */
+    public record Cursor(long createdAt, String id) {
+    }
+}

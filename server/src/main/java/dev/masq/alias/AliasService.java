@@ -1,0 +1,226 @@
+package dev.masq.alias;
+
+import dev.masq.account.AccountRepository;
+import dev.masq.account.Mailbox;
+import dev.masq.common.ConflictException;
+import dev.masq.common.InvalidInputException;
+import dev.masq.common.NotFoundException;
+import dev.masq.crypto.Tokens;
+import dev.masq.db.Database;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+
+/** Creating, listing, changing, pausing, burning and deleting aliases on behalf of their owner. */
+public final class AliasService {
+    private static final int MAX_LABEL = 200;
+    private static final int MAX_NOTE = 2000;
+
+    private final Database db;
+    private final AliasRepository aliases;
+    private final AliasEventRepository events;
+    private final AccountRepository accounts;
+    private final AddressGenerator generator;
+    private final List<String> domains;
+    private final Clock clock;
+
+    public AliasService(Database db, AliasRepository aliases, AliasEventRepository events, AccountRepository accounts,
+                        AddressGenerator generator, List<String> domains, Clock clock) {
+        this.db = db;
+        this.aliases = aliases;
+        this.events = events;
+        this.accounts = accounts;
+        this.generator = generator;
+        this.domains = domains;
+        this.clock = clock;
+    }
+
+    public Alias create(String userId, NewAlias request) {
+        String domain = request.domain() == null ? domains.getFirst() : request.domain().trim().toLowerCase(Locale.ROOT);
+        if (!domains.contains(domain)) {
+            throw new InvalidInputException("domain", "not an alias domain of this server: " + domain);
+        }
+        NewAlias.AddressMode mode = request.mode() == null ? NewAlias.AddressMode.WORDS : request.mode();
+        String vendor = label("vendor", request.vendor(), MAX_LABEL);
+        String note = label("note", request.note(), MAX_NOTE);
+        List<Alias.VendorDomain> vendorDomains = request.site() == null || request.site().isBlank()
+                ? List.of()
+                : List.of(new Alias.VendorDomain(VendorDomains.registrableDomain("site", request.site()), false));
+        if (vendor == null && !vendorDomains.isEmpty()) {
+            vendor = vendorDomains.getFirst().domain();
+        }
+        String customLocal = mode == NewAlias.AddressMode.CUSTOM ? generator.custom(request.localPart()) : null;
+        String finalVendor = vendor;
+        return db.write(ctx -> {
+            List<String> inboxes = accounts.defaultMailbox(ctx, userId).map(Mailbox::id).map(List::of).orElse(List.of());
+            String address = pickAddress(ctx, mode, customLocal, domain);
+            Alias alias = new Alias(Tokens.newId("al"), userId, address, finalVendor, vendorDomains, note,
+                    AliasState.ACTIVE, clock.instant(), 0, 0, null, null, null, null);
+            aliases.insert(ctx, alias, inboxes);
+            events.record(ctx, alias.id(), "created", null, null, alias.createdAt());
+            return alias;
+        });
+    }
+
+    private String pickAddress(DSLContext ctx, NewAlias.AddressMode mode, String customLocal, String domain) {
+        if (mode == NewAlias.AddressMode.CUSTOM) {
+            String address = customLocal + "@" + domain;
+            if (aliases.addressTaken(ctx, address)) {
+                throw new ConflictException("local_part", "that address is taken or was used before");
+            }
+            return address;
+        }
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String local = mode == NewAlias.AddressMode.RANDOM ? generator.random() : generator.words();
+            String address = local + "@" + domain;
+            if (!aliases.addressTaken(ctx, address)) {
+                return address;
+            }
+        }
+        throw new ConflictException("mode", "could not find a free address; try the random mode");
+    }
+
+    public Alias get(String userId, String id) {
+        return db.read(ctx -> aliases.find(ctx, userId, id)).orElseThrow(() -> notFound(id));
+    }
+
+    public AliasPage list(String userId, AliasQuery query) {
+        int limit = Math.clamp(query.limit() <= 0 ? 50 : query.limit(), 1, 200);
+        AliasRepository.Cursor after = query.cursor() == null ? null : decodeCursor(query.cursor());
+        List<Alias> rows = db.read(ctx -> aliases.list(ctx, userId,
+                new AliasQuery(query.state(), query.text(), query.cursor(), limit + 1), after));
+        if (rows.size() <= limit) {
+            return new AliasPage(rows, null);
+        }
+        List<Alias> page = rows.subList(0, limit);
+        Alias last = page.getLast();
+        return new AliasPage(List.copyOf(page), encodeCursor(new AliasRepository.Cursor(last.createdAt().toEpochMilli(), last.id())));
+    }
+
+    public Alias update(String userId, String id, AliasPatch patch) {
+        List<Alias.VendorDomain> newDomains = patch.vendorDomains().map(list -> {
+            Set<String> unique = new LinkedHashSet<>();
+            for (String d : list) {
+                unique.add(VendorDomains.registrableDomain("vendor_domains", d));
+            }
+            List<Alias.VendorDomain> out = new ArrayList<>();
+            unique.forEach(d -> out.add(new Alias.VendorDomain(d, false)));
+            return out;
+        }).orElse(null);
+        Optional<String> vendor = patch.vendor().map(v -> label("vendor", v, MAX_LABEL));
+        Optional<String> note = patch.note().map(n -> label("note", n, MAX_NOTE));
+        return db.write(ctx -> {
+            Alias current = aliases.find(ctx, userId, id).orElseThrow(() -> notFound(id));
+            aliases.updateLabels(ctx, id, vendor.isPresent() ? vendor.get() : current.vendor(),
+                    note.isPresent() ? note.get() : current.note());
+            if (newDomains != null) {
+                aliases.replaceVendorDomains(ctx, id, newDomains);
+            }
+            return aliases.find(ctx, userId, id).orElseThrow();
+        });
+    }
+
+    public Alias pause(String userId, String id) {
+        return transition(userId, id, AliasState.PAUSED, "paused");
+    }
+
+    public Alias resume(String userId, String id) {
+        return transition(userId, id, AliasState.ACTIVE, "resumed");
+    }
+
+    private Alias transition(String userId, String id, AliasState to, String eventKind) {
+        return db.write(ctx -> {
+            Alias current = aliases.find(ctx, userId, id).orElseThrow(() -> notFound(id));
+            if (current.state() == AliasState.BURNED) {
+                throw new ConflictException("state", "a burned alias stays burned");
+            }
+            if (current.state() != to) {
+                aliases.setState(ctx, id, to);
+                events.record(ctx, id, eventKind, null, null, clock.instant());
+            }
+            return aliases.find(ctx, userId, id).orElseThrow();
+        });
+    }
+
+    /** Burns the alias for good; with {@code replace}, creates its successor for the same vendor in the same step. */
+    public BurnResult burn(String userId, String id, boolean replace, String reason) {
+        String why = label("reason", reason, MAX_LABEL);
+        return db.write(ctx -> {
+            Alias current = aliases.find(ctx, userId, id).orElseThrow(() -> notFound(id));
+            if (current.state() == AliasState.BURNED) {
+                throw new ConflictException("state", "this alias is already burned");
+            }
+            Instant now = clock.instant();
+            Alias replacement = null;
+            if (replace) {
+                String domain = current.address().substring(current.address().indexOf('@') + 1);
+                String address = pickAddress(ctx, NewAlias.AddressMode.WORDS, null, domain);
+                replacement = new Alias(Tokens.newId("al"), userId, address, current.vendor(), current.vendorDomains(),
+                        current.note(), AliasState.ACTIVE, now, 0, 0, null, null, null, null);
+                aliases.insert(ctx, replacement, aliases.mailboxIds(ctx, id));
+                events.record(ctx, replacement.id(), "created", null, "replaces " + current.address(), now);
+            }
+            aliases.burn(ctx, id, now, why, replacement == null ? null : replacement.id());
+            events.record(ctx, id, "burned", null, why, now);
+            return new BurnResult(aliases.find(ctx, userId, id).orElseThrow(), replacement);
+        });
+    }
+
+    public void delete(String userId, String id) {
+        db.writeVoid(ctx -> {
+            Alias current = aliases.find(ctx, userId, id).orElseThrow(() -> notFound(id));
+            aliases.deleteWithTombstone(ctx, id, current.address(), clock.instant());
+        });
+    }
+
+    public List<AliasEvent> events(String userId, String id, int limit) {
+        return db.read(ctx -> {
+            aliases.find(ctx, userId, id).orElseThrow(() -> notFound(id));
+            return events.recent(ctx, id, Math.clamp(limit <= 0 ? 100 : limit, 1, 500));
+        });
+    }
+
+    public record BurnResult(Alias burned, Alias replacement) {
+    }
+
+    private static String label(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > max) {
+            throw new InvalidInputException(field, field + " is longer than " + max + " characters");
+        }
+        if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw new InvalidInputException(field, field + " contains control characters");
+        }
+        return v.isEmpty() ? null : v;
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("no alias with id " + id);
+    }
+
+    private static String encodeCursor(AliasRepository.Cursor c) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((c.createdAt() + ":" + c.id()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static AliasRepository.Cursor decodeCursor(String cursor) {
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int colon = s.indexOf(':');
+            return new AliasRepository.Cursor(Long.parseLong(s.substring(0, colon)), s.substring(colon + 1));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("cursor", "not a cursor returned by this server");
+        }
+    }
+}

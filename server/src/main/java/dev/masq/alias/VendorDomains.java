@@ -1,0 +1,44 @@
+package dev.masq.alias;
+
+import com.google.common.net.InternetDomainName;
+import dev.masq.common.InvalidInputException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Turns what a person typed as the vendor's site into its registrable domain (Public Suffix List). */
+public final class VendorDomains {
+    private VendorDomains() {
+    }
+
+    /** {@code https://platform.openai.com/login} → {@code openai.com}; {@code news.bbc.co.uk} → {@code bbc.co.uk}. */
+    public static String registrableDomain(String field, String site) {
+        return tryRegistrableDomain(site)
+                .orElseThrow(() -> new InvalidInputException(field, "not a site or domain name: " + site));
+    }
+
+    public static Optional<String> tryRegistrableDomain(String site) {
+        if (site == null || site.isBlank()) {
+            return Optional.empty();
+        }
+        String host = hostOf(site.trim());
+        if (host == null || !InternetDomainName.isValid(host)) {
+            return Optional.empty();
+        }
+        InternetDomainName name = InternetDomainName.from(host);
+        if (name.isTopPrivateDomain() || name.isUnderPublicSuffix()) {
+            return Optional.of(name.topPrivateDomain().toString());
+        }
+        return Optional.empty();
+    }
+
+    private static String hostOf(String site) {
+        String s = site.contains("://") ? site : "http://" + site;
+        try {
+            String host = URI.create(s).getHost();
+            return host == null ? null : host.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.masq.config;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting of masq, read from {@code MASQ_*} environment variables; each has a default. */
+public record Config(
+        Path dataDir,
+        int httpPort,
+        int smtpPort,
+        int submissionPort,
+        List<String> domains,
+        String hostname,
+        String baseUrl,
+        Optional<InetSocketAddress> relay,
+        Optional<InetSocketAddress> dns,
+        Optional<String> key,
+        long maxMessageSize,
+        int smtpMaxConnections,
+        int smtpMaxConnectionsPerIp,
+        Duration smtpTimeout,
+        Duration retryMin,
+        Duration retryMax,
+        Duration deliveryExpiry,
+        boolean deliveryStartTls) {
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Config from(Map<String, String> env) {
+        Settings s = new Settings(env);
+        String hostname = s.get("MASQ_HOSTNAME", "localhost");
+        int httpPort = s.integer("MASQ_HTTP_PORT", 8080);
+        List<String> domains = Arrays.stream(s.get("MASQ_DOMAINS", "masq.localhost").split(","))
+                .map(d -> d.trim().toLowerCase(Locale.ROOT))
+                .filter(d -> !d.isEmpty())
+                .toList();
+        if (domains.isEmpty()) {
+            throw new IllegalArgumentException("MASQ_DOMAINS must name at least one domain");
+        }
+        return new Config(
+                Path.of(s.get("MASQ_DATA_DIR", "./data")),
+                httpPort,
+                s.integer("MASQ_SMTP_PORT", 2525),
+                s.integer("MASQ_SUBMISSION_PORT", 2587),
+                domains,
+                hostname,
+                s.get("MASQ_BASE_URL", "http://localhost:" + httpPort),
+                s.optional("MASQ_RELAY").map(Config::hostPort),
+                s.optional("MASQ_DNS").map(Config::hostPort),
+                s.optional("MASQ_KEY"),
+                s.integer("MASQ_MAX_MESSAGE_SIZE", 25 * 1024 * 1024),
+                s.integer("MASQ_SMTP_MAX_CONNECTIONS", 500),
+                s.integer("MASQ_SMTP_MAX_CONNECTIONS_PER_IP", 50),
+                s.duration("MASQ_SMTP_TIMEOUT", Duration.ofMinutes(5)),
+                s.duration("MASQ_RETRY_MIN", Duration.ofMinutes(1)),
+                s.duration("MASQ_RETRY_MAX", Duration.ofHours(4)),
+                s.duration("MASQ_DELIVERY_EXPIRY", Duration.ofDays(5)),
+                Boolean.parseBoolean(s.get("MASQ_DELIVERY_STARTTLS", "true")));
+    }
+
+    public String defaultDomain() {
+        return domains.getFirst();
+    }
+
+    public boolean isOurDomain(String domain) {
+        return domains.contains(domain.toLowerCase(Locale.ROOT));
+    }
+
+    static InetSocketAddress hostPort(String value) {
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("expected host:port, got " + value);
+        }
+        String host = value.substring(0, colon).replace("[", "").replace("]", "");
+        return InetSocketAddress.createUnresolved(host, Integer.parseInt(value.substring(colon + 1)));
+    }
+
+    private record Settings(Map<String, String> env) {
+        String get(String name, String fallback) {
+            return optional(name).orElse(fallback);
+        }
+
+        Optional<String> optional(String name) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+
+        int integer(String name, int fallback) {
+            return optional(name).map(Integer::parseInt).orElse(fallback);
+        }
+
+        /** Accepts ISO-8601 ({@code PT30S}) or a number with a unit suffix: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 4h}, {@code 5d}. */
+        Duration duration(String name, Duration fallback) {
+            return optional(name).map(Settings::parseDuration).orElse(fallback);
+        }
+
+        static Duration parseDuration(String v) {
+            String s = v.toLowerCase(Locale.ROOT);
+            if (s.startsWith("p")) {
+                return Duration.parse(v);
+            }
+            if (s.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+            }
+            long n = Long.parseLong(s.substring(0, s.length() - 1));
+            return switch (s.charAt(s.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> throw new IllegalArgumentException("bad duration: " + v);
+            };
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.masq.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** Random identifiers, secrets and their digests. */
+public final class Tokens {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+
+    private Tokens() {
+    }
+
+    public static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Lower-case base32 of {@code chars * 5} random bits: safe in ids, URLs and email local parts. */
+    public static String randomBase32(int chars) {
+        StringBuilder sb = new StringBuilder(chars);
+        for (int i = 0; i < chars; i++) {
+            sb.append(BASE32[RANDOM.nextInt(32)]);
+        }
+        return sb.toString();
+    }
+
+    /** An opaque id such as {@code al_k3x9...}: 80 random bits, never sequential. */
+    public static String newId(String prefix) {
+        return prefix + "_" + randomBase32(16);
+    }
+
+    /** A bearer secret with 256 random bits. */
+    public static String newSecret(String prefix) {
+        return prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
+    }
+
+    public static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String base32(byte[] bytes, int chars) {
+        StringBuilder sb = new StringBuilder(chars);
+        int buffer = 0;
+        int bits = 0;
+        int i = 0;
+        while (sb.length() < chars) {
+            if (bits < 5) {
+                buffer = (buffer << 8) | (bytes[i++] & 0xff);
+                bits += 8;
+            }
+            sb.append(BASE32[(buffer >> (bits - 5)) & 31]);
+            bits -= 5;
+        }
+        return sb.toString();
+    }
+
+    public static int randomInt(int bound) {
+        return RANDOM.nextInt(bound);
+    }
+}
