@@ -23,6 +23,7 @@ import org.jooq.DSLContext;
 public final class AliasService {
     private static final int MAX_LABEL = 200;
     private static final int MAX_NOTE = 2000;
+    private static final int IMPORT_BATCH = 5000;
 
     private final Database db;
     private final AliasRepository aliases;
@@ -86,6 +87,44 @@ public final class AliasService {
             }
         }
         throw new ConflictException("mode", "could not find a free address; try the random mode");
+    }
+
+    /**
+     * Creates aliases with the given full addresses (an operator moving from another alias service),
+     * in transactions of a few thousand. Returns how many were created; taken addresses are skipped.
+     */
+    public int importAddresses(String userId, List<String> addresses) {
+        List<Alias> batch = new ArrayList<>();
+        int created = 0;
+        for (String raw : addresses) {
+            String address = raw.strip().toLowerCase(Locale.ROOT);
+            int at = address.lastIndexOf('@');
+            if (at < 0 || !domains.contains(address.substring(at + 1))) {
+                throw new InvalidInputException("address", "not an address on an alias domain: " + raw);
+            }
+            generator.custom(address.substring(0, at));
+            batch.add(new Alias(Tokens.newId("al"), userId, address, null, List.of(), null, AliasState.ACTIVE,
+                    clock.instant(), 0, 0, null, null, null, null));
+            if (batch.size() == IMPORT_BATCH) {
+                created += insertAll(userId, batch);
+                batch.clear();
+            }
+        }
+        return created + insertAll(userId, batch);
+    }
+
+    private int insertAll(String userId, List<Alias> batch) {
+        return db.write(ctx -> {
+            List<String> inboxes = accounts.defaultMailbox(ctx, userId).map(Mailbox::id).map(List::of).orElse(List.of());
+            int n = 0;
+            for (Alias alias : batch) {
+                if (!aliases.addressTaken(ctx, alias.address())) {
+                    aliases.insert(ctx, alias, inboxes);
+                    n++;
+                }
+            }
+            return n;
+        });
     }
 
     public Alias get(String userId, String id) {

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Forwarding throughput, masq against Postfix, in one run on one machine.
+#
+# The same load for both: MESSAGES messages of SIZE bytes over SESSIONS concurrent SMTP sessions to
+# MESSAGES distinct aliases, sent by Postfix's smtp-source and received downstream by smtp-sink.
+# masq relays to the sink through MASQ_RELAY; a private Postfix instance forwards the same aliases
+# with virtual_alias_maps and relayhost. Both fsync before answering 250 (masq: SQLite WAL with
+# synchronous=FULL; Postfix: its queue files). The figure is end to end: from the first connection
+# of smtp-source until smtp-sink has received the last message.
+#
+# Needs: a built jar (./mvnw -q -DskipTests package), Debian's postfix package (smtp-source, smtp-sink),
+# root (Postfix's private instance and smtp-sink -u). Usage: bench/forward-vs-postfix.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MESSAGES=${MESSAGES:-10000}
+SESSIONS=${SESSIONS:-20}
+SIZE=${SIZE:-4096}
+DOMAIN=bench.test
+INBOX=inbox@sink.test
+SINK_PORT=${SINK_PORT:-30025}
+MASQ_PORT=${MASQ_PORT:-30026}
+POSTFIX_PORT=${POSTFIX_PORT:-30027}
+HTTP_PORT=${HTTP_PORT:-30080}
+JAR=server/target/masq.jar
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+[ -f "$JAR" ] || ./mvnw -q -DskipTests package
+command -v smtp-source >/dev/null || { echo "install Debian's postfix package first" >&2; exit 1; }
+
+work=$(mktemp -d /tmp/masq-bench.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "$work/postfix/main.cf" ] && postfix -c "$work/postfix" stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Wait for a TCP port to accept connections.
+wait_port() { for _ in $(seq 1 300); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+
+# Run one measured pass: start the sink, drive smtp-source at PORT, wait until the sink has everything.
+measure() {
+  local port=$1 label=$2
+  smtp-sink -u postfix -c -M "$MESSAGES" 127.0.0.1:"$SINK_PORT" 1000 > "$work/sink-$label.log" 2>&1 &
+  local sink=$!
+  pids+=("$sink")
+  wait_port "$SINK_PORT"
+  local start end
+  start=$(date +%s.%N)
+  smtp-source -c -l "$SIZE" -m "$MESSAGES" -s "$SESSIONS" -N -M bench.local \
+      -f sender@vendor.test -t alias@"$DOMAIN" 127.0.0.1:"$port" > "$work/source-$label.log" 2>&1
+  wait "$sink"
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc -l
+}
+
+echo "load: $MESSAGES messages of $SIZE bytes, $SESSIONS sessions, $MESSAGES distinct aliases"
+
+# --- masq -------------------------------------------------------------------------------
+export MASQ_DATA_DIR="$work/masq" MASQ_DOMAINS=$DOMAIN MASQ_SMTP_PORT=$MASQ_PORT MASQ_HTTP_PORT=$HTTP_PORT \
+       MASQ_SUBMISSION_PORT=$((MASQ_PORT + 100)) MASQ_RELAY=127.0.0.1:$SINK_PORT MASQ_HOSTNAME=masq.bench \
+       MASQ_DELIVERY_STARTTLS=false
+"$JAVA" -jar "$JAR" user add "$INBOX" >/dev/null 2>&1
+seq 1 "$MESSAGES" | sed "s/\$/alias@$DOMAIN/" | "$JAVA" -jar "$JAR" alias import "$INBOX" >/dev/null
+"$JAVA" -Xmx512m -jar "$JAR" > "$work/masq.log" 2>&1 &
+masq=$!
+pids+=("$masq")
+wait_port "$MASQ_PORT"
+peak_rss() { awk '/VmHWM/ {print int($2/1024)}' /proc/"$masq"/status; }
+masq_secs=$(measure "$MASQ_PORT" masq)
+masq_rss=$(peak_rss)
+kill "$masq"; wait "$masq" 2>/dev/null || true
+
+# --- Postfix ----------------------------------------------------------------------------
+pf="$work/postfix"
+mkdir -p "$pf/queue" "$pf/data"
+cp /etc/postfix/master.cf "$pf/master.cf"
+# chroot off for every service, smtpd on our port instead of 25
+sed -i -E 's/^(smtp +inet.*)$/#\1/; s/^([a-z]+ +(unix|inet|fifo|pass) +[-yn] +[-yn] +)[-y]/\1n/' "$pf/master.cf"
+echo "127.0.0.1:$POSTFIX_PORT inet n - n - - smtpd" >> "$pf/master.cf"
+seq 1 "$MESSAGES" | sed "s/\$/alias@$DOMAIN $INBOX/" > "$pf/virtual"
+cat > "$pf/main.cf" <<CF
+compatibility_level = 3.6
+queue_directory = $pf/queue
+data_directory = $pf/data
+mail_owner = postfix
+setgid_group = postdrop
+myhostname = postfix.bench
+mydestination =
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+mynetworks = 127.0.0.0/8
+virtual_alias_domains = $DOMAIN
+virtual_alias_maps = hash:$pf/virtual
+relayhost = [127.0.0.1]:$SINK_PORT
+smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
+maillog_file = $pf/maillog
+maillog_file_prefixes = $pf
+smtp_tls_security_level = none
+alias_maps =
+alias_database =
+CF
+postmap "$pf/virtual"
+chown -R postfix "$pf/queue" "$pf/data"
+postfix -c "$pf" check
+postfix -c "$pf" start >/dev/null 2>&1
+wait_port "$POSTFIX_PORT"
+postfix_secs=$(measure "$POSTFIX_PORT" postfix)
+postfix -c "$pf" stop >/dev/null 2>&1 || true
+
+masq_rate=$(echo "$MESSAGES / $masq_secs" | bc -l)
+postfix_rate=$(echo "$MESSAGES / $postfix_secs" | bc -l)
+printf '\n%-10s %10s %12s\n' "" "seconds" "messages/s"
+printf '%-10s %10.1f %12.0f\n' masq "$masq_secs" "$masq_rate"
+printf '%-10s %10.1f %12.0f\n' postfix "$postfix_secs" "$postfix_rate"
+printf 'ratio masq/postfix: %.2f   (target >= 2.0)\n' "$(echo "$masq_rate / $postfix_rate" | bc -l)"
+printf 'masq peak RSS: %s MB   (target <= 512)\n' "$masq_rss"
