@@ -1,47 +1,92 @@
 package dev.masq;
 
+import dev.masq.common.InvalidInputException;
+import dev.masq.common.NotFoundException;
 import dev.masq.config.Config;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(name = "masq", mixinStandardHelpOptions = true,
         description = "Self-hosted email aliases: forward, watch for leaks, burn.",
         subcommands = {Main.Serve.class, Main.UserCommand.class, Main.ApiKeyCommand.class})
 public final class Main implements Callable<Integer> {
+    private final Map<String, String> env;
+
+    public Main(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /** The command line over {@code env}: tests pass their own environment and capture its out and err writers. */
+    public static CommandLine commandLine(Map<String, String> env) {
+        return new CommandLine(new Main(env)).setExecutionExceptionHandler(Main::report);
+    }
+
+    /** An operator's mistake (bad address, unknown user) is one line on stderr and exit 2, never a stack trace. */
+    private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        cmd.getErr().println("error: " + e.getMessage());
+        if (e instanceof IllegalArgumentException || e instanceof InvalidInputException || e instanceof NotFoundException) {
+            return 2;
+        }
+        LoggerFactory.getLogger(Main.class).error("{} failed", cmd.getCommandName(), e);
+        return 1;
     }
 
     @Override
-    public Integer call() throws Exception {
-        return new Serve().call();
+    public Integer call() throws InterruptedException {
+        return serve();
+    }
+
+    Services services() {
+        return new Services(Config.from(env), Clock.systemUTC());
+    }
+
+    int serve() throws InterruptedException {
+        App app = App.start(Config.from(env), Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
     }
 
     @Command(name = "serve", description = "Run the SMTP, HTTP and delivery services (the default).")
     static final class Serve implements Callable<Integer> {
+        @ParentCommand
+        Main main;
+
         @Override
-        public Integer call() throws Exception {
-            App app = App.start(Config.fromEnvironment(), Clock.systemUTC());
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
-                stopped.countDown();
-            }));
-            stopped.await();
-            return 0;
+        public Integer call() throws InterruptedException {
+            return main.serve();
         }
     }
 
     @Command(name = "user", description = "Manage users.", subcommands = UserCommand.Add.class)
     static final class UserCommand {
+        @ParentCommand
+        Main main;
+
         @Command(name = "add", description = "Create a user whose real inbox is EMAIL (verified: the operator vouches for it).")
         static final class Add implements Callable<Integer> {
+            @ParentCommand
+            UserCommand parent;
+            @Spec
+            CommandSpec spec;
             @Parameters(paramLabel = "EMAIL")
             String email;
             @Option(names = "--admin", description = "Make the user an administrator.")
@@ -49,13 +94,10 @@ public final class Main implements Callable<Integer> {
 
             @Override
             public Integer call() {
-                try (Services s = new Services(Config.fromEnvironment(), Clock.systemUTC())) {
+                try (Services s = parent.main.services()) {
                     var user = s.accounts.addUser(email, admin);
-                    System.err.println("created user " + user.id() + (admin ? " (admin)" : ""));
+                    spec.commandLine().getErr().println("created user " + user.id() + (admin ? " (admin)" : ""));
                     return 0;
-                } catch (IllegalArgumentException e) {
-                    System.err.println("error: " + e.getMessage());
-                    return 2;
                 }
             }
         }
@@ -63,8 +105,15 @@ public final class Main implements Callable<Integer> {
 
     @Command(name = "apikey", description = "Manage API keys.", subcommands = ApiKeyCommand.Create.class)
     static final class ApiKeyCommand {
+        @ParentCommand
+        Main main;
+
         @Command(name = "create", description = "Create an API key for the user EMAIL; prints it once, alone on its line.")
         static final class Create implements Callable<Integer> {
+            @ParentCommand
+            ApiKeyCommand parent;
+            @Spec
+            CommandSpec spec;
             @Parameters(paramLabel = "EMAIL")
             String email;
             @Option(names = "--name", required = true, description = "What the key is for.")
@@ -72,12 +121,12 @@ public final class Main implements Callable<Integer> {
 
             @Override
             public Integer call() {
-                try (Services s = new Services(Config.fromEnvironment(), Clock.systemUTC())) {
-                    System.out.println(s.apiKeys.create(email, name).secret());
+                try (Services s = parent.main.services()) {
+                    String secret = s.apiKeys.create(email, name).secret();
+                    // stdout carries the key alone, so that `KEY=$(masq apikey create ...)` works.
+                    spec.commandLine().getOut().println(secret);
+                    spec.commandLine().getOut().flush();
                     return 0;
-                } catch (IllegalArgumentException | dev.masq.common.NotFoundException e) {
-                    System.err.println("error: " + e.getMessage());
-                    return 2;
                 }
             }
         }

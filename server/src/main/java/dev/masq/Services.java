@@ -11,6 +11,7 @@ import dev.masq.alias.AliasService;
 import dev.masq.config.Config;
 import dev.masq.crypto.Secrets;
 import dev.masq.db.Database;
+import dev.masq.leak.LeakService;
 import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.DeliveryQueue;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class Services implements AutoCloseable {
     public final AccountService accounts;
     public final ApiKeyService apiKeys;
     public final AliasService aliases;
+    public final LeakService leaks;
 
     public Services(Config config, Clock clock) {
         this.config = config;
@@ -44,6 +46,7 @@ public final class Services implements AutoCloseable {
         this.apiKeys = new ApiKeyService(db, new ApiKeyRepository(), accountRepository, clock);
         this.aliases = new AliasService(db, aliasRepository, eventRepository, accountRepository,
                 new AddressGenerator(), config.domains(), clock);
+        this.leaks = new LeakService();
     }
 
     @Override

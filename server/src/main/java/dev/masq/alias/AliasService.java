@@ -10,12 +10,12 @@ import dev.masq.db.Database;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 
@@ -64,7 +64,7 @@ public final class AliasService {
             List<String> inboxes = accounts.defaultMailbox(ctx, userId).map(Mailbox::id).map(List::of).orElse(List.of());
             String address = pickAddress(ctx, mode, customLocal, domain);
             Alias alias = new Alias(Tokens.newId("al"), userId, address, finalVendor, vendorDomains, note,
-                    AliasState.ACTIVE, clock.instant(), 0, 0, null, null, null, null);
+                    AliasState.ACTIVE, now(), 0, 0, null, null, null, null);
             aliases.insert(ctx, alias, inboxes);
             events.record(ctx, alias.id(), "created", null, null, alias.createdAt());
             return alias;
@@ -104,7 +104,7 @@ public final class AliasService {
             }
             generator.custom(address.substring(0, at));
             batch.add(new Alias(Tokens.newId("al"), userId, address, null, List.of(), null, AliasState.ACTIVE,
-                    clock.instant(), 0, 0, null, null, null, null));
+                    now(), 0, 0, null, null, null, null));
             if (batch.size() == IMPORT_BATCH) {
                 created += insertAll(userId, batch);
                 batch.clear();
@@ -154,12 +154,13 @@ public final class AliasService {
             unique.forEach(d -> out.add(new Alias.VendorDomain(d, false)));
             return out;
         }).orElse(null);
-        Optional<String> vendor = patch.vendor().map(v -> label("vendor", v, MAX_LABEL));
-        Optional<String> note = patch.note().map(n -> label("note", n, MAX_NOTE));
+        // label() reads a blank value as null, which is how a patch clears a label.
+        String vendor = patch.vendor().map(v -> label("vendor", v, MAX_LABEL)).orElse(null);
+        String note = patch.note().map(n -> label("note", n, MAX_NOTE)).orElse(null);
         return db.write(ctx -> {
             Alias current = aliases.find(ctx, userId, id).orElseThrow(() -> notFound(id));
-            aliases.updateLabels(ctx, id, vendor.isPresent() ? vendor.get() : current.vendor(),
-                    note.isPresent() ? note.get() : current.note());
+            aliases.updateLabels(ctx, id, patch.vendor().isPresent() ? vendor : current.vendor(),
+                    patch.note().isPresent() ? note : current.note());
             if (newDomains != null) {
                 aliases.replaceVendorDomains(ctx, id, newDomains);
             }
@@ -183,7 +184,7 @@ public final class AliasService {
             }
             if (current.state() != to) {
                 aliases.setState(ctx, id, to);
-                events.record(ctx, id, eventKind, null, null, clock.instant());
+                events.record(ctx, id, eventKind, null, null, now());
             }
             return aliases.find(ctx, userId, id).orElseThrow();
         });
@@ -197,7 +198,7 @@ public final class AliasService {
             if (current.state() == AliasState.BURNED) {
                 throw new ConflictException("state", "this alias is already burned");
             }
-            Instant now = clock.instant();
+            Instant now = now();
             Alias replacement = null;
             if (replace) {
                 String domain = current.address().substring(current.address().indexOf('@') + 1);
@@ -216,7 +217,7 @@ public final class AliasService {
     public void delete(String userId, String id) {
         db.writeVoid(ctx -> {
             Alias current = aliases.find(ctx, userId, id).orElseThrow(() -> notFound(id));
-            aliases.deleteWithTombstone(ctx, id, current.address(), clock.instant());
+            aliases.deleteWithTombstone(ctx, id, current.address(), now());
         });
     }
 
@@ -242,6 +243,11 @@ public final class AliasService {
             throw new InvalidInputException(field, field + " contains control characters");
         }
         return v.isEmpty() ? null : v;
+    }
+
+    /** The database keeps milliseconds; an alias returned from a write must read the same as when fetched later. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static NotFoundException notFound(String id) {

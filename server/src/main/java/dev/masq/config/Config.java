@@ -28,7 +28,8 @@ public record Config(
         Duration retryMin,
         Duration retryMax,
         Duration deliveryExpiry,
-        boolean deliveryStartTls) {
+        boolean deliveryStartTls,
+        int apiAliasRate) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -63,7 +64,8 @@ public record Config(
                 s.duration("MASQ_RETRY_MIN", Duration.ofMinutes(1)),
                 s.duration("MASQ_RETRY_MAX", Duration.ofHours(4)),
                 s.duration("MASQ_DELIVERY_EXPIRY", Duration.ofDays(5)),
-                Boolean.parseBoolean(s.get("MASQ_DELIVERY_STARTTLS", "true")));
+                Boolean.parseBoolean(s.get("MASQ_DELIVERY_STARTTLS", "true")),
+                s.integer("MASQ_API_ALIAS_RATE", 60));
     }
 
     public String defaultDomain() {

@@ -122,4 +122,20 @@ class AliasServiceTest {
         assertThatThrownBy(() -> s.aliases.importAddresses(user, List.of("x1y@elsewhere.test")))
                 .extracting("field").isEqualTo("address");
     }
+
+    @Test
+    void aBlankPatchValueClearsTheLabel() {
+        Alias a = s.aliases.create(user, new NewAlias(null, null, null, "Shop", null, "old note"));
+        Alias b = s.aliases.update(user, a.id(), new AliasPatch(Optional.of(""), Optional.empty(), Optional.empty()));
+        assertThat(b.note()).isNull();
+        assertThat(b.vendor()).isEqualTo("Shop");
+    }
+
+    @Test
+    void anAliasReadsTheSameWhenCreatedAndWhenFetched() {
+        Alias created = s.aliases.create(user, new NewAlias(null, null, null, null, "shop.com", null));
+        assertThat(s.aliases.get(user, created.id())).isEqualTo(created);
+        AliasService.BurnResult r = s.aliases.burn(user, created.id(), true, null);
+        assertThat(s.aliases.get(user, r.replacement().id())).isEqualTo(r.replacement());
+    }
 }

@@ -1,0 +1,99 @@
+package dev.masq.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.masq.alias.Alias;
+import dev.masq.alias.AliasPage;
+import dev.masq.alias.AliasQuery;
+import dev.masq.alias.AliasService;
+import dev.masq.alias.AliasState;
+import dev.masq.common.InvalidInputException;
+import dev.masq.leak.LeakService;
+import dev.masq.web.JsonBody;
+import dev.masq.web.QueryParams;
+import dev.masq.web.RateLimiter;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import java.util.Locale;
+
+/** {@code /api/v1/aliases} and {@code /api/v1/leaks}: parse, call the service for the key's owner, render. */
+public final class AliasHandlers {
+    private final AliasService aliases;
+    private final LeakService leaks;
+    private final RateLimiter creations;
+
+    public AliasHandlers(AliasService aliases, LeakService leaks, RateLimiter creations) {
+        this.aliases = aliases;
+        this.leaks = leaks;
+        this.creations = creations;
+    }
+
+    public void create(Context ctx) {
+        String user = ApiAuth.userId(ctx);
+        creations.acquire(user);
+        AliasRequests.Create body = JsonBody.read(ctx, AliasRequests.Create.class);
+        Alias alias = aliases.create(user, body.toNewAlias());
+        ctx.status(201).header(Header.LOCATION, "/api/v1/aliases/" + alias.id());
+        ctx.json(body.addyDialect() ? AliasViews.AddyEnvelope.of(alias) : view(alias));
+    }
+
+    public void list(Context ctx) {
+        AliasQuery query = new AliasQuery(state(ctx.queryParam("state")), ctx.queryParam("q"),
+                ctx.queryParam("cursor"), QueryParams.integer(ctx, "limit"));
+        AliasPage page = aliases.list(ApiAuth.userId(ctx), query);
+        ctx.json(new AliasViews.Page<>(page.items().stream().map(this::view).toList(), page.nextCursor()));
+    }
+
+    public void get(Context ctx) {
+        ctx.json(view(aliases.get(ApiAuth.userId(ctx), ctx.pathParam("id"))));
+    }
+
+    public void update(Context ctx) {
+        ObjectNode body = JsonBody.object(ctx);
+        AliasRequests.Patch patch = JsonBody.convert(body, AliasRequests.Patch.class);
+        ctx.json(view(aliases.update(ApiAuth.userId(ctx), ctx.pathParam("id"), AliasRequests.Patch.from(body, patch))));
+    }
+
+    public void delete(Context ctx) {
+        aliases.delete(ApiAuth.userId(ctx), ctx.pathParam("id"));
+        ctx.status(204);
+    }
+
+    public void pause(Context ctx) {
+        ctx.json(view(aliases.pause(ApiAuth.userId(ctx), ctx.pathParam("id"))));
+    }
+
+    public void resume(Context ctx) {
+        ctx.json(view(aliases.resume(ApiAuth.userId(ctx), ctx.pathParam("id"))));
+    }
+
+    public void burn(Context ctx) {
+        AliasRequests.Burn body = JsonBody.read(ctx, AliasRequests.Burn.class);
+        AliasService.BurnResult r = aliases.burn(ApiAuth.userId(ctx), ctx.pathParam("id"), body.replaceOrDefault(), body.reason());
+        ctx.json(new AliasViews.Burned(view(r.burned()), r.replacement() == null ? null : view(r.replacement())));
+    }
+
+    public void events(Context ctx) {
+        var events = aliases.events(ApiAuth.userId(ctx), ctx.pathParam("id"), QueryParams.integer(ctx, "limit"));
+        ctx.json(new AliasViews.Items<>(events.stream().map(AliasViews.EventView::of).toList()));
+    }
+
+    public void leaks(Context ctx) {
+        ctx.json(new AliasViews.Items<>(leaks.leaking(ApiAuth.userId(ctx)).stream().map(this::view).toList()));
+    }
+
+    private AliasViews.AliasView view(Alias alias) {
+        return AliasViews.AliasView.of(alias, leaks.statusOf(alias));
+    }
+
+    private static AliasState state(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "active" -> AliasState.ACTIVE;
+            case "paused" -> AliasState.PAUSED;
+            case "burned" -> AliasState.BURNED;
+            default -> throw new InvalidInputException("state", "state is one of active, paused, burned");
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package dev.masq.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.masq.alias.AliasPatch;
+import dev.masq.alias.NewAlias;
+import dev.masq.common.InvalidInputException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Request bodies of the alias API, as the client sends them, and their translation into service requests. */
+final class AliasRequests {
+    private AliasRequests() {
+    }
+
+    /**
+     * {@code description} is addy.io's name for the note: password managers that speak addy.io send
+     * {@code {"domain","description"}} and read {@code data.email}, so such a request gets addy.io's envelope back.
+     */
+    record Create(String mode, String localPart, String domain, String vendor, String site, String note, String description) {
+        NewAlias toNewAlias() {
+            if (note != null && description != null) {
+                throw new InvalidInputException("description", "give either note or description (its addy.io name), not both");
+            }
+            return new NewAlias(mode(mode), localPart, domain, vendor, site, note != null ? note : description);
+        }
+
+        boolean addyDialect() {
+            return description != null;
+        }
+
+        private static NewAlias.AddressMode mode(String mode) {
+            if (mode == null) {
+                return null;
+            }
+            return switch (mode.toLowerCase(Locale.ROOT)) {
+                case "words" -> NewAlias.AddressMode.WORDS;
+                case "random" -> NewAlias.AddressMode.RANDOM;
+                case "custom" -> NewAlias.AddressMode.CUSTOM;
+                default -> throw new InvalidInputException("mode", "mode is one of words, random, custom");
+            };
+        }
+    }
+
+    /** A field that is absent stays as it is; a field sent as null (or empty) is cleared. */
+    record Patch(String note, String vendor, List<String> vendorDomains) {
+        static AliasPatch from(ObjectNode body, Patch p) {
+            return new AliasPatch(
+                    body.has("note") ? Optional.of(p.note() == null ? "" : p.note()) : Optional.empty(),
+                    body.has("vendor") ? Optional.of(p.vendor() == null ? "" : p.vendor()) : Optional.empty(),
+                    body.has("vendor_domains") ? Optional.of(p.vendorDomains() == null ? List.of() : p.vendorDomains()) : Optional.empty());
+        }
+    }
+
+    record Burn(Boolean replace, String reason) {
+        boolean replaceOrDefault() {
+            return Boolean.TRUE.equals(replace);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.masq.api;
+
+import dev.masq.alias.Alias;
+import dev.masq.alias.AliasEvent;
+import dev.masq.alias.AliasState;
+import dev.masq.leak.Leak;
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes of the alias API (field names become snake_case on the wire). */
+final class AliasViews {
+    private AliasViews() {
+    }
+
+    /**
+     * {@code vendor_domains} lists every domain the vendor mails from; {@code learned_domains} is the subset
+     * masq learned from mail that arrived, as opposed to the ones the owner gave.
+     */
+    record AliasView(String id, String address, String vendor, List<String> vendorDomains, List<String> learnedDomains,
+                     String note, String state, Instant createdAt, long forwarded, long blocked, Instant lastReceivedAt,
+                     String replacedBy, Instant burnedAt, String burnReason, LeakView leak) {
+        static AliasView of(Alias a, Leak leak) {
+            return new AliasView(a.id(), a.address(), a.vendor(),
+                    a.vendorDomains().stream().map(Alias.VendorDomain::domain).toList(),
+                    a.vendorDomains().stream().filter(Alias.VendorDomain::learned).map(Alias.VendorDomain::domain).toList(),
+                    a.note(), a.state().wire(), a.createdAt(), a.forwarded(), a.blocked(), a.lastReceivedAt(),
+                    a.replacedBy(), a.burnedAt(), a.burnReason(), LeakView.of(leak));
+        }
+    }
+
+    record LeakView(String status, Instant since, List<String> foreignDomains) {
+        static LeakView of(Leak leak) {
+            return new LeakView(leak.status().wire(), leak.since(), leak.foreignDomains());
+        }
+    }
+
+    record EventView(String id, String kind, Instant createdAt, String sender, String senderDomain, String detail) {
+        static EventView of(AliasEvent e) {
+            return new EventView(e.id(), e.kind(), e.createdAt(), e.sender(), e.senderDomain(), e.detail());
+        }
+    }
+
+    record Page<T>(List<T> data, String nextCursor) {
+    }
+
+    record Items<T>(List<T> data) {
+    }
+
+    record Burned(AliasView burned, AliasView replacement) {
+    }
+
+    /** addy.io's answer to a create: password managers read {@code data.email}. */
+    record AddyEnvelope(AddyAlias data) {
+        static AddyEnvelope of(Alias a) {
+            int at = a.address().lastIndexOf('@');
+            return new AddyEnvelope(new AddyAlias(a.id(), a.address(), a.address().substring(0, at),
+                    a.address().substring(at + 1), a.note(), a.state() == AliasState.ACTIVE, a.createdAt()));
+        }
+    }
+
+    record AddyAlias(String id, String email, String localPart, String domain, String description, boolean active,
+                     Instant createdAt) {
+    }
+}

@@ -1,0 +1,43 @@
+package dev.masq.api;
+
+import dev.masq.account.ApiKeyService;
+import dev.masq.web.ProblemException;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+
+/** Resolves the API key of a request to its owner; the handlers behind it only ever see a user id. */
+public final class ApiAuth {
+    private static final String USER_ID = "masq.user_id";
+    private static final String BEARER = "Bearer";
+
+    private final ApiKeyService keys;
+
+    public ApiAuth(ApiKeyService keys) {
+        this.keys = keys;
+    }
+
+    /** Before-handler of {@code /api/v1}: {@code Authorization: Bearer <key>}. */
+    public void requireBearer(Context ctx) {
+        String header = ctx.header(Header.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            throw ProblemException.unauthorized("send an API key as 'Authorization: Bearer <key>'", BEARER + " realm=\"masq\"");
+        }
+        boolean bearer = header.regionMatches(true, 0, BEARER + " ", 0, BEARER.length() + 1);
+        authenticate(ctx, bearer ? header.substring(BEARER.length() + 1) : null);
+    }
+
+    /** SimpleLogin's clients send the bare key in an {@code Authentication} header. */
+    public void requireSimpleLoginKey(Context ctx) {
+        authenticate(ctx, ctx.header("Authentication"));
+    }
+
+    public static String userId(Context ctx) {
+        return ctx.attribute(USER_ID);
+    }
+
+    private void authenticate(Context ctx, String key) {
+        String userId = keys.authenticate(key).orElseThrow(() -> ProblemException.unauthorized(
+                "the API key is unknown or revoked", BEARER + " realm=\"masq\", error=\"invalid_token\""));
+        ctx.attribute(USER_ID, userId);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.masq.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.masq.alias.Alias;
+import dev.masq.alias.AliasService;
+import dev.masq.alias.NewAlias;
+import dev.masq.alias.VendorDomains;
+import dev.masq.web.JsonBody;
+import dev.masq.web.RateLimiter;
+import io.javalin.http.Context;
+
+/**
+ * SimpleLogin's {@code POST /api/alias/random/new}, which password managers (Bitwarden among them) already speak:
+ * key in the {@code Authentication} header, body {@code {"note"}}, the new address read from {@code alias}.
+ */
+public final class SimpleLoginHandlers {
+    private final AliasService aliases;
+    private final RateLimiter creations;
+
+    public SimpleLoginHandlers(AliasService aliases, RateLimiter creations) {
+        this.aliases = aliases;
+        this.creations = creations;
+    }
+
+    /** Query {@code hostname} (the site the alias is for) becomes the vendor domain when it is one; {@code mode=uuid} asks for random characters. */
+    public void randomNew(Context ctx) {
+        String user = ApiAuth.userId(ctx);
+        creations.acquire(user);
+        Body body = JsonBody.read(ctx, Body.class);
+        String site = VendorDomains.tryRegistrableDomain(ctx.queryParam("hostname")).orElse(null);
+        NewAlias.AddressMode mode = "uuid".equals(ctx.queryParam("mode")) ? NewAlias.AddressMode.RANDOM : NewAlias.AddressMode.WORDS;
+        Alias alias = aliases.create(user, new NewAlias(mode, null, null, null, site, body.note()));
+        ctx.status(201).json(new Created(alias.address(), alias.address(), alias.note(), true));
+    }
+
+    // SimpleLogin ignores fields it does not know; its clients may rely on that.
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Body(String note) {
+    }
+
+    record Created(String alias, String email, String note, boolean enabled) {
+    }
+}

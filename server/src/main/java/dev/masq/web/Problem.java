@@ -1,0 +1,31 @@
+package dev.masq.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem document. Every problem is {@code about:blank}: the status says what went wrong
+ * and {@code errors} names the offending input, so clients need no catalogue of invented type URIs.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+    public static final String CONTENT_TYPE = "application/problem+json";
+
+    public record FieldError(String field, String detail) {
+    }
+
+    public static Problem of(int status, String detail) {
+        return new Problem("about:blank", HttpStatus.forStatus(status).getMessage(), status, detail, null);
+    }
+
+    public static Problem ofField(int status, String field, String detail) {
+        List<FieldError> errors = field == null ? null : List.of(new FieldError(field, detail));
+        return new Problem("about:blank", HttpStatus.forStatus(status).getMessage(), status, detail, errors);
+    }
+
+    public void render(Context ctx) {
+        ctx.status(status).contentType(CONTENT_TYPE).result(ctx.jsonMapper().toJsonString(this, Problem.class));
+    }
+}

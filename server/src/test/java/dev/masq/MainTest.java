@@ -1,0 +1,72 @@
+package dev.masq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.masq.config.Config;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void userAddThenApiKeyCreatePrintsAKeyThatWorks() throws Exception {
+        Run added = run("user", "add", "me@inbox.test", "--admin");
+        assertThat(added.code()).isZero();
+        assertThat(added.out()).isEmpty();
+        assertThat(added.err()).startsWith("created user us_").contains("(admin)");
+
+        Run created = run("apikey", "create", "me@inbox.test", "--name", "laptop");
+        assertThat(created.code()).isZero();
+        assertThat(created.out()).matches("mq_[A-Za-z0-9_-]{43}" + System.lineSeparator());
+        String key = created.out().strip();
+
+        try (App app = App.start(Config.from(env()), Clock.systemUTC())) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.http.port() + "/api/v1/aliases"))
+                            .header("Authorization", "Bearer " + key).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void mistakesGoToStderrWithANonZeroExit() {
+        Run unknown = run("apikey", "create", "nobody@inbox.test", "--name", "x");
+        assertThat(unknown.code()).isNotZero();
+        assertThat(unknown.out()).isEmpty();
+        assertThat(unknown.err()).startsWith("error: ").doesNotContain("Exception").doesNotContain("\tat ");
+
+        assertThat(run("user", "add", "not-an-address").code()).isNotZero();
+        assertThat(run("user", "add", "twice@inbox.test").code()).isZero();
+        Run twice = run("user", "add", "twice@inbox.test");
+        assertThat(twice.code()).isNotZero();
+        assertThat(twice.err()).contains("already exists");
+        assertThat(run("apikey", "create", "twice@inbox.test").code()).as("--name is required").isNotZero();
+    }
+
+    private Map<String, String> env() {
+        return Map.of("MASQ_DATA_DIR", dir.toString(), "MASQ_DOMAINS", "mask.test",
+                "MASQ_HTTP_PORT", "0", "MASQ_SMTP_PORT", "0", "MASQ_SUBMISSION_PORT", "0");
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(env()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+}
