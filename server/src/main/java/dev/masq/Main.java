@@ -3,7 +3,12 @@ package dev.masq;
 import dev.masq.common.InvalidInputException;
 import dev.masq.common.NotFoundException;
 import dev.masq.config.Config;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "masq", mixinStandardHelpOptions = true,
         description = "Self-hosted email aliases: forward, watch for leaks, burn.",
-        subcommands = {Main.Serve.class, Main.UserCommand.class, Main.ApiKeyCommand.class})
+        subcommands = {Main.Serve.class, Main.UserCommand.class, Main.ApiKeyCommand.class, Main.AliasCommand.class})
 public final class Main implements Callable<Integer> {
     private final Map<String, String> env;
 
@@ -126,6 +131,35 @@ public final class Main implements Callable<Integer> {
                     // stdout carries the key alone, so that `KEY=$(masq apikey create ...)` works.
                     spec.commandLine().getOut().println(secret);
                     spec.commandLine().getOut().flush();
+                    return 0;
+                }
+            }
+        }
+    }
+
+    @Command(name = "alias", description = "Manage aliases.", subcommands = AliasCommand.Import.class)
+    static final class AliasCommand {
+        @ParentCommand
+        Main main;
+
+        @Command(name = "import", description = "Create the aliases listed on standard input (one address per line) for the user EMAIL.")
+        static final class Import implements Callable<Integer> {
+            @ParentCommand
+            AliasCommand parent;
+            @Spec
+            CommandSpec spec;
+            @Parameters(paramLabel = "EMAIL")
+            String email;
+
+            @Override
+            public Integer call() throws IOException {
+                var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                List<String> addresses = in.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                try (Services s = parent.main.services()) {
+                    var user = s.accounts.findByEmail(email)
+                            .orElseThrow(() -> new NotFoundException("no user " + email));
+                    int created = s.aliases.importAddresses(user.id(), addresses);
+                    spec.commandLine().getErr().println("created " + created + " of " + addresses.size() + " aliases");
                     return 0;
                 }
             }

@@ -55,6 +55,27 @@ class MainTest {
         assertThat(run("apikey", "create", "twice@inbox.test").code()).as("--name is required").isNotZero();
     }
 
+    @Test
+    void aliasImportCreatesTheListedAddressesForTheUser() throws Exception {
+        assertThat(run("user", "add", "me@inbox.test").code()).isZero();
+        var stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("# moved from elsewhere\nshop.one@mask.test\n\nShop.Two@MASK.test\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Run imported = run("alias", "import", "me@inbox.test");
+            assertThat(imported.code()).isZero();
+            assertThat(imported.err()).contains("created 2 of 2 aliases");
+        } finally {
+            System.setIn(stdin);
+        }
+        try (Services s = new Services(Config.from(env()), Clock.systemUTC())) {
+            String user = s.accounts.findByEmail("me@inbox.test").orElseThrow().id();
+            assertThat(s.aliases.list(user, new dev.masq.alias.AliasQuery(null, null, null, 10)).items())
+                    .extracting(dev.masq.alias.Alias::address)
+                    .containsExactlyInAnyOrder("shop.one@mask.test", "shop.two@mask.test");
+        }
+    }
+
     private Map<String, String> env() {
         return Map.of("MASQ_DATA_DIR", dir.toString(), "MASQ_DOMAINS", "mask.test",
                 "MASQ_HTTP_PORT", "0", "MASQ_SMTP_PORT", "0", "MASQ_SUBMISSION_PORT", "0");
