@@ -28,7 +28,8 @@ public record Config(
         Duration retryMin,
         Duration retryMax,
         Duration deliveryExpiry,
-        boolean deliveryStartTls) {
+        boolean deliveryStartTls,
+        LeakSettings leak) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -63,7 +64,8 @@ public record Config(
                 s.duration("MASQ_RETRY_MIN", Duration.ofMinutes(1)),
                 s.duration("MASQ_RETRY_MAX", Duration.ofHours(4)),
                 s.duration("MASQ_DELIVERY_EXPIRY", Duration.ofDays(5)),
-                Boolean.parseBoolean(s.get("MASQ_DELIVERY_STARTTLS", "true")));
+                Boolean.parseBoolean(s.get("MASQ_DELIVERY_STARTTLS", "true")),
+                LeakSettings.from(s));
     }
 
     public String defaultDomain() {
@@ -83,7 +85,7 @@ public record Config(
         return InetSocketAddress.createUnresolved(host, Integer.parseInt(value.substring(colon + 1)));
     }
 
-    private record Settings(Map<String, String> env) {
+    record Settings(Map<String, String> env) {
         String get(String name, String fallback) {
             return optional(name).orElse(fallback);
         }
