@@ -16,20 +16,4 @@ public record AuthenticationResults(String fromDomain, String envelopeDomain, Sp
     public AuthenticationResults {
         dkim = List.copyOf(dkim);
     }
-
-    /** The value of an {@code Authentication-Results} header (RFC 8601) for these results, after {@code authserv-id}. */
-    public String summary() {
-        StringBuilder sb = new StringBuilder("spf=").append(spf.name().toLowerCase());
-        for (DkimResult d : dkim) {
-            sb.append("; dkim=").append(d.status().name().toLowerCase());
-            if (d.domain() != null) {
-                sb.append(" header.d=").append(d.domain());
-            }
-        }
-        sb.append("; dmarc=").append(dmarc.status() == DmarcResult.Status.UNKNOWN ? "temperror" : dmarc.status().name().toLowerCase());
-        if (fromDomain != null) {
-            sb.append(" header.from=").append(fromDomain);
-        }
-        return sb.toString();
-    }
 }

@@ -28,12 +28,12 @@ public final class LeakRepository {
     }
 
     /** The vendor label and domains; allowed domains are not stored per alias yet. */
-    public Optional<VendorBinding> binding(DSLContext ctx, String aliasId) {
+    Optional<VendorBinding> binding(DSLContext ctx, String aliasId) {
         return ctx.select(ALIASES.VENDOR).from(ALIASES).where(ALIASES.ID.eq(aliasId))
                 .fetchOptional(r -> new VendorBinding(r.value1(), vendorDomains(ctx, aliasId), Set.of()));
     }
 
-    public boolean ownedBy(DSLContext ctx, String aliasId, String userId) {
+    boolean ownedBy(DSLContext ctx, String aliasId, String userId) {
         return ctx.fetchExists(ALIASES, ALIASES.ID.eq(aliasId).and(ALIASES.USER_ID.eq(userId)));
     }
 
@@ -124,7 +124,7 @@ public final class LeakRepository {
     }
 
     /** The leak of one alias with its evidence; empty if there is no such alias. */
-    public Optional<AliasLeak> leak(DSLContext ctx, String aliasId) {
+    Optional<AliasLeak> leak(DSLContext ctx, String aliasId) {
         return ctx.select(ALIASES.ID, ALIASES.ADDRESS, ALIASES.VENDOR).from(ALIASES).where(ALIASES.ID.eq(aliasId))
                 .fetchOptional(r -> assemble(ctx, List.of(new Row(r.value1(), r.value2(), r.value3(), status(ctx, aliasId)))).getFirst());
     }
