@@ -10,19 +10,12 @@ import dev.masq.alias.NewAlias;
 import dev.masq.common.InvalidInputException;
 import dev.masq.common.NotFoundException;
 import dev.masq.config.Config;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.apache.james.mime4j.dom.Message;
-import org.apache.james.mime4j.dom.TextBody;
-import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -195,31 +188,6 @@ class LeakServiceTest {
         assertThat(report.vendors()).containsExactly(
                 new LeakReport.VendorSummary("OpenAI", 2, 1, 1, day(2), List.of("crypto-news.io", "deals-daily.com", "pharmacy-online.net")),
                 new LeakReport.VendorSummary("Shop", 1, 0, 1, day(5), List.of("deals-daily.com")));
-    }
-
-    @Test
-    void theNoticeNamesTheVendorTheStartAndTheForeignDomains() throws Exception {
-        Alias a = alias("OpenAI", "openai.com");
-        receive(a, "deals-daily.com", day(1));
-        receive(a, "crypto-news.io", day(2));
-        receive(a, "pharmacy-online.net", day(3));
-        AliasLeak leak = s.db.write(tx -> s.leaks.leak(tx, a.id()));
-        byte[] bytes = LeakNotice.render(leak, "masq@mask.test", "person@inbox.test", "mx.mask.test", day(3));
-        String raw = new String(bytes, StandardCharsets.US_ASCII);
-        assertThat(raw).contains("From: masq@mask.test\r\n", "To: person@inbox.test\r\n",
-                "Subject: masq: the address you gave to OpenAI has leaked\r\n", "Message-ID: <");
-        assertThat(raw).contains(a.address(), "(openai.com)", "Since: 2026-01-13 08:30 UTC",
-                "deals-daily.com: 1 message, first 2026-01-13, last 2026-01-13", "crypto-news.io", "pharmacy-online.net");
-
-        AliasLeak other = new AliasLeak(a.id(), a.address(), "Bäckerei Müller", List.of("baeckerei.de"), LeakStatus.LEAKED,
-                day(1), day(3), 1, List.of());
-        Message parsed = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(
-                LeakNotice.render(other, "masq@mask.test", "person@inbox.test", "mx.mask.test", day(3))));
-        assertThat(parsed.getSubject()).isEqualTo("masq: the address you gave to Bäckerei Müller has leaked");
-        try (Reader body = ((TextBody) parsed.getBody()).getReader()) {
-            assertThat(new BufferedReader(body).lines().toList())
-                    .contains("You reported 1 message on it as spam.", "and get a new one for Bäckerei Müller;");
-        }
     }
 
     private Alias alias(String vendor, String site) {
