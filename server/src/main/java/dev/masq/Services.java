@@ -11,7 +11,12 @@ import dev.masq.alias.AliasService;
 import dev.masq.config.Config;
 import dev.masq.crypto.Secrets;
 import dev.masq.db.Database;
+import dev.masq.leak.LeakPolicy;
+import dev.masq.leak.LeakRepository;
 import dev.masq.leak.LeakService;
+import dev.masq.leak.SenderAuthentication;
+import dev.masq.leak.SpamAssassinClient;
+import dev.masq.leak.VerdictClassifier;
 import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.DeliveryQueue;
 import java.time.Clock;
@@ -30,6 +35,8 @@ public final class Services implements AutoCloseable {
     public final AccountService accounts;
     public final ApiKeyService apiKeys;
     public final AliasService aliases;
+    public final SenderAuthentication senderAuthentication;
+    public final SpamAssassinClient spamAssassin;
     public final LeakService leaks;
 
     public Services(Config config, Clock clock) {
@@ -46,7 +53,10 @@ public final class Services implements AutoCloseable {
         this.apiKeys = new ApiKeyService(db, new ApiKeyRepository(), accountRepository, clock);
         this.aliases = new AliasService(db, aliasRepository, eventRepository, accountRepository,
                 new AddressGenerator(), config.domains(), clock);
-        this.leaks = new LeakService();
+        this.senderAuthentication = new SenderAuthentication(config.dns(), config.leak().dnsTimeout(), config.hostname());
+        this.spamAssassin = SpamAssassinClient.from(config.leak());
+        this.leaks = new LeakService(db, new LeakRepository(), eventRepository, new VerdictClassifier(),
+                LeakPolicy.from(config.leak()), clock);
     }
 
     @Override

@@ -78,11 +78,13 @@ public final class AliasHandlers {
     }
 
     public void leaks(Context ctx) {
-        ctx.json(new AliasViews.Items<>(leaks.leaking(ApiAuth.userId(ctx)).stream().map(this::view).toList()));
+        String user = ApiAuth.userId(ctx);
+        ctx.json(new AliasViews.Items<>(leaks.report(user).aliases().stream()
+                .map(leak -> view(aliases.get(user, leak.aliasId()))).toList()));
     }
 
     private AliasViews.AliasView view(Alias alias) {
-        return AliasViews.AliasView.of(alias, leaks.statusOf(alias));
+        return AliasViews.AliasView.of(alias, leaks.leak(alias.userId(), alias.id()));
     }
 
     private static AliasState state(String value) {

@@ -3,7 +3,8 @@ package dev.masq.api;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasEvent;
 import dev.masq.alias.AliasState;
-import dev.masq.leak.Leak;
+import dev.masq.leak.AliasLeak;
+import dev.masq.leak.ForeignDomain;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +20,7 @@ final class AliasViews {
     record AliasView(String id, String address, String vendor, List<String> vendorDomains, List<String> learnedDomains,
                      String note, String state, Instant createdAt, long forwarded, long blocked, Instant lastReceivedAt,
                      String replacedBy, Instant burnedAt, String burnReason, LeakView leak) {
-        static AliasView of(Alias a, Leak leak) {
+        static AliasView of(Alias a, AliasLeak leak) {
             return new AliasView(a.id(), a.address(), a.vendor(),
                     a.vendorDomains().stream().map(Alias.VendorDomain::domain).toList(),
                     a.vendorDomains().stream().filter(Alias.VendorDomain::learned).map(Alias.VendorDomain::domain).toList(),
@@ -29,8 +30,9 @@ final class AliasViews {
     }
 
     record LeakView(String status, Instant since, List<String> foreignDomains) {
-        static LeakView of(Leak leak) {
-            return new LeakView(leak.status().wire(), leak.since(), leak.foreignDomains());
+        static LeakView of(AliasLeak leak) {
+            return new LeakView(leak.status().wire(), leak.since(),
+                    leak.foreignDomains().stream().map(ForeignDomain::domain).toList());
         }
     }
 

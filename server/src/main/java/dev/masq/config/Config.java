@@ -29,7 +29,8 @@ public record Config(
         Duration retryMax,
         Duration deliveryExpiry,
         boolean deliveryStartTls,
-        int apiAliasRate) {
+        int apiAliasRate,
+        LeakSettings leak) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -65,7 +66,8 @@ public record Config(
                 s.duration("MASQ_RETRY_MAX", Duration.ofHours(4)),
                 s.duration("MASQ_DELIVERY_EXPIRY", Duration.ofDays(5)),
                 Boolean.parseBoolean(s.get("MASQ_DELIVERY_STARTTLS", "true")),
-                s.integer("MASQ_API_ALIAS_RATE", 60));
+                s.integer("MASQ_API_ALIAS_RATE", 60),
+                LeakSettings.from(s));
     }
 
     public String defaultDomain() {
@@ -85,7 +87,7 @@ public record Config(
         return InetSocketAddress.createUnresolved(host, Integer.parseInt(value.substring(colon + 1)));
     }
 
-    private record Settings(Map<String, String> env) {
+    record Settings(Map<String, String> env) {
         String get(String name, String fallback) {
             return optional(name).orElse(fallback);
         }

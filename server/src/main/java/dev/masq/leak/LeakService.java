@@ -1,21 +1,136 @@
 package dev.masq.leak;
 
-import dev.masq.alias.Alias;
-import java.util.List;
+import com.google.common.net.InternetDomainName;
+import dev.masq.alias.AliasEventRepository;
+import dev.masq.common.InvalidInputException;
+import dev.masq.common.NotFoundException;
+import dev.masq.db.Database;
+import java.time.Clock;
+import java.time.Instant;
+import org.jooq.DSLContext;
 
 /**
- * Leak status of aliases. Nothing classifies mail yet (the leak detector is its own issue), so no alias
- * has evidence against it: each reads {@link Leak#CLEAN} and none is listed as leaking. The edges ask
- * here rather than assuming, so they need no change when classification arrives.
+ * Leak status per alias: {@code clean} → {@code suspected} at the first foreign sender →
+ * {@code leaked} at enough foreign domains, a spam report or spam-scored mail ({@link LeakPolicy}).
  */
 public final class LeakService {
+    private final Database db;
+    private final LeakRepository leaks;
+    private final AliasEventRepository events;
+    private final VerdictClassifier classifier;
+    private final LeakPolicy policy;
+    private final Clock clock;
 
-    public Leak statusOf(Alias alias) {
-        return Leak.CLEAN;
+    public LeakService(Database db, LeakRepository leaks, AliasEventRepository events, VerdictClassifier classifier,
+                       LeakPolicy policy, Clock clock) {
+        this.db = db;
+        this.leaks = leaks;
+        this.events = events;
+        this.classifier = classifier;
+        this.policy = policy;
+        this.clock = clock;
     }
 
-    /** The owner's aliases whose status is not clean, most recent evidence first. */
-    public List<Alias> leaking(String userId) {
-        return List.of();
+    /** Classifies a received message against its alias's vendor (one read, no network). */
+    public Verdict classify(String aliasId, AuthenticationResults auth, SpamScore spam) {
+        VendorBinding vendor = db.read(ctx -> leaks.binding(ctx, aliasId)).orElseThrow(() -> notFound(aliasId));
+        return classifier.classify(auth, vendor, spam);
+    }
+
+    /**
+     * Records a received message's verdict. Runs inside the caller's write transaction, so the verdict
+     * is committed with the message. Returns true exactly when this message made the alias leaked:
+     * the caller then enqueues the one notice ({@link #leak(DSLContext, String)}, {@link LeakNotice}).
+     * A message that names no sender of its own (a spoof with a forged envelope too) is not counted.
+     */
+    public boolean record(DSLContext tx, String aliasId, Verdict verdict, Instant at) {
+        String domain = verdict.senderDomain();
+        if (domain == null) {
+            return false;
+        }
+        if (verdict.kind() == VerdictKind.EXPECTED) {
+            if (!verdict.learnsVendorDomain() || leaks.learnVendorDomain(tx, aliasId, domain)) {
+                return false;
+            }
+            // Another message taught the alias its vendor between classification and now.
+            if (leaks.binding(tx, aliasId).map(b -> b.vendorDomains().contains(domain)).orElse(true)) {
+                return false;
+            }
+        }
+        leaks.countForeign(tx, aliasId, domain, verdict.spam() != null && verdict.spam().isSpam(), at);
+        return recompute(tx, aliasId, at);
+    }
+
+    /** The alias's leak with its evidence, inside a transaction (for composing the notice). */
+    public AliasLeak leak(DSLContext tx, String aliasId) {
+        return leaks.leak(tx, aliasId).orElseThrow(() -> notFound(aliasId));
+    }
+
+    public AliasLeak leak(String userId, String aliasId) {
+        return db.read(ctx -> {
+            requireOwned(ctx, userId, aliasId);
+            return leak(ctx, aliasId);
+        });
+    }
+
+    /** Every alias of the person that is not clean, oldest leak first, and a summary per vendor. */
+    public LeakReport report(String userId) {
+        return LeakReport.of(db.read(ctx -> leaks.notClean(ctx, userId)));
+    }
+
+    /** The person says a received message was spam: the alias counts as leaked. Reporting twice counts once. */
+    public LeakChange reportSpam(String userId, String aliasId, String eventId) {
+        return db.write(tx -> {
+            requireOwned(tx, userId, aliasId);
+            if (!leaks.isMessageEvent(tx, aliasId, eventId)) {
+                throw new NotFoundException("no received message " + eventId + " on alias " + aliasId);
+            }
+            Instant now = clock.instant();
+            boolean became = false;
+            if (leaks.addSpamReport(tx, aliasId, eventId, now)) {
+                events.record(tx, aliasId, "spam_reported", null, eventId, now);
+                became = recompute(tx, aliasId, now);
+            }
+            return new LeakChange(leak(tx, aliasId), became);
+        });
+    }
+
+    /** The person says a foreign domain is the vendor's (a new mailing provider, say); the status is recomputed. */
+    public AliasLeak markVendorDomain(String userId, String aliasId, String domain) {
+        String registrable = Domains.normalize(domain)
+                .filter(d -> !InternetDomainName.from(d).isPublicSuffix())
+                .map(Domains::registrable)
+                .orElseThrow(() -> new InvalidInputException("domain", "not a domain name: " + domain));
+        return db.write(tx -> {
+            requireOwned(tx, userId, aliasId);
+            leaks.confirmVendorDomain(tx, aliasId, registrable);
+            leaks.forgetForeign(tx, aliasId, registrable);
+            recompute(tx, aliasId, clock.instant());
+            return leak(tx, aliasId);
+        });
+    }
+
+    private boolean recompute(DSLContext tx, String aliasId, Instant now) {
+        LeakRepository.StoredStatus before = leaks.status(tx, aliasId);
+        LeakEvidence evidence = leaks.evidence(tx, aliasId);
+        LeakStatus status = policy.status(evidence);
+        boolean becameLeaked = status == LeakStatus.LEAKED && before.status() != LeakStatus.LEAKED;
+        LeakRepository.StoredStatus after = new LeakRepository.StoredStatus(status,
+                status == LeakStatus.CLEAN ? null : evidence.earliest(),
+                status != LeakStatus.LEAKED ? null : becameLeaked ? now : before.leakedAt());
+        if (!after.equals(before)) {
+            leaks.saveStatus(tx, aliasId, after);
+        }
+        return becameLeaked;
+    }
+
+    private void requireOwned(DSLContext ctx, String userId, String aliasId) {
+        if (!leaks.ownedBy(ctx, aliasId, userId)) {
+            throw notFound(aliasId);
+        }
+    }
+
+    private static NotFoundException notFound(String aliasId) {
+        return new NotFoundException("no alias with id " + aliasId);
     }
 }

@@ -1,0 +1,89 @@
+package dev.masq.leak;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.TimeZone;
+import org.apache.james.mime4j.dom.field.ParseException;
+import org.apache.james.mime4j.message.DefaultMessageWriter;
+import org.apache.james.mime4j.message.MessageBuilder;
+
+/** The message that tells a person their alias leaked: which vendor, since when, and who writes to it now. */
+public final class LeakNotice {
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private LeakNotice() {
+    }
+
+    /**
+     * The notice as RFC 5322 bytes, ready for the delivery queue.
+     *
+     * @param from     our sender address, e.g. {@code masq@mask.example}
+     * @param to       the owner's real inbox
+     * @param hostname for the Message-ID
+     */
+    public static byte[] render(AliasLeak leak, String from, String to, String hostname, Instant at) {
+        String vendor = leak.vendor() == null ? "an unknown vendor" : leak.vendor();
+        String text = text(leak, vendor);
+        // Plain ASCII stays readable as it is; only a vendor name in another script needs encoding.
+        String encoding = StandardCharsets.US_ASCII.newEncoder().canEncode(text) ? "7bit" : "quoted-printable";
+        try {
+            var message = MessageBuilder.create()
+                    .setFrom(from)
+                    .setTo(to)
+                    .setSubject("masq: the address you gave to " + vendor + " has leaked")
+                    .setDate(Date.from(at), TimeZone.getTimeZone(ZoneOffset.UTC))
+                    .generateMessageId(hostname)
+                    .setContentTransferEncoding(encoding)
+                    .setBody(text, StandardCharsets.UTF_8)
+                    .build();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new DefaultMessageWriter().writeMessage(message, out);
+            return out.toByteArray();
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("not an address: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String text(AliasLeak leak, String vendor) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Your alias ").append(leak.address()).append(", which you gave to ").append(vendor);
+        if (!leak.vendorDomains().isEmpty() && !leak.vendorDomains().contains(vendor)) {
+            sb.append(" (").append(String.join(", ", leak.vendorDomains())).append(')');
+        }
+        sb.append(", now receives mail from others.\r\n\r\n");
+        if (leak.since() != null) {
+            sb.append("Since: ").append(DAY_TIME.format(leak.since())).append("\r\n");
+        }
+        if (!leak.foreignDomains().isEmpty()) {
+            sb.append("\r\nWho else writes to it:\r\n");
+            for (ForeignDomain d : leak.foreignDomains()) {
+                sb.append("  ").append(d.domain()).append(": ").append(d.messages())
+                        .append(d.messages() == 1 ? " message" : " messages")
+                        .append(", first ").append(DAY.format(d.firstSeen()))
+                        .append(", last ").append(DAY.format(d.lastSeen()));
+                if (d.spamMessages() > 0) {
+                    sb.append(", ").append(d.spamMessages()).append(" scored as spam");
+                }
+                sb.append("\r\n");
+            }
+        }
+        if (leak.spamReports() > 0) {
+            sb.append("\r\nYou reported ").append(leak.spamReports()).append(leak.spamReports() == 1 ? " message" : " messages")
+                    .append(" on it as spam.\r\n");
+        }
+        sb.append("\r\n").append(vendor).append(" leaked, sold or lost this address.\r\n")
+                .append("You can burn the alias, so that it refuses all mail from now on,\r\n")
+                .append("and get a new one for ").append(vendor).append(";\r\n")
+                .append("or, if these senders are expected, mark them as the vendor's in masq.\r\n");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,183 @@
+package dev.masq.leak;
+
+import static dev.masq.db.schema.Tables.ALIASES;
+import static dev.masq.db.schema.Tables.ALIAS_EVENTS;
+import static dev.masq.db.schema.Tables.ALIAS_FOREIGN_DOMAINS;
+import static dev.masq.db.schema.Tables.ALIAS_LEAKS;
+import static dev.masq.db.schema.Tables.ALIAS_SPAM_REPORTS;
+import static dev.masq.db.schema.Tables.ALIAS_VENDOR_DOMAINS;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/** Leak status, foreign domains, spam reports and the vendor binding of aliases. */
+public final class LeakRepository {
+
+    /** The stored status row of an alias. */
+    record StoredStatus(LeakStatus status, Instant since, Instant leakedAt) {
+        static final StoredStatus CLEAN = new StoredStatus(LeakStatus.CLEAN, null, null);
+    }
+
+    /** The vendor label and domains; allowed domains are not stored per alias yet. */
+    Optional<VendorBinding> binding(DSLContext ctx, String aliasId) {
+        return ctx.select(ALIASES.VENDOR).from(ALIASES).where(ALIASES.ID.eq(aliasId))
+                .fetchOptional(r -> new VendorBinding(r.value1(), vendorDomains(ctx, aliasId), Set.of()));
+    }
+
+    boolean ownedBy(DSLContext ctx, String aliasId, String userId) {
+        return ctx.fetchExists(ALIASES, ALIASES.ID.eq(aliasId).and(ALIASES.USER_ID.eq(userId)));
+    }
+
+    /** Trust on first use: adds a learned vendor domain unless the alias has one by now. Returns whether it did. */
+    boolean learnVendorDomain(DSLContext ctx, String aliasId, String domain) {
+        if (ctx.fetchExists(ALIAS_VENDOR_DOMAINS, ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(aliasId))) {
+            return false;
+        }
+        ctx.insertInto(ALIAS_VENDOR_DOMAINS).set(ALIAS_VENDOR_DOMAINS.ALIAS_ID, aliasId)
+                .set(ALIAS_VENDOR_DOMAINS.DOMAIN, domain).set(ALIAS_VENDOR_DOMAINS.LEARNED, true).execute();
+        return true;
+    }
+
+    /** The person vouches for {@code domain} as the vendor's: added, or confirmed if it was learned. */
+    void confirmVendorDomain(DSLContext ctx, String aliasId, String domain) {
+        ctx.insertInto(ALIAS_VENDOR_DOMAINS).set(ALIAS_VENDOR_DOMAINS.ALIAS_ID, aliasId)
+                .set(ALIAS_VENDOR_DOMAINS.DOMAIN, domain).set(ALIAS_VENDOR_DOMAINS.LEARNED, false)
+                .onConflict(ALIAS_VENDOR_DOMAINS.ALIAS_ID, ALIAS_VENDOR_DOMAINS.DOMAIN)
+                .doUpdate().set(ALIAS_VENDOR_DOMAINS.LEARNED, false)
+                .execute();
+    }
+
+    void countForeign(DSLContext ctx, String aliasId, String domain, boolean spam, Instant at) {
+        long millis = at.toEpochMilli();
+        long spamCount = spam ? 1 : 0;
+        ctx.insertInto(ALIAS_FOREIGN_DOMAINS)
+                .set(ALIAS_FOREIGN_DOMAINS.ALIAS_ID, aliasId)
+                .set(ALIAS_FOREIGN_DOMAINS.DOMAIN, domain)
+                .set(ALIAS_FOREIGN_DOMAINS.MESSAGES, 1L)
+                .set(ALIAS_FOREIGN_DOMAINS.SPAM_MESSAGES, spamCount)
+                .set(ALIAS_FOREIGN_DOMAINS.FIRST_SEEN, millis)
+                .set(ALIAS_FOREIGN_DOMAINS.LAST_SEEN, millis)
+                .onConflict(ALIAS_FOREIGN_DOMAINS.ALIAS_ID, ALIAS_FOREIGN_DOMAINS.DOMAIN)
+                .doUpdate()
+                .set(ALIAS_FOREIGN_DOMAINS.MESSAGES, ALIAS_FOREIGN_DOMAINS.MESSAGES.plus(1))
+                .set(ALIAS_FOREIGN_DOMAINS.SPAM_MESSAGES, ALIAS_FOREIGN_DOMAINS.SPAM_MESSAGES.plus(spamCount))
+                .set(ALIAS_FOREIGN_DOMAINS.FIRST_SEEN, DSL.least(ALIAS_FOREIGN_DOMAINS.FIRST_SEEN, DSL.val(millis)))
+                .set(ALIAS_FOREIGN_DOMAINS.LAST_SEEN, DSL.greatest(ALIAS_FOREIGN_DOMAINS.LAST_SEEN, DSL.val(millis)))
+                .execute();
+    }
+
+    void forgetForeign(DSLContext ctx, String aliasId, String domain) {
+        ctx.deleteFrom(ALIAS_FOREIGN_DOMAINS)
+                .where(ALIAS_FOREIGN_DOMAINS.ALIAS_ID.eq(aliasId).and(ALIAS_FOREIGN_DOMAINS.DOMAIN.eq(domain)))
+                .execute();
+    }
+
+    /** Whether {@code eventId} is a received message of the alias (it has a sender). */
+    boolean isMessageEvent(DSLContext ctx, String aliasId, String eventId) {
+        return ctx.fetchExists(ALIAS_EVENTS, ALIAS_EVENTS.ID.eq(eventId).and(ALIAS_EVENTS.ALIAS_ID.eq(aliasId))
+                .and(ALIAS_EVENTS.SENDER_ENC.isNotNull().or(ALIAS_EVENTS.SENDER_DOMAIN.isNotNull())));
+    }
+
+    /** Returns false when the message was reported before. */
+    boolean addSpamReport(DSLContext ctx, String aliasId, String eventId, Instant at) {
+        return ctx.insertInto(ALIAS_SPAM_REPORTS).set(ALIAS_SPAM_REPORTS.ALIAS_ID, aliasId)
+                .set(ALIAS_SPAM_REPORTS.EVENT_ID, eventId).set(ALIAS_SPAM_REPORTS.REPORTED_AT, at.toEpochMilli())
+                .onConflictDoNothing().execute() == 1;
+    }
+
+    LeakEvidence evidence(DSLContext ctx, String aliasId) {
+        Record domains = ctx.select(DSL.count(), DSL.sum(ALIAS_FOREIGN_DOMAINS.SPAM_MESSAGES), DSL.min(ALIAS_FOREIGN_DOMAINS.FIRST_SEEN))
+                .from(ALIAS_FOREIGN_DOMAINS).where(ALIAS_FOREIGN_DOMAINS.ALIAS_ID.eq(aliasId)).fetchOne();
+        Record reports = ctx.select(DSL.count(), DSL.min(ALIAS_SPAM_REPORTS.REPORTED_AT))
+                .from(ALIAS_SPAM_REPORTS).where(ALIAS_SPAM_REPORTS.ALIAS_ID.eq(aliasId)).fetchOne();
+        Long firstForeign = domains.get(2, Long.class);
+        Long firstReport = reports.get(1, Long.class);
+        Long earliest = firstForeign == null ? firstReport : firstReport == null ? firstForeign : Math.min(firstForeign, firstReport);
+        return new LeakEvidence(domains.get(0, Integer.class), domains.get(1) == null ? 0 : domains.get(1, Long.class),
+                reports.get(0, Integer.class), earliest == null ? null : Instant.ofEpochMilli(earliest));
+    }
+
+    StoredStatus status(DSLContext ctx, String aliasId) {
+        return ctx.selectFrom(ALIAS_LEAKS).where(ALIAS_LEAKS.ALIAS_ID.eq(aliasId))
+                .fetchOptional(r -> new StoredStatus(LeakStatus.fromWire(r.getStatus()), instant(r.getSince()), instant(r.getLeakedAt())))
+                .orElse(StoredStatus.CLEAN);
+    }
+
+    void saveStatus(DSLContext ctx, String aliasId, StoredStatus s) {
+        Long since = millis(s.since());
+        Long leakedAt = millis(s.leakedAt());
+        ctx.insertInto(ALIAS_LEAKS)
+                .set(ALIAS_LEAKS.ALIAS_ID, aliasId).set(ALIAS_LEAKS.STATUS, s.status().wire())
+                .set(ALIAS_LEAKS.SINCE, since).set(ALIAS_LEAKS.LEAKED_AT, leakedAt)
+                .onConflict(ALIAS_LEAKS.ALIAS_ID).doUpdate()
+                .set(ALIAS_LEAKS.STATUS, s.status().wire()).set(ALIAS_LEAKS.SINCE, since).set(ALIAS_LEAKS.LEAKED_AT, leakedAt)
+                .execute();
+    }
+
+    /** The leak of one alias with its evidence; empty if there is no such alias. */
+    Optional<AliasLeak> leak(DSLContext ctx, String aliasId) {
+        return ctx.select(ALIASES.ID, ALIASES.ADDRESS, ALIASES.VENDOR).from(ALIASES).where(ALIASES.ID.eq(aliasId))
+                .fetchOptional(r -> assemble(ctx, List.of(new Row(r.value1(), r.value2(), r.value3(), status(ctx, aliasId)))).getFirst());
+    }
+
+    /** The person's aliases that are not clean, oldest leak first. */
+    List<AliasLeak> notClean(DSLContext ctx, String userId) {
+        List<Row> rows = ctx.select(ALIASES.ID, ALIASES.ADDRESS, ALIASES.VENDOR, ALIAS_LEAKS.STATUS, ALIAS_LEAKS.SINCE, ALIAS_LEAKS.LEAKED_AT)
+                .from(ALIAS_LEAKS).join(ALIASES).on(ALIASES.ID.eq(ALIAS_LEAKS.ALIAS_ID))
+                .where(ALIASES.USER_ID.eq(userId).and(ALIAS_LEAKS.STATUS.ne(LeakStatus.CLEAN.wire())))
+                .orderBy(ALIAS_LEAKS.SINCE.asc(), ALIASES.ID.asc())
+                .fetch(r -> new Row(r.value1(), r.value2(), r.value3(),
+                        new StoredStatus(LeakStatus.fromWire(r.value4()), instant(r.value5()), instant(r.value6()))));
+        return assemble(ctx, rows);
+    }
+
+    private record Row(String aliasId, String address, String vendor, StoredStatus status) {
+    }
+
+    private List<AliasLeak> assemble(DSLContext ctx, List<Row> rows) {
+        Collection<String> ids = rows.stream().map(Row::aliasId).toList();
+        Map<String, List<ForeignDomain>> foreign = ctx.selectFrom(ALIAS_FOREIGN_DOMAINS)
+                .where(ALIAS_FOREIGN_DOMAINS.ALIAS_ID.in(ids))
+                .orderBy(ALIAS_FOREIGN_DOMAINS.LAST_SEEN.desc(), ALIAS_FOREIGN_DOMAINS.DOMAIN)
+                .fetch().stream()
+                .collect(Collectors.groupingBy(r -> r.getAliasId(), Collectors.mapping(r -> new ForeignDomain(r.getDomain(),
+                        r.getMessages(), r.getSpamMessages(), instant(r.getFirstSeen()), instant(r.getLastSeen())), Collectors.toList())));
+        Map<String, List<String>> vendorDomains = ctx.selectFrom(ALIAS_VENDOR_DOMAINS)
+                .where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.in(ids)).orderBy(ALIAS_VENDOR_DOMAINS.DOMAIN).fetch().stream()
+                .collect(Collectors.groupingBy(r -> r.getAliasId(), Collectors.mapping(r -> r.getDomain(), Collectors.toList())));
+        Map<String, Integer> reports = ctx.select(ALIAS_SPAM_REPORTS.ALIAS_ID, DSL.count()).from(ALIAS_SPAM_REPORTS)
+                .where(ALIAS_SPAM_REPORTS.ALIAS_ID.in(ids)).groupBy(ALIAS_SPAM_REPORTS.ALIAS_ID)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+        List<AliasLeak> leaks = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            List<String> domains = vendorDomains.getOrDefault(row.aliasId(), List.of());
+            String vendor = row.vendor() != null ? row.vendor() : domains.isEmpty() ? null : domains.getFirst();
+            leaks.add(new AliasLeak(row.aliasId(), row.address(), vendor, domains, row.status().status(),
+                    row.status().since(), row.status().leakedAt(), reports.getOrDefault(row.aliasId(), 0),
+                    foreign.getOrDefault(row.aliasId(), List.of())));
+        }
+        return leaks;
+    }
+
+    private static List<String> vendorDomains(DSLContext ctx, String aliasId) {
+        return ctx.select(ALIAS_VENDOR_DOMAINS.DOMAIN).from(ALIAS_VENDOR_DOMAINS)
+                .where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(aliasId)).orderBy(ALIAS_VENDOR_DOMAINS.DOMAIN).fetch(r -> r.value1());
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.masq.leak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.dom.TextBody;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.junit.jupiter.api.Test;
+
+class LeakNoticeTest {
+    static final Instant DAY1 = Instant.parse("2026-01-13T08:30:00Z");
+    static final Instant DAY3 = Instant.parse("2026-01-15T08:30:00Z");
+
+    @Test
+    void theNoticeNamesTheVendorTheStartAndTheForeignDomains() {
+        AliasLeak leak = new AliasLeak("al_1", "juniper.grape904@mask.test", "OpenAI", List.of("openai.com"), LeakStatus.LEAKED,
+                DAY1, DAY3, 0, List.of(
+                        new ForeignDomain("pharmacy-online.net", 1, 0, DAY3, DAY3),
+                        new ForeignDomain("deals-daily.com", 2, 1, DAY1, DAY3)));
+        String raw = new String(LeakNotice.render(leak, "masq@mask.test", "person@inbox.test", "mx.mask.test", DAY3),
+                StandardCharsets.US_ASCII);
+        assertThat(raw).contains("From: masq@mask.test\r\n", "To: person@inbox.test\r\n",
+                "Subject: masq: the address you gave to OpenAI has leaked\r\n", "Message-ID: <", "@mx.mask.test>\r\n",
+                "Date: Thu, 15 Jan 2026 08:30:00 +0000\r\n");
+        assertThat(raw).contains("Your alias juniper.grape904@mask.test, which you gave to OpenAI (openai.com),",
+                "Since: 2026-01-13 08:30 UTC",
+                "  pharmacy-online.net: 1 message, first 2026-01-15, last 2026-01-15\r\n",
+                "  deals-daily.com: 2 messages, first 2026-01-13, last 2026-01-15, 1 scored as spam\r\n");
+    }
+
+    @Test
+    void aVendorNameInAnotherScriptSurvivesTheEncoding() throws Exception {
+        AliasLeak leak = new AliasLeak("al_1", "brot@mask.test", "Bäckerei Müller", List.of("baeckerei.de"), LeakStatus.LEAKED,
+                DAY1, DAY3, 1, List.of());
+        Message parsed = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(
+                LeakNotice.render(leak, "masq@mask.test", "person@inbox.test", "mx.mask.test", DAY3)));
+        assertThat(parsed.getSubject()).isEqualTo("masq: the address you gave to Bäckerei Müller has leaked");
+        try (Reader body = ((TextBody) parsed.getBody()).getReader()) {
+            assertThat(new BufferedReader(body).lines().toList())
+                    .contains("You reported 1 message on it as spam.", "and get a new one for Bäckerei Müller;");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.masq.leak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Against a real spamd (Debian's {@code spamd}, listed in .ci/packages) that the test starts on a loopback port. */
+class SpamAssassinClientTest {
+    static final String GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X";
+    @TempDir
+    static Path logs;
+    static Process spamd;
+    static InetSocketAddress address;
+
+    @BeforeAll
+    static void startSpamd() throws Exception {
+        Path binary = Path.of("/usr/sbin/spamd");
+        assertThat(binary).as("spamd is installed (apt-get install spamd; .ci/run does it)").exists();
+        int port = freePort();
+        address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        // --local: no network tests (blocklists), which would query the public Internet.
+        spamd = new ProcessBuilder(binary.toString(), "--listen=127.0.0.1:" + port, "--local", "--nouser-config",
+                "--min-children=1", "--max-children=2", "--syslog=stderr")
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve("spamd.log").toFile())
+                .start();
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (!accepts(address)) {
+            assertThat(spamd.isAlive()).as("spamd still running").isTrue();
+            assertThat(Instant.now()).as("spamd listening in time").isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    @AfterAll
+    static void stopSpamd() throws InterruptedException {
+        if (spamd != null) {
+            spamd.destroy();
+            spamd.waitFor();
+        }
+    }
+
+    @Test
+    void gtubeIsSpam() {
+        SpamAssassinClient client = new SpamAssassinClient(Optional.of(address), Duration.ofSeconds(30), OptionalDouble.empty());
+        Optional<SpamScore> score = client.score(TestMail.message("x@cheap-pills.biz", "Offer", GTUBE));
+        assertThat(score).hasValueSatisfying(s -> {
+            assertThat(s.score()).isGreaterThanOrEqualTo(1000);
+            assertThat(s.threshold()).isEqualTo(5.0);
+            assertThat(s.rules()).contains("GTUBE");
+            assertThat(s.isSpam()).isTrue();
+        });
+    }
+
+    @Test
+    void anOrdinaryMessageIsNotSpamAndTheThresholdCanBeOverridden() {
+        byte[] message = TestMail.message("Jane <jane@example.org>", "Lunch tomorrow?", "Shall we meet at noon?");
+        SpamAssassinClient client = new SpamAssassinClient(Optional.of(address), Duration.ofSeconds(30), OptionalDouble.empty());
+        assertThat(client.score(message)).hasValueSatisfying(s -> assertThat(s.isSpam()).isFalse());
+        SpamAssassinClient strict = new SpamAssassinClient(Optional.of(address), Duration.ofSeconds(30), OptionalDouble.of(-100));
+        assertThat(strict.score(message)).hasValueSatisfying(s -> assertThat(s.isSpam()).isTrue());
+    }
+
+    @Test
+    void upstreamSpamHeadersChangeNothing() {
+        byte[] forged = ("X-Spam-Status: No, score=-50.0\r\nX-Spam-Flag: NO\r\n"
+                + new String(TestMail.message("x@cheap-pills.biz", "Offer", GTUBE), StandardCharsets.US_ASCII))
+                .getBytes(StandardCharsets.US_ASCII);
+        SpamAssassinClient client = new SpamAssassinClient(Optional.of(address), Duration.ofSeconds(30), OptionalDouble.empty());
+        assertThat(client.score(forged)).hasValueSatisfying(s -> assertThat(s.isSpam()).isTrue());
+    }
+
+    @Test
+    void withoutSpamdThereIsNoScore() {
+        SpamAssassinClient off = new SpamAssassinClient(Optional.empty(), Duration.ofSeconds(1), OptionalDouble.empty());
+        assertThat(off.isEnabled()).isFalse();
+        assertThat(off.score(TestMail.message("x@y.com", "s", GTUBE))).isEmpty();
+    }
+
+    @Test
+    void aSpamdThatDoesNotAnswerInTimeGivesNoScore() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            SpamAssassinClient client = new SpamAssassinClient(
+                    Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), silent.getLocalPort())),
+                    Duration.ofMillis(300), OptionalDouble.empty());
+            assertThat(client.score(TestMail.message("x@y.com", "s", GTUBE))).isEmpty();
+        }
+        SpamAssassinClient nobodyThere = new SpamAssassinClient(
+                Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort())), Duration.ofMillis(300), OptionalDouble.empty());
+        assertThat(nobodyThere.score(TestMail.message("x@y.com", "s", GTUBE))).isEmpty();
+    }
+
+    private static boolean accepts(InetSocketAddress address) {
+        try (Socket s = new Socket()) {
+            s.connect(address, 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+}
