@@ -28,7 +28,9 @@ public record Config(
         Duration retryMin,
         Duration retryMax,
         Duration deliveryExpiry,
-        boolean deliveryStartTls) {
+        boolean deliveryStartTls,
+        int deliveryConcurrency,
+        int mxPort) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -63,7 +65,11 @@ public record Config(
                 s.duration("MASQ_RETRY_MIN", Duration.ofMinutes(1)),
                 s.duration("MASQ_RETRY_MAX", Duration.ofHours(4)),
                 s.duration("MASQ_DELIVERY_EXPIRY", Duration.ofDays(5)),
-                Boolean.parseBoolean(s.get("MASQ_DELIVERY_STARTTLS", "true")));
+                Boolean.parseBoolean(s.get("MASQ_DELIVERY_STARTTLS", "true")),
+                s.integer("MASQ_DELIVERY_CONCURRENCY", 50),
+                // Port 25 everywhere on the Internet; settable so tests (and networks that redirect
+                // outbound 25) can deliver by MX lookup to another port.
+                s.integer("MASQ_MX_PORT", 25));
     }
 
     public String defaultDomain() {
