@@ -33,13 +33,15 @@ final class Courier {
                 unreachable = f;
             }
         }
-        throw DeliveryFailure.temporary(unreachable == null ? "no server to deliver to" : unreachable.getMessage());
+        throw unreachable == null
+                ? DeliveryFailure.temporary("no mail server", "no server to deliver to")
+                : DeliveryFailure.temporary(unreachable.summary(), unreachable.getMessage());
     }
 
     private static String domainOf(String recipient) throws DeliveryFailure {
         int at = recipient.lastIndexOf('@');
         if (at < 0 || at == recipient.length() - 1) {
-            throw DeliveryFailure.permanent("recipient has no domain");
+            throw DeliveryFailure.permanent("invalid recipient address", "recipient has no domain");
         }
         return recipient.substring(at + 1);
     }

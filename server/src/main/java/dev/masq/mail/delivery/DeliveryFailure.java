@@ -1,42 +1,51 @@
 package dev.masq.mail.delivery;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Why an attempt did not deliver. The message is what the receiving side said, made safe to keep:
- * one line, bounded, and with every email address replaced, because it ends up in clear in the
- * queue row, the alias event log and the server log, none of which may reveal a real inbox.
+ * Why an attempt did not deliver, told twice. The message says what the receiving side said, for
+ * the server log and the owner's notice (which is stored encrypted). The summary is all that is
+ * kept in clear in the database (queue row, alias event): a reply code or a category, because
+ * host names and server texts can name the real inbox's domain. Both are one bounded line with
+ * every email address replaced.
  */
 public final class DeliveryFailure extends Exception {
     /** PERMANENT gives up; TEMPORARY retries later; UNREACHABLE means "try the next host, else retry later". */
     public enum Kind { PERMANENT, TEMPORARY, UNREACHABLE }
 
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
+    private static final Pattern ENHANCED_CODE = Pattern.compile("\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b");
     private static final int MAX_LENGTH = 400;
 
     private final Kind kind;
+    private final String summary;
 
-    private DeliveryFailure(Kind kind, String message) {
+    private DeliveryFailure(Kind kind, String summary, String message) {
         // No stack trace: a failure here is an expected answer from the network, not a bug.
         super(safe(message), null, false, false);
         this.kind = kind;
+        this.summary = safe(summary);
     }
 
-    public static DeliveryFailure permanent(String message) {
-        return new DeliveryFailure(Kind.PERMANENT, message);
+    public static DeliveryFailure permanent(String summary, String message) {
+        return new DeliveryFailure(Kind.PERMANENT, summary, message);
     }
 
-    public static DeliveryFailure temporary(String message) {
-        return new DeliveryFailure(Kind.TEMPORARY, message);
+    public static DeliveryFailure temporary(String summary, String message) {
+        return new DeliveryFailure(Kind.TEMPORARY, summary, message);
     }
 
     public static DeliveryFailure unreachable(String message) {
-        return new DeliveryFailure(Kind.UNREACHABLE, message);
+        return new DeliveryFailure(Kind.UNREACHABLE, "could not connect", message);
     }
 
-    /** An SMTP reply: 5xx is permanent, anything else (4xx, or no code at all) is worth another try. */
-    public static DeliveryFailure ofReply(int code, String message) {
-        return code >= 500 && code < 600 ? permanent(message) : temporary(message);
+    /** A reply from {@code server}: 5xx is permanent, anything else (4xx, or no code at all) is worth another try. */
+    public static DeliveryFailure ofReply(int code, String server, String reply) {
+        Matcher enhanced = ENHANCED_CODE.matcher(reply == null ? "" : reply);
+        String summary = code + (enhanced.find() ? " " + enhanced.group() : "");
+        String message = server + " said: " + reply;
+        return code >= 500 && code < 600 ? permanent(summary, message) : temporary(summary, message);
     }
 
     public Kind kind() {
@@ -45,6 +54,11 @@ public final class DeliveryFailure extends Exception {
 
     public boolean isPermanent() {
         return kind == Kind.PERMANENT;
+    }
+
+    /** Short enough and vague enough to keep in clear: a reply code or a category. */
+    public String summary() {
+        return summary;
     }
 
     static String safe(String message) {

@@ -35,19 +35,25 @@ final class DeliveryOutcomes {
         int failures = d.attempts() + 1;
         if (!failure.isPermanent() && now.isBefore(d.expiresAt())) {
             Instant next = retry.nextAttempt(failures, now, d.expiresAt());
-            db.writeVoid(ctx -> queue.reschedule(ctx, d.id(), failures, next, failure.getMessage()));
+            db.writeVoid(ctx -> queue.reschedule(ctx, d.id(), failures, next, failure.summary()));
             log.info("deferred {} {} (attempt {}), next try at {}: {}", d.kind().wire(), d.id(), failures, next, failure.getMessage());
             return;
         }
-        String reason = failure.isPermanent() ? failure.getMessage()
-                : "still not delivered after " + lifetime(d) + " and " + failures + " attempts; last error: " + failure.getMessage();
+        GivenUp why = failure.isPermanent()
+                ? new GivenUp(failure.summary(), failure.getMessage())
+                : new GivenUp("expired after " + failures + " attempts; last: " + failure.summary(),
+                        "still not delivered after " + lifetime(d) + " and " + failures + " attempts; last error: " + failure.getMessage());
         // The removal and the notice commit together: the owner is told exactly once, or the
         // delivery is still queued and will be given up again.
         boolean noticed = db.write(ctx -> {
             queue.remove(ctx, d.id());
-            return notices.onGivenUp(ctx, d, reason, now);
+            return notices.onGivenUp(ctx, d, why.summary(), why.detail(), now);
         });
-        log.warn("gave up {} {}{}: {}", d.kind().wire(), d.id(), noticed ? ", owner notified" : "", reason);
+        log.warn("gave up {} {}{}: {}", d.kind().wire(), d.id(), noticed ? ", owner notified" : "", why.detail());
+    }
+
+    /** {@code summary} is kept in clear on the alias; {@code detail} only travels inside the encrypted notice. */
+    private record GivenUp(String summary, String detail) {
     }
 
     private static String lifetime(Delivery d) {

@@ -51,8 +51,10 @@ public final class MxResolver {
         List<Name> hosts = switch (mx.getResult()) {
             case Lookup.SUCCESSFUL -> mxHosts(domain, mx.getAnswers());
             case Lookup.TYPE_NOT_FOUND -> List.of(name);
-            case Lookup.HOST_NOT_FOUND -> throw DeliveryFailure.permanent("domain " + domain + " does not exist");
-            default -> throw DeliveryFailure.temporary("MX lookup for " + domain + " failed: " + mx.getErrorString());
+            case Lookup.HOST_NOT_FOUND -> throw DeliveryFailure.permanent("recipient domain does not exist",
+                    "domain " + domain + " does not exist");
+            default -> throw DeliveryFailure.temporary("DNS lookup failed",
+                    "MX lookup for " + domain + " failed: " + mx.getErrorString());
         };
         List<Hop> hops = new ArrayList<>();
         boolean dnsTrouble = false;
@@ -72,9 +74,10 @@ public final class MxResolver {
             // A domain without MX and without addresses has no way to receive mail; anything else
             // (a DNS failure, an MX host not resolving yet) may well be fixed before the message expires.
             if (!dnsTrouble && hosts.equals(List.of(name))) {
-                throw DeliveryFailure.permanent("domain " + domain + " has neither MX nor address records");
+                throw DeliveryFailure.permanent("recipient domain has no mail server",
+                        "domain " + domain + " has neither MX nor address records");
             }
-            throw DeliveryFailure.temporary("no address found for the mail servers of " + domain);
+            throw DeliveryFailure.temporary("DNS lookup failed", "no address found for the mail servers of " + domain);
         }
         return hops.size() > MAX_HOPS ? List.copyOf(hops.subList(0, MAX_HOPS)) : hops;
     }
@@ -83,7 +86,8 @@ public final class MxResolver {
     private static List<Name> mxHosts(String domain, Record[] answers) throws DeliveryFailure {
         List<MXRecord> records = Arrays.stream(answers).filter(MXRecord.class::isInstance).map(MXRecord.class::cast).toList();
         if (records.size() == 1 && records.getFirst().getTarget().equals(Name.root)) {
-            throw DeliveryFailure.permanent("domain " + domain + " accepts no mail (null MX, RFC 7505)");
+            throw DeliveryFailure.permanent("recipient domain accepts no mail (null MX)",
+                    "domain " + domain + " accepts no mail (null MX, RFC 7505)");
         }
         TreeMap<Integer, List<Name>> byPreference = new TreeMap<>();
         for (MXRecord r : records) {
@@ -111,7 +115,7 @@ public final class MxResolver {
         try {
             return Name.fromString(domain, Name.root);
         } catch (TextParseException e) {
-            throw DeliveryFailure.permanent("not a domain name: " + domain);
+            throw DeliveryFailure.permanent("invalid recipient domain", "not a domain name: " + domain);
         }
     }
 

@@ -37,8 +37,11 @@ public final class OwnerNotices {
         this.hostname = hostname;
     }
 
-    /** In the transaction that removes {@code failed}; returns whether a notice was queued. */
-    boolean onGivenUp(DSLContext ctx, Delivery failed, String reason, Instant now) {
+    /**
+     * In the transaction that removes {@code failed}; returns whether a notice was queued. The event
+     * keeps only {@code summary} (it is stored in clear); the notice tells the owner {@code detail}.
+     */
+    boolean onGivenUp(DSLContext ctx, Delivery failed, String summary, String detail, Instant now) {
         if (failed.kind() != Delivery.Kind.FORWARD || failed.aliasId() == null) {
             return false;
         }
@@ -46,13 +49,13 @@ public final class OwnerNotices {
         if (alias.isEmpty()) {
             return false;
         }
-        events.record(ctx, failed.aliasId(), EVENT, null, reason, now);
+        events.record(ctx, failed.aliasId(), EVENT, null, summary, now);
         Optional<Mailbox> inbox = accounts.defaultMailbox(ctx, alias.get().userId());
         if (inbox.isEmpty()) {
             return false;
         }
         byte[] notice = new NoticeMessage(alias.get().address(), inbox.get().address(), failed.createdAt(),
-                failed.content(), reason, now, hostname).render();
+                failed.content(), detail, now, hostname).render();
         queue.enqueue(ctx, new Delivery(Tokens.newId("dl"), failed.aliasId(), Delivery.Kind.NOTICE, "",
                 inbox.get().address(), notice, 0, now, now.plus(expiry)));
         return true;

@@ -54,7 +54,7 @@ final class SmtpSender implements AutoCloseable {
         try {
             message = new SMTPMessage(session, new ByteArrayInputStream(delivery.content()));
         } catch (MessagingException e) {
-            throw DeliveryFailure.permanent("the message cannot be read: " + e.getMessage());
+            throw DeliveryFailure.permanent("unreadable message", "the message cannot be read: " + e.getMessage());
         }
         // "<>" is the null reverse-path; Angus would replace an empty sender with the From header.
         message.setEnvelopeFrom(delivery.envelopeFrom().isEmpty() ? "<>" : delivery.envelopeFrom());
@@ -90,7 +90,7 @@ final class SmtpSender implements AutoCloseable {
         try {
             return new InternetAddress(delivery.recipient(), true);
         } catch (AddressException e) {
-            throw DeliveryFailure.permanent("not a valid recipient address: " + e.getMessage());
+            throw DeliveryFailure.permanent("invalid recipient address", "not a valid recipient address: " + e.getMessage());
         }
     }
 
@@ -104,10 +104,10 @@ final class SmtpSender implements AutoCloseable {
                 default -> -1;
             };
             if (code > 0) {
-                return DeliveryFailure.ofReply(code, hop + " said: " + x.getMessage());
+                return DeliveryFailure.ofReply(code, hop.toString(), x.getMessage());
             }
         }
-        return DeliveryFailure.temporary(hop + ": " + describe(e));
+        return DeliveryFailure.temporary("connection failed", hop + ": " + describe(e));
     }
 
     private static String describe(Exception e) {
