@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -58,6 +57,7 @@ public final class DownstreamSmtpServer implements AutoCloseable {
     private volatile Responder responder = (stage, from, rcpt) -> null;
     private volatile CountDownLatch dataHold;
     private volatile ServerSocket server;
+    private volatile Thread acceptor;
     private int port;
 
     private DownstreamSmtpServer(SSLContext tls) {
@@ -123,6 +123,12 @@ public final class DownstreamSmtpServer implements AutoCloseable {
         server = null;
         if (s != null) {
             s.close();
+            // The port is only free once the thread blocked in accept() has left it.
+            try {
+                acceptor.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         for (Socket session : sessions) {
             session.close();
@@ -147,10 +153,10 @@ public final class DownstreamSmtpServer implements AutoCloseable {
     private void listen(int onPort) throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort));
+        s.bind(new InetSocketAddress("127.0.0.1", onPort));
         port = s.getLocalPort();
         server = s;
-        Thread.ofVirtual().name("downstream-accept").start(() -> accept(s));
+        acceptor = Thread.ofVirtual().name("downstream-accept").start(() -> accept(s));
     }
 
     private void accept(ServerSocket s) {

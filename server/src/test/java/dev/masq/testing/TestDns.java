@@ -41,7 +41,7 @@ public final class TestDns implements AutoCloseable {
     }
 
     public static TestDns start() throws IOException {
-        return new TestDns(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+        return new TestDns(new DatagramSocket(new InetSocketAddress("127.0.0.1", 0)));
     }
 
     /** {@code host:port}, the form of {@code MASQ_DNS}. */

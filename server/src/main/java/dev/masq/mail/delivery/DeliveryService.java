@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The outgoing side: a scheduler that leases due deliveries from the queue and sends each on its
  * own virtual thread, at most {@code concurrency} at once. It sleeps until the next delivery is
- * due, until {@link #wake()} says new work was committed, or until a sender finishes.
+ * due, until {@link #wake()} says new work was committed, or until a sender finishes. It starts
+ * once and stops once.
  */
 public final class DeliveryService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
@@ -67,7 +68,7 @@ public final class DeliveryService implements AutoCloseable {
         scheduler = Thread.ofVirtual().name("delivery-scheduler").start(this::schedule);
     }
 
-    /** Says that deliveries were committed to the queue; call it after the commit. Cheap and non-blocking. */
+    /** Says that deliveries were committed to the queue; call it after the commit. Cheap: it only signals. */
     public void wake() {
         lock.lock();
         try {
@@ -123,7 +124,7 @@ public final class DeliveryService implements AutoCloseable {
                 outcomes.failed(d, f);
             }
         } catch (RuntimeException e) {
-            log.error("delivery {} failed unexpectedly; it will be retried after a restart", d.id(), e);
+            log.error("delivery {} failed unexpectedly; it stays leased until the next start or for {}", d.id(), LEASE, e);
         }
     }
 

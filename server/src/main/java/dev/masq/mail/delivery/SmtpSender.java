@@ -24,10 +24,14 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * canonicalises line endings, dot-stuffs, and leaves out any {@code Bcc} and {@code Content-Length}
  * header.
  *
- * <p>STARTTLS is opportunistic (RFC 7435): used whenever the server offers it, with any certificate,
- * because the alternative when a certificate does not verify is plain text, not a refusal; this
- * protects against passive eavesdropping only. Angus's {@code sendMessage} is {@code synchronized};
- * on JDK 24 and later (JEP 491) that no longer pins the virtual thread's carrier during the I/O.
+ * <p>STARTTLS is opportunistic (RFC 7435): used whenever the server offers it, with any certificate
+ * and host name, as MTAs do for MX delivery: refusing an unverifiable certificate would only push
+ * the message to plain text. So it protects against passive eavesdropping, not against an active
+ * attacker in the path. A server whose TLS handshake fails counts as unreachable.
+ *
+ * <p>Angus's {@code sendMessage} is {@code synchronized}. On JDK 21 to 23 that pins the virtual
+ * thread to its carrier for the whole send, so concurrent sends are bounded by the carrier count;
+ * from JDK 24 (JEP 491) it no longer does.
  */
 final class SmtpSender implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);

@@ -118,7 +118,7 @@ final class DeliveryFixture implements AutoCloseable {
 
     String enqueue(String recipient, byte[] content, Duration expiry) {
         Services s = services();
-        Instant now = Instant.now();
+        Instant now = s.clock.instant();
         String id = Tokens.newId("dl");
         Delivery d = new Delivery(id, alias.id(), Delivery.Kind.FORWARD, s.verp.address(alias.id(), DOMAIN),
                 recipient, content, 0, now, now.plus(expiry));

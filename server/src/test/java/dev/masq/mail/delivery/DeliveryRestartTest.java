@@ -76,7 +76,7 @@ class DeliveryRestartTest {
         byte[] content = message("orphaned");
         // A process that claimed the delivery for an hour and then died without a word.
         try (Services dead = new Services(f.config(), Clock.systemUTC())) {
-            Instant now = Instant.now();
+            Instant now = dead.clock.instant();
             dead.db.writeVoid(ctx -> dead.deliveryQueue.enqueue(ctx, new Delivery("dl_orphan", f.alias.id(),
                     Delivery.Kind.FORWARD, "", DeliveryFixture.INBOX, content, 0, now, now.plus(Duration.ofDays(5)))));
             List<Delivery> claimed = dead.db.write(ctx -> dead.deliveryQueue.claimDue(ctx, now, now.plus(Duration.ofHours(1)), 10));
