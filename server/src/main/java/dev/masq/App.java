@@ -1,6 +1,7 @@
 package dev.masq;
 
 import dev.masq.config.Config;
+import dev.masq.mail.delivery.DeliveryService;
 import dev.masq.web.HttpServer;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -11,23 +12,29 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     public final Services services;
+    /** Sends what is queued; whoever commits new deliveries calls {@code delivery.wake()}. */
+    public final DeliveryService delivery;
     public final HttpServer http;
 
-    private App(Services services, HttpServer http) {
+    private App(Services services, DeliveryService delivery, HttpServer http) {
         this.services = services;
+        this.delivery = delivery;
         this.http = http;
     }
 
     public static App start(Config config, Clock clock) {
         Services services = new Services(config, clock);
+        DeliveryService delivery = new DeliveryService(services);
         HttpServer http;
         try {
+            delivery.start();
             http = HttpServer.start(services, config.httpPort());
         } catch (RuntimeException e) {
+            delivery.stop();
             services.close();
             throw e;
         }
-        App app = new App(services, http);
+        App app = new App(services, delivery, http);
         log.info("masq started: HTTP on {}, alias domains {}, data in {}", http.port(), config.domains(),
                 config.dataDir().toAbsolutePath());
         return app;
@@ -36,6 +43,8 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        // Senders before the database: they still write their outcomes to it.
+        delivery.stop();
         services.close();
     }
 }

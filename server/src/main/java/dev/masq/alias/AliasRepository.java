@@ -33,6 +33,13 @@ public final class AliasRepository {
                 .fetchOptional(r -> new AliasRoute(r.value1(), r.value2(), r.value3(), AliasState.fromWire(r.value4())));
     }
 
+    public Optional<AliasRoute> findRouteById(DSLContext ctx, String aliasId) {
+        return ctx.select(ALIASES.ID, ALIASES.USER_ID, ALIASES.ADDRESS, ALIASES.STATE)
+                .from(ALIASES)
+                .where(ALIASES.ID.eq(aliasId))
+                .fetchOptional(r -> new AliasRoute(r.value1(), r.value2(), r.value3(), AliasState.fromWire(r.value4())));
+    }
+
     public boolean addressTaken(DSLContext ctx, String address) {
         return ctx.fetchExists(ALIASES, ALIASES.ADDRESS.eq(address))
                 || ctx.fetchExists(ALIAS_TOMBSTONES, ALIAS_TOMBSTONES.ADDRESS_HMAC.eq(secrets.lookupHash(address)));

@@ -29,6 +29,8 @@ public record Config(
         Duration retryMax,
         Duration deliveryExpiry,
         boolean deliveryStartTls,
+        int deliveryConcurrency,
+        int mxPort,
         int apiAliasRate,
         LeakSettings leak) {
 
@@ -66,6 +68,10 @@ public record Config(
                 s.duration("MASQ_RETRY_MAX", Duration.ofHours(4)),
                 s.duration("MASQ_DELIVERY_EXPIRY", Duration.ofDays(5)),
                 Boolean.parseBoolean(s.get("MASQ_DELIVERY_STARTTLS", "true")),
+                s.integer("MASQ_DELIVERY_CONCURRENCY", 50),
+                // Port 25 everywhere on the Internet; settable so tests (and networks that redirect
+                // outbound 25) can deliver by MX lookup to another port.
+                s.integer("MASQ_MX_PORT", 25),
                 s.integer("MASQ_API_ALIAS_RATE", 60),
                 LeakSettings.from(s));
     }

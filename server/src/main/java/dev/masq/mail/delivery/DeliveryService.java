@@ -1,0 +1,179 @@
+package dev.masq.mail.delivery;
+
+import dev.masq.Services;
+import dev.masq.config.Config;
+import dev.masq.db.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outgoing side: a scheduler that leases due deliveries from the queue and sends each on its
+ * own virtual thread, at most {@code concurrency} at once. It sleeps until the next delivery is
+ * due, until {@link #wake()} says new work was committed, or until a sender finishes. It starts
+ * once and stops once.
+ */
+public final class DeliveryService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
+    // A live worker clears its lease when it finishes; the lease only matters if a worker hangs
+    // past every timeout, so it is far longer than any attempt (5 hosts × connect and read timeouts).
+    private static final Duration LEASE = Duration.ofHours(1);
+    // The safety net for what no wake() announces: expired leases, rows written by other tools.
+    private static final Duration POLL = Duration.ofMinutes(1);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    private final Database db;
+    private final DeliveryQueue queue;
+    private final Courier courier;
+    private final SmtpSender sender;
+    private final DeliveryOutcomes outcomes;
+    private final Clock clock;
+    private final Semaphore slots;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition woken = lock.newCondition();
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("delivery-", 0).factory());
+    private boolean wakeRequested;
+    private volatile boolean running;
+    private Thread scheduler;
+
+    public DeliveryService(Services s) {
+        Config c = s.config;
+        this.db = s.db;
+        this.queue = s.deliveryQueue;
+        this.clock = s.clock;
+        this.sender = new SmtpSender(c.hostname(), c.deliveryStartTls());
+        this.courier = new Courier(c.relay(), new MxResolver(c.dns(), c.mxPort()), sender);
+        OwnerNotices notices = new OwnerNotices(s.aliasRepository, s.accountRepository, s.eventRepository, queue,
+                c.deliveryExpiry(), c.hostname());
+        this.outcomes = new DeliveryOutcomes(db, queue, notices, new RetryPolicy(c.retryMin(), c.retryMax()), clock);
+        this.slots = new Semaphore(Math.max(1, c.deliveryConcurrency()));
+    }
+
+    /** Hands every delivery leased by a previous run out again, then starts sending. */
+    public void start() {
+        int released = db.write(queue::releaseAllLeases);
+        if (released > 0) {
+            log.info("released {} deliveries left in flight by the previous run", released);
+        }
+        running = true;
+        scheduler = Thread.ofVirtual().name("delivery-scheduler").start(this::schedule);
+    }
+
+    /** Says that deliveries were committed to the queue; call it after the commit. Cheap: it only signals. */
+    public void wake() {
+        lock.lock();
+        try {
+            wakeRequested = true;
+            woken.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void schedule() {
+        while (running) {
+            try {
+                int free = slots.availablePermits();
+                if (free == 0) {
+                    sleepUntil(null);
+                    continue;
+                }
+                Instant now = clock.instant();
+                List<Delivery> due = db.write(ctx -> queue.claimDue(ctx, now, now.plus(LEASE), free));
+                due.forEach(this::dispatch);
+                if (due.size() < free) {
+                    sleepUntil(db.read(queue::nextDue));
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.error("delivery scheduler: {}", e.getMessage(), e);
+                    sleepUntil(clock.instant().plus(Duration.ofSeconds(1)));
+                }
+            }
+        }
+    }
+
+    private void dispatch(Delivery d) {
+        slots.acquireUninterruptibly();
+        workers.execute(() -> {
+            try {
+                attempt(d);
+            } finally {
+                slots.release();
+                wake();
+            }
+        });
+    }
+
+    private void attempt(Delivery d) {
+        try {
+            outcomes.delivered(d, courier.carry(d));
+        } catch (DeliveryFailure f) {
+            // Stopping interrupts senders; their failure says nothing about the destination. The
+            // lease stays and the next start hands the delivery out again at once.
+            if (running) {
+                outcomes.failed(d, f);
+            }
+        } catch (RuntimeException e) {
+            log.error("delivery {} failed unexpectedly; it stays leased until the next start or for {}", d.id(), LEASE, e);
+        }
+    }
+
+    /** Waits until {@code due} (null: until woken or the poll interval), or until woken. */
+    private void sleepUntil(Instant due) {
+        Duration wait = due == null ? POLL : Duration.between(clock.instant(), due);
+        if (wait.compareTo(POLL) > 0) {
+            wait = POLL;
+        }
+        lock.lock();
+        try {
+            long nanos = wait.toNanos();
+            while (!wakeRequested && running && nanos > 0) {
+                nanos = woken.awaitNanos(nanos);
+            }
+            wakeRequested = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops scheduling, interrupts sends still running, and waits for them to let go of the database. */
+    public void stop() {
+        if (!running && scheduler == null) {
+            return;
+        }
+        running = false;
+        wake();
+        try {
+            if (scheduler != null) {
+                scheduler.join(STOP_GRACE.toMillis());
+            }
+            workers.shutdownNow();
+            if (!workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("delivery workers still running after {}", STOP_GRACE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            sender.close();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.masq.mail.delivery;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * Hands one message to one server over SMTP with Angus Mail.
+ *
+ * <p>The stored bytes are sent as they are: the message is parsed from them and never
+ * {@code saveChanges()}d, so Angus does not touch its headers (which would break DKIM). Angus still
+ * canonicalises line endings, dot-stuffs, and leaves out any {@code Bcc} and {@code Content-Length}
+ * header.
+ *
+ * <p>STARTTLS is opportunistic (RFC 7435): used whenever the server offers it, with any certificate
+ * and host name, as MTAs do for MX delivery: refusing an unverifiable certificate would only push
+ * the message to plain text. So it protects against passive eavesdropping, not against an active
+ * attacker in the path. A server whose TLS handshake fails counts as unreachable.
+ *
+ * <p>Angus's {@code sendMessage} is {@code synchronized}. On JDK 21 to 23 that pins the virtual
+ * thread to its carrier for the whole send, so concurrent sends are bounded by the carrier count;
+ * from JDK 24 (JEP 491) it no longer does.
+ */
+final class SmtpSender implements AutoCloseable {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    // RFC 5321 §4.5.3.2 asks clients to wait up to 10 minutes for the reply to the final dot.
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration WRITE_TIMEOUT = Duration.ofMinutes(5);
+
+    private final String heloName;
+    private final boolean startTls;
+    // Angus otherwise starts a thread per connection to enforce the write timeout.
+    private final ScheduledExecutorService writeTimeouts =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("smtp-write-timeouts").daemon().factory());
+
+    SmtpSender(String heloName, boolean startTls) {
+        this.heloName = heloName;
+        this.startTls = startTls;
+    }
+
+    /** Returns once the server has accepted the message with a 250; throws why it did not. */
+    void send(Delivery delivery, Hop hop) throws DeliveryFailure {
+        Address[] recipient = {recipient(delivery)};
+        Session session = Session.getInstance(properties(hop));
+        SMTPMessage message;
+        try {
+            message = new SMTPMessage(session, new ByteArrayInputStream(delivery.content()));
+        } catch (MessagingException e) {
+            throw DeliveryFailure.permanent("unreadable message", "the message cannot be read: " + e.getMessage());
+        }
+        // "<>" is the null reverse-path; Angus would replace an empty sender with the From header.
+        message.setEnvelopeFrom(delivery.envelopeFrom().isEmpty() ? "<>" : delivery.envelopeFrom());
+        SMTPTransport transport = new SMTPTransport(session, null);
+        try {
+            try {
+                transport.connect(hop.host(), hop.port(), null, null);
+            } catch (MessagingException e) {
+                throw DeliveryFailure.unreachable(hop + ": " + describe(e));
+            }
+            transport.sendMessage(message, recipient);
+        } catch (MessagingException e) {
+            throw classify(hop, e);
+        } finally {
+            closeQuietly(transport);
+        }
+    }
+
+    private Properties properties(Hop hop) {
+        Properties p = new Properties();
+        p.put("mail.smtp.localhost", heloName);
+        p.put("mail.smtp.connectiontimeout", Long.toString(CONNECT_TIMEOUT.toMillis()));
+        p.put("mail.smtp.timeout", Long.toString(READ_TIMEOUT.toMillis()));
+        p.put("mail.smtp.writetimeout", Long.toString(WRITE_TIMEOUT.toMillis()));
+        p.put("mail.smtp.executor.writetimeout", writeTimeouts);
+        p.put("mail.smtp.starttls.enable", Boolean.toString(startTls));
+        p.put("mail.smtp.ssl.trust", "*");
+        p.put("mail.smtp.ssl.checkserveridentity", "false");
+        return p;
+    }
+
+    private static InternetAddress recipient(Delivery delivery) throws DeliveryFailure {
+        try {
+            return new InternetAddress(delivery.recipient(), true);
+        } catch (AddressException e) {
+            throw DeliveryFailure.permanent("invalid recipient address", "not a valid recipient address: " + e.getMessage());
+        }
+    }
+
+    /** A reply code decides (5xx permanent, 4xx temporary); without one it was the connection: try again later. */
+    private static DeliveryFailure classify(Hop hop, MessagingException e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            int code = switch (x) {
+                case SMTPAddressFailedException f -> f.getReturnCode();
+                case SMTPSenderFailedException f -> f.getReturnCode();
+                case SMTPSendFailedException f -> f.getReturnCode();
+                default -> -1;
+            };
+            if (code > 0) {
+                return DeliveryFailure.ofReply(code, hop.toString(), x.getMessage());
+            }
+        }
+        return DeliveryFailure.temporary("connection failed", hop + ": " + describe(e));
+    }
+
+    private static String describe(Exception e) {
+        Throwable cause = e.getCause();
+        return cause == null || cause.getMessage() == null ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + cause.getMessage() + ")";
+    }
+
+    private static void closeQuietly(SMTPTransport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            // The outcome is already decided; a failing QUIT changes nothing.
+        }
+    }
+
+    @Override
+    public void close() {
+        writeTimeouts.shutdownNow();
+    }
+}
