@@ -4,6 +4,16 @@ import dev.masq.account.AccountRepository;
 import dev.masq.account.AccountService;
 import dev.masq.account.ApiKeyRepository;
 import dev.masq.account.ApiKeyService;
+import dev.masq.account.CredentialRepository;
+import dev.masq.account.LinkRepository;
+import dev.masq.account.LinkService;
+import dev.masq.account.PasskeyRepository;
+import dev.masq.account.PasswordHasher;
+import dev.masq.account.RecoveryCodes;
+import dev.masq.account.ServerSettings;
+import dev.masq.account.SessionRepository;
+import dev.masq.account.SessionService;
+import dev.masq.account.SignInService;
 import dev.masq.alias.AddressGenerator;
 import dev.masq.alias.AliasEventRepository;
 import dev.masq.alias.AliasRepository;
@@ -31,6 +41,13 @@ public final class Services implements AutoCloseable {
     public final ApiKeyService apiKeys;
     public final AliasService aliases;
     public final LeakService leaks;
+    public final CredentialRepository credentialRepository;
+    public final PasskeyRepository passkeyRepository;
+    public final ServerSettings serverSettings;
+    public final LinkService links;
+    public final SessionService sessions;
+    public final SignInService signIn;
+    public final RecoveryCodes recoveryCodes;
 
     public Services(Config config, Clock clock) {
         this.config = config;
@@ -47,6 +64,14 @@ public final class Services implements AutoCloseable {
         this.aliases = new AliasService(db, aliasRepository, eventRepository, accountRepository,
                 new AddressGenerator(), config.domains(), clock);
         this.leaks = new LeakService();
+        this.credentialRepository = new CredentialRepository(secrets);
+        this.passkeyRepository = new PasskeyRepository();
+        this.serverSettings = new ServerSettings(db);
+        this.links = new LinkService(db, new LinkRepository(), clock);
+        this.sessions = new SessionService(db, new SessionRepository(), clock);
+        this.signIn = new SignInService(db, accounts, accountRepository, credentialRepository, passkeyRepository, links,
+                serverSettings, new PasswordHasher(), clock);
+        this.recoveryCodes = new RecoveryCodes(db, credentialRepository);
     }
 
     @Override

@@ -14,7 +14,7 @@ final class Routes {
     private Routes() {
     }
 
-    static void register(RoutesConfig routes, Services s) {
+    static void register(RoutesConfig routes, Services s, PublicUrl publicUrl) {
         ApiAuth auth = new ApiAuth(s.apiKeys);
         RateLimiter creations = new RateLimiter(s.config.apiAliasRate(), Duration.ofMinutes(1), s.clock);
         AliasHandlers aliases = new AliasHandlers(s.aliases, s.leaks, creations);
@@ -39,5 +39,39 @@ final class Routes {
         // Compatibility with password managers that speak SimpleLogin (addy.io's dialect is folded into POST /aliases).
         routes.before("/api/alias/*", auth::requireSimpleLoginKey);
         routes.post("/api/alias/random/new", simpleLogin::randomNew);
+
+        pages(routes, s, publicUrl);
+    }
+
+    /** The web pages: server-rendered, each form a POST with a CSRF token, all working without JavaScript. */
+    private static void pages(RoutesConfig routes, Services s, PublicUrl publicUrl) {
+        WebGate gate = new WebGate(s.sessions, s.signIn, s.secrets, s.config.baseUrl().startsWith("https:"));
+        AccountPages account = new AccountPages(s.signIn, s.sessions, gate, new LoginThrottle(s.secrets, s.clock));
+
+        routes.before(gate::load);
+        routes.get("/setup/{token}", account::setupForm);
+        routes.post("/setup/{token}", account::setup);
+        routes.get("/invite/{token}", account::inviteForm);
+        routes.post("/invite/{token}", account::invite);
+        routes.get("/password/{token}", account::passwordForm);
+        routes.post("/password/{token}", account::setPassword);
+        routes.get("/login", account::loginForm);
+        routes.post("/login", account::login);
+        routes.get("/login/second-factor", account::secondFactorForm);
+        routes.post("/login/totp", account::totp);
+        routes.post("/login/recovery", account::recovery);
+        routes.get("/login/enrol", account::enrolForm);
+        routes.get("/reauth", gate.signedIn(account::reauthForm));
+        routes.post("/reauth", gate.signedIn(account::reauth));
+        routes.post("/logout", account::logout);
+
+        AliasPages aliasPages = new AliasPages(s.aliases, s.leaks, s.config.domains());
+        routes.get("/", gate.signedIn(aliasPages::dashboard));
+        routes.post("/aliases", gate.signedIn(aliasPages::create));
+        routes.get("/aliases/{id}", gate.signedIn(aliasPages::show));
+        routes.post("/aliases/{id}/pause", gate.signedIn(aliasPages::pause));
+        routes.post("/aliases/{id}/resume", gate.signedIn(aliasPages::resume));
+        routes.get("/aliases/{id}/burn", gate.signedIn(aliasPages::burnForm));
+        routes.post("/aliases/{id}/burn", gate.signedIn(aliasPages::burn));
     }
 }
