@@ -1,6 +1,7 @@
 package dev.masq.web;
 
 import dev.masq.Services;
+import dev.masq.account.ApiScope;
 import dev.masq.api.AliasHandlers;
 import dev.masq.api.ApiAuth;
 import dev.masq.api.OpenApi;
@@ -11,6 +12,8 @@ import java.util.Map;
 
 /** Every HTTP route of masq, in one place. Each must also be described in {@code openapi.json}. */
 final class Routes {
+    private static final ApiScope READ = ApiScope.ALIASES_READ;
+    private static final ApiScope WRITE = ApiScope.ALIASES_WRITE;
     private Routes() {
     }
 
@@ -25,20 +28,20 @@ final class Routes {
         routes.get("/api/openapi.json", openApi::serve);
 
         routes.before("/api/v1/*", auth::requireBearer);
-        routes.post("/api/v1/aliases", aliases::create);
-        routes.get("/api/v1/aliases", aliases::list);
-        routes.get("/api/v1/aliases/{id}", aliases::get);
-        routes.patch("/api/v1/aliases/{id}", aliases::update);
-        routes.delete("/api/v1/aliases/{id}", aliases::delete);
-        routes.post("/api/v1/aliases/{id}/pause", aliases::pause);
-        routes.post("/api/v1/aliases/{id}/resume", aliases::resume);
-        routes.post("/api/v1/aliases/{id}/burn", aliases::burn);
-        routes.get("/api/v1/aliases/{id}/events", aliases::events);
-        routes.get("/api/v1/leaks", aliases::leaks);
+        routes.post("/api/v1/aliases", auth.scoped(WRITE, aliases::create));
+        routes.get("/api/v1/aliases", auth.scoped(READ, aliases::list));
+        routes.get("/api/v1/aliases/{id}", auth.scoped(READ, aliases::get));
+        routes.patch("/api/v1/aliases/{id}", auth.scoped(WRITE, aliases::update));
+        routes.delete("/api/v1/aliases/{id}", auth.scoped(WRITE, aliases::delete));
+        routes.post("/api/v1/aliases/{id}/pause", auth.scoped(WRITE, aliases::pause));
+        routes.post("/api/v1/aliases/{id}/resume", auth.scoped(WRITE, aliases::resume));
+        routes.post("/api/v1/aliases/{id}/burn", auth.scoped(WRITE, aliases::burn));
+        routes.get("/api/v1/aliases/{id}/events", auth.scoped(READ, aliases::events));
+        routes.get("/api/v1/leaks", auth.scoped(ApiScope.LEAKS_READ, aliases::leaks));
 
         // Compatibility with password managers that speak SimpleLogin (addy.io's dialect is folded into POST /aliases).
         routes.before("/api/alias/*", auth::requireSimpleLoginKey);
-        routes.post("/api/alias/random/new", simpleLogin::randomNew);
+        routes.post("/api/alias/random/new", auth.scoped(WRITE, simpleLogin::randomNew));
 
         pages(routes, s, publicUrl);
     }
@@ -73,5 +76,13 @@ final class Routes {
         routes.post("/aliases/{id}/resume", gate.signedIn(aliasPages::resume));
         routes.get("/aliases/{id}/burn", gate.signedIn(aliasPages::burnForm));
         routes.post("/aliases/{id}/burn", gate.signedIn(aliasPages::burn));
+
+        LeakPages leakPages = new LeakPages(s.aliases, s.leaks, s.clock);
+        routes.get("/leaks", gate.signedIn(leakPages::report));
+
+        KeyPages keyPages = new KeyPages(s.apiKeys);
+        routes.get("/keys", gate.signedIn(keyPages::list));
+        routes.post("/keys", gate.signedIn(keyPages::create));
+        routes.post("/keys/{id}/revoke", gate.signedIn(keyPages::revoke));
     }
 }

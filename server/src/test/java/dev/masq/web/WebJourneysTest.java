@@ -76,4 +76,108 @@ class WebJourneysTest {
         assertThat(browser.text(".error")).contains("expired or was already used");
         assertThat(masq.app.services.signIn.firstRunToken()).isEmpty();
     }
+
+    @Test
+    @Order(2)
+    void createAnAliasReadItsAddressFromThePageThenBurnAndReplaceIt() {
+        user("shopper@inbox.test");
+        signIn("shopper@inbox.test");
+        browser.waitForPath("/");
+        browser.type("#vendor", "Acme Shop");
+        browser.type("#site", "https://www.acme.example.com/signup");
+        browser.type("#note", "loyalty card");
+        browser.click("#create-alias button[type=submit]");
+        String address = browser.text("#created-address");
+        assertThat(address).matches("[a-z]+\\.[a-z]+\\d{3}@mask\\.test");
+        assertThat(browser.find("#created button[data-copy]").getAttribute("data-copy")).isEqualTo(address);
+        browser.screenshot("dashboard");
+
+        browser.click("a[href^='/aliases/'].address");
+        browser.waitForText("h1", address);
+        assertThat(browser.text("#vendor-name")).isEqualTo("Acme Shop");
+        browser.screenshot("alias-page");
+
+        browser.click("a.button.danger");
+        assertThat(browser.text("h1")).isEqualTo("Burn the alias for Acme Shop?");
+        browser.click("#confirm-burn");
+        String replacement = browser.text("#created-address");
+        assertThat(replacement).isNotEqualTo(address).endsWith("@mask.test");
+        String shopper = masq.app.services.accounts.findByEmail("shopper@inbox.test").orElseThrow().id();
+        var burned = masq.app.services.aliases.list(shopper, new dev.masq.alias.AliasQuery(dev.masq.alias.AliasState.BURNED, null, null, 10)).items();
+        assertThat(burned).extracting(dev.masq.alias.Alias::address).containsExactly(address);
+        assertThat(burned.getFirst().vendor()).isEqualTo("Acme Shop");
+    }
+
+    @Test
+    @Order(3)
+    void hostileVendorNoteAndSenderAreShownAsTextAndTheTimelineShowsMail() {
+        String id = user("target@inbox.test");
+        String script = "<script>document.title='pwned'</script>";
+        String img = "<img src=x onerror=\"document.title='pwned'\">";
+        var alias = masq.app.services.aliases.create(id, new dev.masq.alias.NewAlias(null, null, null, script, null, img));
+        // The SMTP edge is built elsewhere: record the forwarded message the way it will, in one write.
+        masq.app.services.db.writeVoid(ctx -> masq.app.services.eventRepository.record(ctx, alias.id(), "forwarded",
+                "\"" + img + "\" <sales@spammer.example>", "spam " + script, java.time.Instant.now()));
+
+        signIn("target@inbox.test");
+        browser.waitForPath("/");
+        assertThat(browser.find("tr[data-alias='" + alias.id() + "']").getText()).contains(script).contains(img);
+        browser.open("/aliases/" + alias.id());
+        assertThat(browser.text("#vendor-name")).isEqualTo(script);
+        assertThat(browser.text("#note-text")).isEqualTo(img);
+        String timeline = browser.text("#timeline");
+        assertThat(timeline).contains("forwarded").contains("spammer.example").contains("sales@spammer.example").contains(img);
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("main script, main img"))).isEmpty();
+        assertThat(browser.driver.getTitle()).doesNotContain("pwned");
+    }
+
+    @Test
+    @Order(4)
+    void createAndRevokeAnApiKeyAndTheApiRefusesItAfterwards() throws Exception {
+        user("dev@inbox.test");
+        signIn("dev@inbox.test");
+        browser.waitForPath("/");
+        browser.open("/keys");
+        browser.type("#key-name", "read only");
+        browser.click("#scope-aliases-write");
+        browser.click("#scope-leaks-read");
+        browser.click("form[action='/keys'] button[type=submit]");
+        String key = browser.text("#new-key");
+        assertThat(key).startsWith("mq_");
+
+        assertThat(api(key, "GET", "/api/v1/aliases").statusCode()).isEqualTo(200);
+        var refused = api(key, "POST", "/api/v1/aliases");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("aliases:write");
+        assertThat(api(key, "GET", "/api/v1/leaks").statusCode()).isEqualTo(403);
+
+        browser.open("/keys");
+        assertThat(browser.text("#keys")).contains("read only").contains("aliases:read");
+        browser.click("#keys button.danger");
+        browser.waitForText("#keys", "revoked");
+        assertThat(api(key, "GET", "/api/v1/aliases").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
+    void leakReportDrawsItsChart() {
+        user("watcher@inbox.test");
+        signIn("watcher@inbox.test");
+        browser.waitForPath("/");
+        browser.click("a[href='/leaks']");
+        browser.waitForPath("/leaks");
+        assertThat(browser.find("svg.chart").findElements(org.openqa.selenium.By.cssSelector("rect.bar"))).hasSize(LeakPages.WEEKS);
+        assertThat(browser.text("#no-leaks")).contains("No alias shows signs of a leak");
+        browser.screenshot("leak-report");
+    }
+
+    java.net.http.HttpResponse<String> api(String key, String method, String path) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(masq.base() + path))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(method.equals("GET") ? "" : "{}"))
+                .build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
 }
