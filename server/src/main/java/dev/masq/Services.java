@@ -10,6 +10,7 @@ import dev.masq.account.LinkService;
 import dev.masq.account.PasskeyRepository;
 import dev.masq.account.PasswordHasher;
 import dev.masq.account.RecoveryCodes;
+import dev.masq.account.SecondFactors;
 import dev.masq.account.ServerSettings;
 import dev.masq.account.SessionRepository;
 import dev.masq.account.SessionService;
@@ -48,6 +49,7 @@ public final class Services implements AutoCloseable {
     public final SessionService sessions;
     public final SignInService signIn;
     public final RecoveryCodes recoveryCodes;
+    public final SecondFactors secondFactors;
 
     public Services(Config config, Clock clock) {
         this.config = config;
@@ -72,6 +74,7 @@ public final class Services implements AutoCloseable {
         this.signIn = new SignInService(db, accounts, accountRepository, credentialRepository, passkeyRepository, links,
                 serverSettings, new PasswordHasher(), clock);
         this.recoveryCodes = new RecoveryCodes(db, credentialRepository);
+        this.secondFactors = new SecondFactors(db, credentialRepository, recoveryCodes, secrets, clock);
     }
 
     @Override

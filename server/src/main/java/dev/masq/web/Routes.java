@@ -80,6 +80,16 @@ final class Routes {
         LeakPages leakPages = new LeakPages(s.aliases, s.leaks, s.clock);
         routes.get("/leaks", gate.signedIn(leakPages::report));
 
+        SecurityPages security = new SecurityPages(s.signIn, s.secondFactors, s.recoveryCodes, s.sessions, gate);
+        routes.get("/security", gate.signedIn(security::overview));
+        routes.get("/security/totp", gate.recentlyAuthenticated(security::totpForm));
+        routes.post("/security/totp", gate.recentlyAuthenticated(security::enableTotp));
+        routes.post("/security/totp/disable", gate.recentlyAuthenticated(security::disableTotp));
+        routes.post("/security/recovery-codes", gate.recentlyAuthenticated(security::regenerateCodes));
+        routes.post("/security/password", gate.recentlyAuthenticated(security::changePassword));
+        routes.post("/security/sessions/{id}/end", gate.signedIn(security::endSession));
+        routes.post("/security/sessions/end-all", gate.signedIn(security::endAllSessions));
+
         KeyPages keyPages = new KeyPages(s.apiKeys);
         routes.get("/keys", gate.signedIn(keyPages::list));
         routes.post("/keys", gate.signedIn(keyPages::create));

@@ -180,4 +180,59 @@ class WebJourneysTest {
                 .build();
         return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    @Order(6)
+    void turnOnTotpThenSignInWithPasswordAndCodeEachCodeWorkingOnce() {
+        user("careful@inbox.test");
+        signIn("careful@inbox.test");
+        browser.waitForPath("/");
+        browser.open("/security");
+        assertThat(browser.text("#totp-status")).startsWith("Off");
+        browser.click("#totp-setup");
+        // Changing second factors asks for the password again.
+        browser.waitForPath("/reauth");
+        browser.type("#password", PASSWORD);
+        browser.click("main form button[type=submit]");
+        browser.waitForPath("/security/totp");
+        byte[] key = base32(browser.text("#totp-key"));
+        String enrolCode = dev.masq.account.Totp.code(key, dev.masq.account.Totp.step(java.time.Instant.now()));
+        browser.type("#code", enrolCode);
+        browser.click("form[action='/security/totp'] button[type=submit]");
+        assertThat(browser.find("#recovery-codes").findElements(org.openqa.selenium.By.tagName("li"))).hasSize(10);
+        assertThat(browser.text("#totp-status")).startsWith("On");
+
+        signIn("careful@inbox.test");
+        browser.waitForPath("/login/second-factor");
+        browser.type("#code", enrolCode);
+        browser.click("form[action='/login/totp'] button[type=submit]");
+        browser.waitForText("#form-error", "did not work");
+        String next = dev.masq.account.Totp.code(key, dev.masq.account.Totp.step(java.time.Instant.now()) + 1);
+        browser.type("#code", next);
+        browser.click("form[action='/login/totp'] button[type=submit]");
+        browser.waitForPath("/");
+        assertThat(browser.text("h1")).isEqualTo("Aliases");
+
+        browser.open("/security");
+        browser.click("#sign-out-everywhere");
+        browser.waitForPath("/login");
+        browser.open("/");
+        browser.waitForPath("/login");
+    }
+
+    static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.strip().toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
 }
