@@ -1,5 +1,6 @@
 package dev.masq;
 
+import dev.masq.account.AccountDeletion;
 import dev.masq.account.AccountRepository;
 import dev.masq.account.AccountService;
 import dev.masq.account.ApiKeyRepository;
@@ -50,6 +51,7 @@ public final class Services implements AutoCloseable {
     public final SignInService signIn;
     public final RecoveryCodes recoveryCodes;
     public final SecondFactors secondFactors;
+    public final AccountDeletion accountDeletion;
 
     public Services(Config config, Clock clock) {
         this.config = config;
@@ -75,6 +77,7 @@ public final class Services implements AutoCloseable {
                 serverSettings, new PasswordHasher(), clock);
         this.recoveryCodes = new RecoveryCodes(db, credentialRepository);
         this.secondFactors = new SecondFactors(db, credentialRepository, recoveryCodes, secrets, clock);
+        this.accountDeletion = new AccountDeletion(db, aliasRepository, credentialRepository, clock);
     }
 
     @Override

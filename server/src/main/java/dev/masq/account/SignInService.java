@@ -5,6 +5,7 @@ import dev.masq.db.Database;
 import dev.masq.db.schema.tables.records.UsersRecord;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -157,6 +158,17 @@ public final class SignInService {
                 accounts.defaultMailbox(ctx, u.getId()).map(Mailbox::address).orElse(""),
                 u.getIsAdmin(), u.getTotpSecretEnc() != null, u.getDefaultDomain(), u.getDefaultMode())))
                 .orElseThrow(() -> new dev.masq.common.NotFoundException("no user " + userId));
+    }
+
+    /** The defaults the create form starts from; the domain must be one of this server's, the mode words or random. */
+    public void saveDefaults(String userId, String domain, String mode, List<String> domains) {
+        if (domain != null && !domains.contains(domain)) {
+            throw new InvalidInputException("domain", "not an alias domain of this server: " + domain);
+        }
+        if (mode != null && !List.of("words", "random").contains(mode)) {
+            throw new InvalidInputException("mode", "the mode is words or random");
+        }
+        db.writeVoid(ctx -> credentials.setDefaults(ctx, userId, domain, mode));
     }
 
     private static InvalidInputException deadLink() {

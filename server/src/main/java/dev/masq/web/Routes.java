@@ -90,6 +90,12 @@ final class Routes {
         routes.post("/security/sessions/{id}/end", gate.signedIn(security::endSession));
         routes.post("/security/sessions/end-all", gate.signedIn(security::endAllSessions));
 
+        SettingsPages settings = new SettingsPages(s.signIn, s.aliases, s.apiKeys, s.sessions, s.accountDeletion, gate, s.config.domains());
+        routes.get("/settings", gate.signedIn(settings::show));
+        routes.post("/settings/defaults", gate.signedIn(settings::saveDefaults));
+        routes.get("/settings/export", gate.signedIn(settings::export));
+        routes.post("/settings/delete", gate.recentlyAuthenticated(settings::deleteAccount));
+
         KeyPages keyPages = new KeyPages(s.apiKeys);
         routes.get("/keys", gate.signedIn(keyPages::list));
         routes.post("/keys", gate.signedIn(keyPages::create));

@@ -107,6 +107,30 @@ class WebSecurityTest {
 
     @Test
     @Order(3)
+    void exportHoldsTheAliasesAndDeletingTheAccountNeedsThePasswordAgain() throws Exception {
+        String id = masq.app.services.accounts.addUser("leaving@inbox.test", false).id();
+        masq.app.services.signIn.changePassword(id, PASSWORD);
+        var alias = masq.app.services.aliases.create(id, new dev.masq.alias.NewAlias(null, null, null, "Old Shop", null, null));
+        HttpClient client = client();
+        post(client, "/login", Map.of("_csrf", csrf(get(client, "/login")), "email", "leaving@inbox.test", "password", PASSWORD));
+
+        HttpResponse<String> export = get(client, "/settings/export");
+        assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("attachment"));
+        assertThat(export.body()).contains(alias.address()).contains("Old Shop").contains("leaving@inbox.test");
+
+        String token = csrf(get(client, "/settings"));
+        HttpResponse<String> asked = post(client, "/settings/delete", Map.of("_csrf", token, "confirm", "leaving@inbox.test", "back", "/settings"));
+        assertThat(asked.uri().getPath()).isEqualTo("/reauth");
+        post(client, "/reauth?next=/settings", Map.of("_csrf", token, "password", PASSWORD));
+        HttpResponse<String> deleted = post(client, "/settings/delete", Map.of("_csrf", token, "confirm", "leaving@inbox.test"));
+        assertThat(deleted.uri().getPath()).isEqualTo("/login");
+        assertThat(masq.app.services.accounts.findByEmail("leaving@inbox.test")).isEmpty();
+        boolean taken = masq.app.services.db.read(ctx -> masq.app.services.aliasRepository.addressTaken(ctx, alias.address()));
+        assertThat(taken).as("a deleted account's addresses are never reissued").isTrue();
+    }
+
+    @Test
+    @Order(4)
     void wrongPasswordsAreThrottledPerAccountWithTheSameAnswerForUnknownAccounts() throws Exception {
         HttpClient client = client();
         String token = csrf(get(client, "/login"));
@@ -127,7 +151,7 @@ class WebSecurityTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void oneClientAddressTryingManyAccountsIsThrottledToo() throws Exception {
         HttpClient client = client();
         String token = csrf(get(client, "/login"));
