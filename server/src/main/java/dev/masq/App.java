@@ -37,6 +37,9 @@ public final class App implements AutoCloseable {
         App app = new App(services, delivery, http);
         log.info("masq started: HTTP on {}, alias domains {}, data in {}", http.port(), config.domains(),
                 config.dataDir().toAbsolutePath());
+        services.signIn.firstRunToken().ifPresent(token -> log.warn(
+                "no account exists yet: open {}/setup/{} to create the admin account (the link works once, for a day)",
+                http.baseUrl(), token));
         return app;
     }
 

@@ -101,7 +101,12 @@ public final class Main implements Callable<Integer> {
             public Integer call() {
                 try (Services s = parent.main.services()) {
                     var user = s.accounts.addUser(email, admin);
-                    spec.commandLine().getErr().println("created user " + user.id() + (admin ? " (admin)" : ""));
+                    spec.commandLine().getErr().println("created user " + user.id() + (admin ? " (admin)" : "")
+                            + "; they set their password at this one-time link (valid 7 days):");
+                    // stdout carries the link alone, as `apikey create` does with its key.
+                    spec.commandLine().getOut().println(s.config.baseUrl().replaceAll("/+$", "") + "/password/"
+                            + s.signIn.passwordLinkToken(user.id()));
+                    spec.commandLine().getOut().flush();
                     return 0;
                 }
             }

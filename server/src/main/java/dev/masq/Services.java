@@ -1,9 +1,21 @@
 package dev.masq;
 
+import dev.masq.account.AccountDeletion;
 import dev.masq.account.AccountRepository;
 import dev.masq.account.AccountService;
 import dev.masq.account.ApiKeyRepository;
 import dev.masq.account.ApiKeyService;
+import dev.masq.account.CredentialRepository;
+import dev.masq.account.LinkRepository;
+import dev.masq.account.LinkService;
+import dev.masq.account.PasskeyRepository;
+import dev.masq.account.PasswordHasher;
+import dev.masq.account.RecoveryCodes;
+import dev.masq.account.SecondFactors;
+import dev.masq.account.ServerSettings;
+import dev.masq.account.SessionRepository;
+import dev.masq.account.SessionService;
+import dev.masq.account.SignInService;
 import dev.masq.alias.AddressGenerator;
 import dev.masq.alias.AliasEventRepository;
 import dev.masq.alias.AliasRepository;
@@ -38,6 +50,15 @@ public final class Services implements AutoCloseable {
     public final SenderAuthentication senderAuthentication;
     public final SpamAssassinClient spamAssassin;
     public final LeakService leaks;
+    public final CredentialRepository credentialRepository;
+    public final PasskeyRepository passkeyRepository;
+    public final ServerSettings serverSettings;
+    public final LinkService links;
+    public final SessionService sessions;
+    public final SignInService signIn;
+    public final RecoveryCodes recoveryCodes;
+    public final SecondFactors secondFactors;
+    public final AccountDeletion accountDeletion;
 
     public Services(Config config, Clock clock) {
         this.config = config;
@@ -57,6 +78,16 @@ public final class Services implements AutoCloseable {
         this.spamAssassin = SpamAssassinClient.from(config.leak());
         this.leaks = new LeakService(db, new LeakRepository(), eventRepository, new VerdictClassifier(),
                 LeakPolicy.from(config.leak()), clock);
+        this.credentialRepository = new CredentialRepository(secrets);
+        this.passkeyRepository = new PasskeyRepository();
+        this.serverSettings = new ServerSettings(db);
+        this.links = new LinkService(db, new LinkRepository(), clock);
+        this.sessions = new SessionService(db, new SessionRepository(), clock);
+        this.signIn = new SignInService(db, accounts, accountRepository, credentialRepository, passkeyRepository, links,
+                serverSettings, new PasswordHasher(), clock);
+        this.recoveryCodes = new RecoveryCodes(db, credentialRepository);
+        this.secondFactors = new SecondFactors(db, credentialRepository, recoveryCodes, secrets, clock);
+        this.accountDeletion = new AccountDeletion(db, aliasRepository, credentialRepository, clock);
     }
 
     @Override

@@ -23,7 +23,7 @@ class MainTest {
     void userAddThenApiKeyCreatePrintsAKeyThatWorks() throws Exception {
         Run added = run("user", "add", "me@inbox.test", "--admin");
         assertThat(added.code()).isZero();
-        assertThat(added.out()).isEmpty();
+        assertThat(added.out()).matches("http://\\S+/password/ml_[A-Za-z0-9_-]{43}" + System.lineSeparator());
         assertThat(added.err()).startsWith("created user us_").contains("(admin)");
 
         Run created = run("apikey", "create", "me@inbox.test", "--name", "laptop");

@@ -1,12 +1,16 @@
 package dev.masq.account;
 
+import dev.masq.common.InvalidInputException;
 import dev.masq.common.NotFoundException;
 import dev.masq.crypto.Tokens;
 import dev.masq.db.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Issues API keys (shown once, stored as SHA-256) and resolves a presented key to its owner. */
 public final class ApiKeyService {
@@ -25,28 +29,43 @@ public final class ApiKeyService {
         this.clock = clock;
     }
 
+    /** A key with every scope for the user EMAIL (the operator's command line). */
     public IssuedKey create(String email, String name) {
-        if (name == null || name.isBlank() || name.length() > 100) {
-            throw new IllegalArgumentException("a key needs a name of 1 to 100 characters");
+        checkName(name);
+        User user = db.read(ctx -> accounts.findUserByLogin(ctx, email)).orElseThrow(() -> new NotFoundException("no user " + email));
+        return create(user.id(), name, EnumSet.allOf(ApiScope.class));
+    }
+
+    public IssuedKey create(String userId, String name, Set<ApiScope> scopes) {
+        checkName(name);
+        if (scopes.isEmpty()) {
+            throw new InvalidInputException("scopes", "give the key at least one scope");
         }
         String secret = Tokens.newSecret("mq");
         String id = Tokens.newId("ak");
-        db.writeVoid(ctx -> {
-            User user = accounts.findUserByLogin(ctx, email).orElseThrow(() -> new NotFoundException("no user " + email));
-            keys.insert(ctx, id, user.id(), name.strip(), Tokens.sha256(secret), clock.instant());
-        });
+        db.writeVoid(ctx -> keys.insert(ctx, id, userId, name.strip(), scopes, Tokens.sha256(secret), clock.instant()));
         return new IssuedKey(id, secret);
     }
 
-    /** The user id behind a live key. */
-    public Optional<String> authenticate(String secret) {
+    private static void checkName(String name) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new InvalidInputException("name", "a key needs a name of 1 to 100 characters");
+        }
+    }
+
+    public List<ApiKeyRepository.ApiKeyInfo> list(String userId) {
+        return db.read(ctx -> keys.ofUser(ctx, userId));
+    }
+
+    /** The owner and scopes of a live key. */
+    public Optional<ApiKeyRepository.ApiKeyOwner> authenticate(String secret) {
         if (secret == null || secret.isBlank()) {
             return Optional.empty();
         }
         byte[] hash = Tokens.sha256(secret.strip());
         Optional<ApiKeyRepository.ApiKeyOwner> owner = db.read(ctx -> keys.findLive(ctx, hash));
         owner.ifPresent(this::recordUse);
-        return owner.map(ApiKeyRepository.ApiKeyOwner::userId);
+        return owner;
     }
 
     public void revoke(String userId, String keyId) {

@@ -1,13 +1,20 @@
 package dev.masq.api;
 
+import dev.masq.account.ApiKeyRepository;
 import dev.masq.account.ApiKeyService;
+import dev.masq.account.ApiScope;
+import dev.masq.web.Problem;
 import dev.masq.web.ProblemException;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.Map;
+import java.util.Set;
 import io.javalin.http.Header;
 
 /** Resolves the API key of a request to its owner; the handlers behind it only ever see a user id. */
 public final class ApiAuth {
     private static final String USER_ID = "masq.user_id";
+    private static final String SCOPES = "masq.scopes";
     private static final String BEARER = "Bearer";
 
     private final ApiKeyService keys;
@@ -35,9 +42,22 @@ public final class ApiAuth {
         return ctx.attribute(USER_ID);
     }
 
+    /** Wraps an endpoint so that only keys holding {@code scope} reach it; others get 403 naming the scope. */
+    public Handler scoped(ApiScope scope, Handler handler) {
+        return ctx -> {
+            Set<ApiScope> held = ctx.attribute(SCOPES);
+            if (held == null || !held.contains(scope)) {
+                throw new ProblemException(Problem.of(403, "this API key lacks the scope '" + scope.wire() + "'"),
+                        Map.of("WWW-Authenticate", BEARER + " realm=\"masq\", error=\"insufficient_scope\", scope=\"" + scope.wire() + "\""));
+            }
+            handler.handle(ctx);
+        };
+    }
+
     private void authenticate(Context ctx, String key) {
-        String userId = keys.authenticate(key).orElseThrow(() -> ProblemException.unauthorized(
+        ApiKeyRepository.ApiKeyOwner owner = keys.authenticate(key).orElseThrow(() -> ProblemException.unauthorized(
                 "the API key is unknown or revoked", BEARER + " realm=\"masq\", error=\"invalid_token\""));
-        ctx.attribute(USER_ID, userId);
+        ctx.attribute(USER_ID, owner.userId());
+        ctx.attribute(SCOPES, owner.scopes());
     }
 }

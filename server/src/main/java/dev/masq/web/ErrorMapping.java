@@ -17,6 +17,7 @@ final class ErrorMapping {
     }
 
     static void register(RoutesConfig routes) {
+        routes.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.location(), io.javalin.http.HttpStatus.SEE_OTHER));
         routes.exception(ProblemException.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             e.problem().render(ctx);

@@ -2,6 +2,7 @@ package dev.masq.web;
 
 import dev.masq.Services;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 
@@ -11,13 +12,16 @@ public final class HttpServer implements AutoCloseable {
     static final long MAX_BODY_BYTES = 64 * 1024;
 
     private final Javalin javalin;
+    private final PublicUrl publicUrl;
 
-    private HttpServer(Javalin javalin) {
+    private HttpServer(Javalin javalin, PublicUrl publicUrl) {
         this.javalin = javalin;
+        this.publicUrl = publicUrl;
     }
 
     /** Starts listening on {@code port} (0 picks a free one; see {@link #port()}). */
     public static HttpServer start(Services services, int port) {
+        PublicUrl publicUrl = new PublicUrl(services.config.baseUrl());
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -25,11 +29,24 @@ public final class HttpServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, true));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/web/static";
+                files.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
             config.routes.before(SecurityHeaders::apply);
             ErrorMapping.register(config.routes);
-            Routes.register(config.routes, services);
+            Routes.register(config.routes, services, publicUrl);
         });
-        return new HttpServer(javalin.start(port));
+        javalin.start(port);
+        publicUrl.bound(javalin.port());
+        return new HttpServer(javalin, publicUrl);
+    }
+
+    /** Where people reach this server, e.g. {@code https://masq.example}. */
+    public String baseUrl() {
+        return publicUrl.get();
     }
 
     public int port() {

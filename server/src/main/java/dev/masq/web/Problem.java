@@ -26,6 +26,12 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public void render(Context ctx) {
+        if (WebGate.isPage(ctx.path()) && WebGate.csrf(ctx) != null) {
+            // People reach pages with a browser: they get the problem as a page, not as JSON.
+            ctx.status(status);
+            Views.page(ctx, "error.jte", this);
+            return;
+        }
         ctx.status(status).contentType(CONTENT_TYPE).result(ctx.jsonMapper().toJsonString(this, Problem.class));
     }
 }

@@ -1,6 +1,7 @@
 package dev.masq.web;
 
 import dev.masq.Services;
+import dev.masq.account.ApiScope;
 import dev.masq.api.AliasHandlers;
 import dev.masq.api.ApiAuth;
 import dev.masq.api.OpenApi;
@@ -11,10 +12,12 @@ import java.util.Map;
 
 /** Every HTTP route of masq, in one place. Each must also be described in {@code openapi.json}. */
 final class Routes {
+    private static final ApiScope READ = ApiScope.ALIASES_READ;
+    private static final ApiScope WRITE = ApiScope.ALIASES_WRITE;
     private Routes() {
     }
 
-    static void register(RoutesConfig routes, Services s) {
+    static void register(RoutesConfig routes, Services s, PublicUrl publicUrl) {
         ApiAuth auth = new ApiAuth(s.apiKeys);
         RateLimiter creations = new RateLimiter(s.config.apiAliasRate(), Duration.ofMinutes(1), s.clock);
         AliasHandlers aliases = new AliasHandlers(s.aliases, s.leaks, creations);
@@ -25,19 +28,77 @@ final class Routes {
         routes.get("/api/openapi.json", openApi::serve);
 
         routes.before("/api/v1/*", auth::requireBearer);
-        routes.post("/api/v1/aliases", aliases::create);
-        routes.get("/api/v1/aliases", aliases::list);
-        routes.get("/api/v1/aliases/{id}", aliases::get);
-        routes.patch("/api/v1/aliases/{id}", aliases::update);
-        routes.delete("/api/v1/aliases/{id}", aliases::delete);
-        routes.post("/api/v1/aliases/{id}/pause", aliases::pause);
-        routes.post("/api/v1/aliases/{id}/resume", aliases::resume);
-        routes.post("/api/v1/aliases/{id}/burn", aliases::burn);
-        routes.get("/api/v1/aliases/{id}/events", aliases::events);
-        routes.get("/api/v1/leaks", aliases::leaks);
+        routes.post("/api/v1/aliases", auth.scoped(WRITE, aliases::create));
+        routes.get("/api/v1/aliases", auth.scoped(READ, aliases::list));
+        routes.get("/api/v1/aliases/{id}", auth.scoped(READ, aliases::get));
+        routes.patch("/api/v1/aliases/{id}", auth.scoped(WRITE, aliases::update));
+        routes.delete("/api/v1/aliases/{id}", auth.scoped(WRITE, aliases::delete));
+        routes.post("/api/v1/aliases/{id}/pause", auth.scoped(WRITE, aliases::pause));
+        routes.post("/api/v1/aliases/{id}/resume", auth.scoped(WRITE, aliases::resume));
+        routes.post("/api/v1/aliases/{id}/burn", auth.scoped(WRITE, aliases::burn));
+        routes.get("/api/v1/aliases/{id}/events", auth.scoped(READ, aliases::events));
+        routes.get("/api/v1/leaks", auth.scoped(ApiScope.LEAKS_READ, aliases::leaks));
 
         // Compatibility with password managers that speak SimpleLogin (addy.io's dialect is folded into POST /aliases).
         routes.before("/api/alias/*", auth::requireSimpleLoginKey);
-        routes.post("/api/alias/random/new", simpleLogin::randomNew);
+        routes.post("/api/alias/random/new", auth.scoped(WRITE, simpleLogin::randomNew));
+
+        pages(routes, s, publicUrl);
+    }
+
+    /** The web pages: server-rendered, each form a POST with a CSRF token, all working without JavaScript. */
+    private static void pages(RoutesConfig routes, Services s, PublicUrl publicUrl) {
+        WebGate gate = new WebGate(s.sessions, s.signIn, s.secrets, s.config.baseUrl().startsWith("https:"));
+        AccountPages account = new AccountPages(s.signIn, s.sessions, gate, new LoginThrottle(s.secrets, s.clock));
+
+        routes.before(gate::load);
+        routes.get("/setup/{token}", account::setupForm);
+        routes.post("/setup/{token}", account::setup);
+        routes.get("/invite/{token}", account::inviteForm);
+        routes.post("/invite/{token}", account::invite);
+        routes.get("/password/{token}", account::passwordForm);
+        routes.post("/password/{token}", account::setPassword);
+        routes.get("/login", account::loginForm);
+        routes.post("/login", account::login);
+        routes.get("/login/second-factor", account::secondFactorForm);
+        routes.post("/login/totp", account::totp);
+        routes.post("/login/recovery", account::recovery);
+        routes.get("/login/enrol", account::enrolForm);
+        routes.get("/reauth", gate.signedIn(account::reauthForm));
+        routes.post("/reauth", gate.signedIn(account::reauth));
+        routes.post("/logout", account::logout);
+
+        AliasPages aliasPages = new AliasPages(s.aliases, s.leaks, s.config.domains());
+        routes.get("/", gate.signedIn(aliasPages::dashboard));
+        routes.post("/aliases", gate.signedIn(aliasPages::create));
+        routes.get("/aliases/{id}", gate.signedIn(aliasPages::show));
+        routes.post("/aliases/{id}/pause", gate.signedIn(aliasPages::pause));
+        routes.post("/aliases/{id}/resume", gate.signedIn(aliasPages::resume));
+        routes.get("/aliases/{id}/burn", gate.signedIn(aliasPages::burnForm));
+        routes.post("/aliases/{id}/burn", gate.signedIn(aliasPages::burn));
+
+        LeakPages leakPages = new LeakPages(s.aliases, s.leaks, s.clock);
+        routes.get("/leaks", gate.signedIn(leakPages::report));
+
+        SecurityPages security = new SecurityPages(s.signIn, s.secondFactors, s.recoveryCodes, s.sessions, gate);
+        routes.get("/security", gate.signedIn(security::overview));
+        routes.get("/security/totp", gate.recentlyAuthenticated(security::totpForm));
+        routes.post("/security/totp", gate.recentlyAuthenticated(security::enableTotp));
+        routes.post("/security/totp/disable", gate.recentlyAuthenticated(security::disableTotp));
+        routes.post("/security/recovery-codes", gate.recentlyAuthenticated(security::regenerateCodes));
+        routes.post("/security/password", gate.recentlyAuthenticated(security::changePassword));
+        routes.post("/security/sessions/{id}/end", gate.signedIn(security::endSession));
+        routes.post("/security/sessions/end-all", gate.signedIn(security::endAllSessions));
+
+        SettingsPages settings = new SettingsPages(s.signIn, s.aliases, s.apiKeys, s.sessions, s.accountDeletion, gate, s.config.domains());
+        routes.get("/settings", gate.signedIn(settings::show));
+        routes.post("/settings/defaults", gate.signedIn(settings::saveDefaults));
+        routes.get("/settings/export", gate.signedIn(settings::export));
+        routes.post("/settings/delete", gate.recentlyAuthenticated(settings::deleteAccount));
+
+        KeyPages keyPages = new KeyPages(s.apiKeys);
+        routes.get("/keys", gate.signedIn(keyPages::list));
+        routes.post("/keys", gate.signedIn(keyPages::create));
+        routes.post("/keys/{id}/revoke", gate.signedIn(keyPages::revoke));
     }
 }

@@ -38,7 +38,10 @@ class OpenApiTest {
 
     @Test
     void describesEveryRouteRegisteredInJavalinAndNothingElse() {
-        List<String> registered = masq.app.http.routes();
+        // The web pages are HTML for people, not part of the API the document describes.
+        List<String> registered = masq.app.http.routes().stream()
+                .filter(route -> route.contains(" /api/") || route.endsWith(" /healthz"))
+                .toList();
         assertThat(registered).contains("POST /api/v1/aliases", "GET /api/v1/aliases/{id}/events", "GET /api/v1/leaks");
 
         List<String> described = new ArrayList<>();

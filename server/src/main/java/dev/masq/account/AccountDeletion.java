@@ -1,0 +1,34 @@
+package dev.masq.account;
+
+import dev.masq.alias.Alias;
+import dev.masq.alias.AliasQuery;
+import dev.masq.alias.AliasRepository;
+import dev.masq.db.Database;
+import java.time.Clock;
+import java.util.List;
+
+/** Deletes an account with everything it owns, in one transaction; its alias addresses are tombstoned so none is ever reissued. */
+public final class AccountDeletion {
+    private final Database db;
+    private final AliasRepository aliases;
+    private final CredentialRepository credentials;
+    private final Clock clock;
+
+    public AccountDeletion(Database db, AliasRepository aliases, CredentialRepository credentials, Clock clock) {
+        this.db = db;
+        this.aliases = aliases;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    public void delete(String userId) {
+        db.writeVoid(ctx -> {
+            List<Alias> all = aliases.list(ctx, userId, new AliasQuery(null, null, null, Integer.MAX_VALUE), null);
+            for (Alias a : all) {
+                aliases.deleteWithTombstone(ctx, a.id(), a.address(), clock.instant());
+            }
+            // Sessions, keys, inboxes, passkeys and codes go with the user row (ON DELETE CASCADE).
+            credentials.deleteUser(ctx, userId);
+        });
+    }
+}

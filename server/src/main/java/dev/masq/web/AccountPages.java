@@ -1,0 +1,221 @@
+package dev.masq.web;
+
+import dev.masq.account.OneTimeLink;
+import dev.masq.account.SessionService;
+import dev.masq.account.SignInService;
+import dev.masq.account.WebSession;
+import dev.masq.common.InvalidInputException;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Setup, invitation and password links; sign-in with password and second factor; re-authentication; sign-out. */
+public final class AccountPages {
+    private static final String WRONG = "Wrong email or password.";
+
+    private final SignInService signIn;
+    private final SessionService sessions;
+    private final WebGate gate;
+    private final LoginThrottle throttle;
+
+    AccountPages(SignInService signIn, SessionService sessions, WebGate gate, LoginThrottle throttle) {
+        this.signIn = signIn;
+        this.sessions = sessions;
+        this.gate = gate;
+        this.throttle = throttle;
+    }
+
+    public record LinkForm(String action, String title, String intro, boolean askEmail, boolean valid, String email, String error) {
+    }
+
+    public record LoginForm(String email, String error) {
+    }
+
+    public record SecondFactorForm(boolean totp, boolean passkey, boolean recovery, String error) {
+    }
+
+    // --- one-time links ---
+
+    public void setupForm(Context ctx) {
+        linkForm(ctx, OneTimeLink.Kind.SETUP, null, null, 200);
+    }
+
+    public void inviteForm(Context ctx) {
+        linkForm(ctx, OneTimeLink.Kind.INVITE, null, null, 200);
+    }
+
+    public void passwordForm(Context ctx) {
+        linkForm(ctx, OneTimeLink.Kind.PASSWORD, null, null, 200);
+    }
+
+    public void setup(Context ctx) {
+        createAccount(ctx, OneTimeLink.Kind.SETUP);
+    }
+
+    public void invite(Context ctx) {
+        createAccount(ctx, OneTimeLink.Kind.INVITE);
+    }
+
+    private void createAccount(Context ctx, OneTimeLink.Kind kind) {
+        String email = ctx.formParam("email");
+        try {
+            String userId = signIn.createAccount(ctx.pathParam("token"), kind, email, ctx.formParam("password"));
+            gate.startSession(ctx, userId, WebSession.Stage.FULL);
+            throw new Redirect("/");
+        } catch (InvalidInputException e) {
+            linkForm(ctx, kind, email, e.getMessage(), 422);
+        }
+    }
+
+    public void setPassword(Context ctx) {
+        try {
+            signIn.setPasswordByLink(ctx.pathParam("token"), ctx.formParam("password"));
+            throw new Redirect("/login?password=set");
+        } catch (InvalidInputException e) {
+            linkForm(ctx, OneTimeLink.Kind.PASSWORD, null, e.getMessage(), 422);
+        }
+    }
+
+    private void linkForm(Context ctx, OneTimeLink.Kind kind, String email, String error, int status) {
+        String token = ctx.pathParam("token");
+        boolean valid = signIn.linkValid(token, kind);
+        LinkForm form = switch (kind) {
+            case SETUP -> new LinkForm("/setup/" + token, "Set up masq",
+                    "Create the first account. It administers this server.", true, valid, email, error);
+            case INVITE -> new LinkForm("/invite/" + token, "Join masq",
+                    "You were invited to this masq server. Choose your sign-in.", true, valid, email, error);
+            default -> new LinkForm("/password/" + token, "Choose a password",
+                    "Set the password of your masq account.", false, valid, email, error);
+        };
+        ctx.status(valid ? status : 410);
+        Views.page(ctx, "link.jte", form);
+    }
+
+    // --- password sign-in ---
+
+    public void loginForm(Context ctx) {
+        if (WebGate.session(ctx) != null && WebGate.session(ctx).stage() == WebSession.Stage.FULL) {
+            throw new Redirect("/");
+        }
+        Views.page(ctx, "login.jte", new LoginForm(null, null));
+    }
+
+    public void login(Context ctx) {
+        String email = ctx.formParam("email");
+        Optional<Duration> wait = throttle.attempt(ctx.ip(), email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT));
+        if (wait.isPresent()) {
+            tooMany(ctx, wait.get());
+            Views.page(ctx, "login.jte", new LoginForm(email, "Too many attempts. Try again in " + minutes(wait.get()) + "."));
+            return;
+        }
+        Optional<String> user = signIn.checkPassword(email, ctx.formParam("password"));
+        if (user.isEmpty()) {
+            ctx.status(401);
+            Views.page(ctx, "login.jte", new LoginForm(email, WRONG));
+            return;
+        }
+        WebSession.Stage stage = signIn.stageAfterPassword(user.get());
+        gate.startSession(ctx, user.get(), stage);
+        throw new Redirect(switch (stage) {
+            case FULL -> "/";
+            case SECOND_FACTOR -> "/login/second-factor";
+            case ENROL -> "/login/enrol";
+        });
+    }
+
+    // --- second factor ---
+
+    public void secondFactorForm(Context ctx) {
+        pending(ctx, WebSession.Stage.SECOND_FACTOR);
+        secondFactorPage(ctx, null);
+    }
+
+    public void totp(Context ctx) {
+        WebSession s = pending(ctx, WebSession.Stage.SECOND_FACTOR);
+        if (throttled(ctx, s) || !signIn.verifyTotp(s.userId(), ctx.formParam("code"))) {
+            if (ctx.status().getCode() != 429) {
+                ctx.status(401);
+            }
+            secondFactorPage(ctx, "That code did not work. Codes change every 30 seconds and work once.");
+            return;
+        }
+        sessions.promote(s.id(), WebSession.Stage.FULL);
+        throw new Redirect("/");
+    }
+
+    public void recovery(Context ctx) {
+        WebSession s = pending(ctx, WebSession.Stage.SECOND_FACTOR);
+        if (throttled(ctx, s) || !signIn.useRecoveryCode(s.userId(), ctx.formParam("code"))) {
+            if (ctx.status().getCode() != 429) {
+                ctx.status(401);
+            }
+            secondFactorPage(ctx, "That recovery code did not work.");
+            return;
+        }
+        sessions.promote(s.id(), WebSession.Stage.FULL);
+        throw new Redirect("/security?recovered=1");
+    }
+
+    private void secondFactorPage(Context ctx, String error) {
+        WebSession s = WebGate.session(ctx);
+        SignInService.Factors f = signIn.factors(s.userId());
+        Views.page(ctx, "second-factor.jte", new SecondFactorForm(f.totp(), f.passkey(), f.recovery(), error));
+    }
+
+    private boolean throttled(Context ctx, WebSession s) {
+        Optional<Duration> wait = throttle.attempt(ctx.ip(), "second-factor:" + s.userId());
+        wait.ifPresent(w -> tooMany(ctx, w));
+        return wait.isPresent();
+    }
+
+    /** The half-signed-in session of this browser, or off to the start. */
+    private static WebSession pending(Context ctx, WebSession.Stage stage) {
+        WebSession s = WebGate.session(ctx);
+        if (s == null) {
+            throw new Redirect("/login");
+        }
+        if (s.stage() != stage) {
+            throw new Redirect(s.stage() == WebSession.Stage.FULL ? "/" : "/login");
+        }
+        return s;
+    }
+
+    public void enrolForm(Context ctx) {
+        pending(ctx, WebSession.Stage.ENROL);
+        Views.page(ctx, "enrol.jte");
+    }
+
+    // --- re-authentication and sign-out ---
+
+    public void reauthForm(Context ctx) {
+        Views.page(ctx, "reauth.jte", new LoginForm(null, null));
+    }
+
+    public void reauth(Context ctx) {
+        WebSession s = WebGate.session(ctx);
+        if (throttled(ctx, s) || !signIn.checkPasswordOf(s.userId(), ctx.formParam("password"))) {
+            if (ctx.status().getCode() != 429) {
+                ctx.status(401);
+            }
+            Views.page(ctx, "reauth.jte", new LoginForm(null, "That is not your password."));
+            return;
+        }
+        sessions.reauthenticated(s.id());
+        String next = ctx.queryParam("next");
+        throw new Redirect(next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/security");
+    }
+
+    public void logout(Context ctx) {
+        gate.endSession(ctx);
+        throw new Redirect("/login");
+    }
+
+    private static void tooMany(Context ctx, Duration wait) {
+        ctx.status(429).header("Retry-After", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
+    }
+
+    private static String minutes(Duration wait) {
+        long m = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return m == 1 ? "a minute" : m + " minutes";
+    }
+}

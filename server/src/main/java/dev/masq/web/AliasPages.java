@@ -1,0 +1,184 @@
+package dev.masq.web;
+
+import dev.masq.account.Profile;
+import dev.masq.alias.Alias;
+import dev.masq.alias.AliasEvent;
+import dev.masq.alias.AliasPage;
+import dev.masq.alias.AliasQuery;
+import dev.masq.alias.AliasService;
+import dev.masq.alias.AliasState;
+import dev.masq.alias.NewAlias;
+import dev.masq.common.InvalidInputException;
+import dev.masq.leak.AliasLeak;
+import dev.masq.leak.ForeignDomain;
+import dev.masq.leak.LeakStatus;
+import dev.masq.leak.LeakService;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** The dashboard (alias list and the create form), the page of one alias, and its pause, resume and burn actions. */
+public final class AliasPages {
+    private static final int PAGE_SIZE = 50;
+
+    private final AliasService aliases;
+    private final LeakService leaks;
+    private final List<String> domains;
+
+    AliasPages(AliasService aliases, LeakService leaks, List<String> domains) {
+        this.aliases = aliases;
+        this.leaks = leaks;
+        this.domains = domains;
+    }
+
+    public record Row(Alias alias, AliasLeak leak) {
+    }
+
+    /** The list's filters as given in the query string, echoed back into the form and the paging links. */
+    public record Filters(String q, String state, String leak, String cursor) {
+        public String nextLink(String next) {
+            return "/?" + params() + "cursor=" + enc(next);
+        }
+
+        /** This list as it is now, for actions to come back to. */
+        public String here() {
+            return "/?" + params() + (cursor == null ? "" : "cursor=" + enc(cursor));
+        }
+
+        private String params() {
+            return (q == null ? "" : "q=" + enc(q) + "&") + (state == null ? "" : "state=" + state + "&")
+                    + (leak == null ? "" : "leak=" + leak + "&");
+        }
+
+        private static String enc(String s) {
+            return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    public record CreateForm(String vendor, String site, String note, String mode, String localPart, String domain, String error) {
+    }
+
+    public record Dashboard(List<Row> rows, Filters filters, String nextCursor, Row created, List<String> domains,
+                            CreateForm form) {
+    }
+
+    public record AliasView(Alias alias, AliasLeak leak, List<AliasEvent> events, List<AliasEvent> blockedSenders) {
+    }
+
+    public void dashboard(Context ctx) {
+        render(ctx, defaults(ctx), 200);
+    }
+
+    public void create(Context ctx) {
+        CreateForm form = new CreateForm(ctx.formParam("vendor"), ctx.formParam("site"), ctx.formParam("note"),
+                ctx.formParam("mode"), ctx.formParam("local_part"), ctx.formParam("domain"), null);
+        try {
+            NewAlias.AddressMode mode = switch (form.mode() == null ? "words" : form.mode()) {
+                case "random" -> NewAlias.AddressMode.RANDOM;
+                case "custom" -> NewAlias.AddressMode.CUSTOM;
+                default -> NewAlias.AddressMode.WORDS;
+            };
+            Alias alias = aliases.create(WebGate.userId(ctx),
+                    new NewAlias(mode, form.localPart(), form.domain(), form.vendor(), form.site(), form.note()));
+            throw new Redirect("/?created=" + alias.id());
+        } catch (InvalidInputException e) {
+            render(ctx, new CreateForm(form.vendor(), form.site(), form.note(), form.mode(), form.localPart(), form.domain(),
+                    e.getMessage()), 422);
+        }
+    }
+
+    private void render(Context ctx, CreateForm form, int status) {
+        String user = WebGate.userId(ctx);
+        Filters filters = new Filters(blankToNull(ctx.queryParam("q")), choice(ctx.queryParam("state"), "active", "paused", "burned"),
+                choice(ctx.queryParam("leak"), "clean", "suspected", "leaked"), blankToNull(ctx.queryParam("cursor")));
+        AliasState state = filters.state() == null ? null : AliasState.fromWire(filters.state());
+        List<Row> rows;
+        String next = null;
+        if (filters.leak() != null && !filters.leak().equals("clean")) {
+            // Leaking aliases are few: take them all from the leak service and filter here.
+            LeakStatus wanted = LeakStatus.valueOf(filters.leak().toUpperCase(Locale.ROOT));
+            rows = leaks.report(user).aliases().stream().map(l -> aliases.get(user, l.aliasId()))
+                    .map(a -> new Row(a, leaks.leak(user, a.id())))
+                    .filter(r -> r.leak().status() == wanted)
+                    .filter(r -> state == null || r.alias().state() == state)
+                    .filter(r -> matches(r.alias(), filters.q()))
+                    .toList();
+        } else {
+            AliasPage page = aliases.list(user, new AliasQuery(state, filters.q(), filters.cursor(), PAGE_SIZE));
+            Stream<Row> all = page.items().stream().map(a -> new Row(a, leaks.leak(user, a.id())));
+            rows = (filters.leak() == null ? all : all.filter(r -> r.leak().status() == LeakStatus.CLEAN)).toList();
+            next = page.nextCursor();
+        }
+        Row created = null;
+        String createdId = ctx.queryParam("created");
+        if (createdId != null) {
+            Alias a = aliases.get(user, createdId);
+            created = new Row(a, leaks.leak(user, a.id()));
+        }
+        ctx.status(status);
+        Views.page(ctx, "dashboard.jte", new Dashboard(rows, filters, next, created, domains, form));
+    }
+
+    private CreateForm defaults(Context ctx) {
+        Profile p = WebGate.page(ctx).user();
+        return new CreateForm(null, null, null, p.defaultMode() == null ? "words" : p.defaultMode(), null,
+                p.defaultDomain() == null ? domains.getFirst() : p.defaultDomain(), null);
+    }
+
+    public void show(Context ctx) {
+        String user = WebGate.userId(ctx);
+        Alias alias = aliases.get(user, ctx.pathParam("id"));
+        List<AliasEvent> events = aliases.events(user, alias.id(), 200);
+        List<AliasEvent> blocked = events.stream()
+                .filter(e -> e.sender() != null && (e.kind().contains("block") || e.kind().contains("reject")))
+                .toList();
+        Views.page(ctx, "alias.jte", new AliasView(alias, leaks.leak(user, alias.id()), events, blocked));
+    }
+
+    public void pause(Context ctx) {
+        aliases.pause(WebGate.userId(ctx), ctx.pathParam("id"));
+        throw new Redirect(back(ctx));
+    }
+
+    public void resume(Context ctx) {
+        aliases.resume(WebGate.userId(ctx), ctx.pathParam("id"));
+        throw new Redirect(back(ctx));
+    }
+
+    public void burnForm(Context ctx) {
+        Alias alias = aliases.get(WebGate.userId(ctx), ctx.pathParam("id"));
+        Views.page(ctx, "burn.jte", new AliasView(alias, leaks.leak(alias.userId(), alias.id()), List.of(), List.of()));
+    }
+
+    public void burn(Context ctx) {
+        boolean replace = ctx.formParam("replace") != null;
+        AliasService.BurnResult result = aliases.burn(WebGate.userId(ctx), ctx.pathParam("id"), replace, ctx.formParam("reason"));
+        throw new Redirect(result.replacement() == null
+                ? "/aliases/" + result.burned().id()
+                : "/?created=" + result.replacement().id());
+    }
+
+    /** Actions return to the page they were taken on: the list (with its filters) or the alias page. */
+    private static String back(Context ctx) {
+        String back = ctx.formParam("back");
+        return back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/aliases/" + ctx.pathParam("id");
+    }
+
+    private static boolean matches(Alias a, String q) {
+        if (q == null) {
+            return true;
+        }
+        String needle = q.toLowerCase(Locale.ROOT);
+        return Stream.of(a.address(), a.vendor(), a.note())
+                .anyMatch(s -> s != null && s.toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    private static String choice(String value, String... allowed) {
+        return value != null && List.of(allowed).contains(value) ? value : null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

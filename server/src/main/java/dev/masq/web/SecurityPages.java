@@ -1,0 +1,90 @@
+package dev.masq.web;
+
+import dev.masq.account.RecoveryCodes;
+import dev.masq.account.SecondFactors;
+import dev.masq.account.SessionService;
+import dev.masq.account.SignInService;
+import dev.masq.account.WebSession;
+import dev.masq.common.InvalidInputException;
+import io.javalin.http.Context;
+import java.util.List;
+
+/** The security page: password, authenticator app, recovery codes, and the sessions signed in (with "sign out everywhere"). */
+public final class SecurityPages {
+    private final SignInService signIn;
+    private final SecondFactors factors;
+    private final RecoveryCodes recoveryCodes;
+    private final SessionService sessions;
+    private final WebGate gate;
+
+    SecurityPages(SignInService signIn, SecondFactors factors, RecoveryCodes recoveryCodes, SessionService sessions, WebGate gate) {
+        this.signIn = signIn;
+        this.factors = factors;
+        this.recoveryCodes = recoveryCodes;
+        this.sessions = sessions;
+        this.gate = gate;
+    }
+
+    public record Overview(boolean totp, int recoveryCodesLeft, List<String> newCodes, List<WebSession> sessions,
+                           String currentSession, String message, String error) {
+    }
+
+    public record TotpSetup(SecondFactors.PendingTotp pending, String error) {
+    }
+
+    public void overview(Context ctx) {
+        String message = ctx.queryParam("recovered") != null ? "You used a recovery code. Consider making new ones." : null;
+        render(ctx, null, message, null);
+    }
+
+    private void render(Context ctx, List<String> newCodes, String message, String error) {
+        String user = WebGate.userId(ctx);
+        Views.page(ctx, "security.jte", new Overview(signIn.factors(user).totp(), recoveryCodes.left(user), newCodes,
+                sessions.list(user), WebGate.session(ctx).id(), message, error));
+    }
+
+    public void totpForm(Context ctx) {
+        Views.page(ctx, "totp.jte", new TotpSetup(factors.offerTotp(gate.profile(ctx).email()), null));
+    }
+
+    public void enableTotp(Context ctx) {
+        try {
+            List<String> codes = factors.enableTotp(WebGate.userId(ctx), ctx.formParam("key"), ctx.formParam("code"));
+            render(ctx, codes, "Authenticator app on. Keep these recovery codes somewhere safe: they are shown this once.", null);
+        } catch (InvalidInputException e) {
+            ctx.status(422);
+            Views.page(ctx, "totp.jte", new TotpSetup(factors.offerTotp(gate.profile(ctx).email()), e.getMessage()));
+        }
+    }
+
+    public void disableTotp(Context ctx) {
+        factors.disableTotp(WebGate.userId(ctx));
+        throw new Redirect("/security");
+    }
+
+    public void regenerateCodes(Context ctx) {
+        render(ctx, recoveryCodes.regenerate(WebGate.userId(ctx)), "New recovery codes; the old ones no longer work.", null);
+    }
+
+    public void changePassword(Context ctx) {
+        try {
+            signIn.changePassword(WebGate.userId(ctx), ctx.formParam("password"));
+            render(ctx, null, "Password changed.", null);
+        } catch (InvalidInputException e) {
+            ctx.status(422);
+            render(ctx, null, null, e.getMessage());
+        }
+    }
+
+    public void endSession(Context ctx) {
+        sessions.endOne(WebGate.userId(ctx), ctx.pathParam("id"));
+        throw new Redirect("/security");
+    }
+
+    /** Ends every session of this person, this one included: a stolen cookie stops working wherever it is. */
+    public void endAllSessions(Context ctx) {
+        sessions.endAll(WebGate.userId(ctx));
+        gate.endSession(ctx);
+        throw new Redirect("/login");
+    }
+}

@@ -1,0 +1,183 @@
+package dev.masq.web;
+
+import dev.masq.account.Profile;
+import dev.masq.account.SessionService;
+import dev.masq.account.SignInService;
+import dev.masq.account.WebSession;
+import dev.masq.crypto.Secrets;
+import dev.masq.crypto.Tokens;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The door of the web pages: resolves the session cookie, checks the CSRF token of every state-changing request,
+ * and turns away those who are not (fully) signed in. The API beside it authenticates with keys, not cookies.
+ */
+public final class WebGate {
+    private static final String SESSION = "masq.session";
+    private static final String TOKEN = "masq.session_token";
+    private static final String CSRF = "masq.csrf";
+    private static final String PROFILE = "masq.profile";
+    public static final String CSRF_FIELD = "_csrf";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private final SessionService sessions;
+    private final SignInService signIn;
+    private final Secrets secrets;
+    private final boolean secure;
+
+    public WebGate(SessionService sessions, SignInService signIn, Secrets secrets, boolean secure) {
+        this.sessions = sessions;
+        this.signIn = signIn;
+        this.secrets = secrets;
+        this.secure = secure;
+    }
+
+    /** Browsers accept the {@code __Host-} prefix only on a Secure cookie, and that only over HTTPS. */
+    String sessionCookie() {
+        return secure ? "__Host-masq" : "masq";
+    }
+
+    private String anonymousCookie() {
+        return secure ? "__Host-masq-pre" : "masq-pre";
+    }
+
+    static boolean isPage(String path) {
+        return !(path.startsWith("/api/") || path.startsWith("/static/") || path.startsWith("/webjars/") || path.equals("/healthz"));
+    }
+
+    /** Before-handler of every page request. */
+    public void load(Context ctx) {
+        if (!isPage(ctx.path())) {
+            return;
+        }
+        String token = ctx.cookie(sessionCookie());
+        sessions.resolve(token).ifPresent(s -> {
+            ctx.attribute(SESSION, s);
+            ctx.attribute(TOKEN, token);
+        });
+        String binding = ctx.attribute(SESSION) != null ? token : anonymousBinding(ctx);
+        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(secrets.sign("csrf:" + binding));
+        ctx.attribute(CSRF, csrf);
+        if (changesState(ctx.method())) {
+            String sent = ctx.header(CSRF_HEADER);
+            if (sent == null) {
+                sent = ctx.formParam(CSRF_FIELD);
+            }
+            if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), csrf.getBytes(StandardCharsets.UTF_8))) {
+                throw new ProblemException(Problem.of(403, "the form is out of date or was not sent by this site; reload the page and try again"),
+                        java.util.Map.of());
+            }
+        }
+    }
+
+    private static boolean changesState(HandlerType method) {
+        return method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS;
+    }
+
+    /** Visitors who are not signed in still get a CSRF token (login forms need one), bound to a random cookie of theirs. */
+    private String anonymousBinding(Context ctx) {
+        String pre = ctx.cookie(anonymousCookie());
+        if (pre == null || pre.length() < 20 || pre.length() > 64) {
+            pre = Tokens.randomBase32(32);
+            setCookie(ctx, anonymousCookie(), pre, -1);
+        }
+        return "pre:" + pre;
+    }
+
+    /** Signs the browser in with a new session token (the previous session, if any, is ended). */
+    public void startSession(Context ctx, String userId, WebSession.Stage stage) {
+        WebSession old = ctx.attribute(SESSION);
+        if (old != null) {
+            sessions.end(old.id());
+        }
+        SessionService.Started started = sessions.start(userId, stage, ctx.userAgent());
+        setCookie(ctx, sessionCookie(), started.token(), -1);
+    }
+
+    public void endSession(Context ctx) {
+        WebSession s = ctx.attribute(SESSION);
+        if (s != null) {
+            sessions.end(s.id());
+        }
+        setCookie(ctx, sessionCookie(), "", 0);
+    }
+
+    private void setCookie(Context ctx, String name, String value, int maxAge) {
+        StringBuilder c = new StringBuilder(name).append('=').append(value).append("; Path=/; HttpOnly; SameSite=Lax");
+        if (secure) {
+            c.append("; Secure");
+        }
+        if (maxAge >= 0) {
+            c.append("; Max-Age=").append(maxAge);
+        }
+        ctx.res().addHeader("Set-Cookie", c.toString());
+    }
+
+    /** Wraps a handler of a page for signed-in people only; others are sent to sign in. */
+    public Handler signedIn(Handler handler) {
+        return ctx -> {
+            WebSession s = ctx.attribute(SESSION);
+            if (s == null) {
+                throw new Redirect("/login");
+            }
+            switch (s.stage()) {
+                case SECOND_FACTOR -> throw new Redirect("/login/second-factor");
+                case ENROL -> throw new Redirect("/login/enrol");
+                case FULL -> {
+                    profile(ctx);
+                    handler.handle(ctx);
+                }
+            }
+        };
+    }
+
+    /** As {@link #signedIn}, for changes that need the password again when it was not entered in the last minutes. */
+    public Handler recentlyAuthenticated(Handler handler) {
+        return signedIn(ctx -> {
+            if (!sessions.recentlyReauthenticated(session(ctx))) {
+                throw new Redirect("/reauth?next=" + java.net.URLEncoder.encode(returnPath(ctx), StandardCharsets.UTF_8));
+            }
+            handler.handle(ctx);
+        });
+    }
+
+    /** After re-entering the password, a GET goes back where it was, a POST back to the page it came from. */
+    private static String returnPath(Context ctx) {
+        if (ctx.method() == HandlerType.GET) {
+            return ctx.path();
+        }
+        String back = ctx.formParam("back");
+        return back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/security";
+    }
+
+    public static WebSession session(Context ctx) {
+        return ctx.attribute(SESSION);
+    }
+
+    public static String userId(Context ctx) {
+        return session(ctx).userId();
+    }
+
+    public static String csrf(Context ctx) {
+        return ctx.attribute(CSRF);
+    }
+
+    /** The signed-in person's profile, read once per request. */
+    public Profile profile(Context ctx) {
+        Profile p = ctx.attribute(PROFILE);
+        if (p == null && session(ctx) != null && session(ctx).stage() == WebSession.Stage.FULL) {
+            p = signIn.profile(session(ctx).userId());
+            ctx.attribute(PROFILE, p);
+        }
+        return p;
+    }
+
+    static PageInfo page(Context ctx) {
+        return new PageInfo(csrf(ctx), ctx.attribute(PROFILE), ctx.path());
+    }
+}
