@@ -81,7 +81,8 @@ public final class WebhookService {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write webhook event " + event, e);
         }
-        webhooks.enqueue(tx, new WebhookRepository.WebhookCall(id, userId, event, body, 0, at));
+        // Retries and expiry count from now: 'at' is when it happened, which may be the arrival of an older message.
+        webhooks.enqueue(tx, new WebhookRepository.WebhookCall(id, userId, event, body, 0, clock.instant()));
     }
 
     /** @param secret only in the answer to {@link #register}; null otherwise */
