@@ -20,9 +20,14 @@ import dev.masq.alias.AddressGenerator;
 import dev.masq.alias.AliasEventRepository;
 import dev.masq.alias.AliasRepository;
 import dev.masq.alias.AliasService;
+import dev.masq.block.SenderBlocks;
+import dev.masq.common.Wakeup;
 import dev.masq.config.Config;
 import dev.masq.crypto.Secrets;
 import dev.masq.db.Database;
+import dev.masq.leak.ActionLinks;
+import dev.masq.leak.LeakActions;
+import dev.masq.leak.LeakNotifications;
 import dev.masq.leak.LeakPolicy;
 import dev.masq.leak.LeakRepository;
 import dev.masq.leak.LeakService;
@@ -31,6 +36,7 @@ import dev.masq.leak.SpamAssassinClient;
 import dev.masq.leak.VerdictClassifier;
 import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.DeliveryQueue;
+import dev.masq.webhook.WebhookService;
 import java.time.Clock;
 
 /** The object graph behind the network edges: the database, repositories and services. */
@@ -59,6 +65,14 @@ public final class Services implements AutoCloseable {
     public final RecoveryCodes recoveryCodes;
     public final SecondFactors secondFactors;
     public final AccountDeletion accountDeletion;
+    /** Whoever commits deliveries or webhook calls wakes their senders through this, after the commit. */
+    public final Wakeup queued = new Wakeup();
+    public final WebhookService webhooks;
+    /** The SMTP pipeline calls {@code enqueue} when {@code LeakService.record} returns true. */
+    public final LeakNotifications leakNotifications;
+    public final LeakActions leakActions;
+    /** The SMTP pipeline asks {@code isBlocked} at RCPT and after DATA. */
+    public final SenderBlocks senderBlocks;
 
     public Services(Config config, Clock clock) {
         this.config = config;
@@ -72,12 +86,15 @@ public final class Services implements AutoCloseable {
         this.verp = new Verp(secrets);
         this.accounts = new AccountService(db, accountRepository, clock);
         this.apiKeys = new ApiKeyService(db, new ApiKeyRepository(), accountRepository, clock);
+        this.webhooks = new WebhookService(db, secrets, config.webhook().allowPrivate(), clock);
+        LeakRepository leakRepository = new LeakRepository();
+        ActionLinks actionLinks = new ActionLinks(secrets, config.baseUrl());
+        this.leakNotifications = new LeakNotifications(leakRepository, accountRepository, deliveryQueue, actionLinks,
+                webhooks, config.deliveryExpiry(), config.hostname());
         this.aliases = new AliasService(db, aliasRepository, eventRepository, accountRepository,
-                new AddressGenerator(), config.domains(), clock);
+                new AddressGenerator(), config.domains(), clock, leakNotifications, queued);
         this.senderAuthentication = new SenderAuthentication(config.dns(), config.leak().dnsTimeout(), config.hostname());
         this.spamAssassin = SpamAssassinClient.from(config.leak());
-        this.leaks = new LeakService(db, new LeakRepository(), eventRepository, new VerdictClassifier(),
-                LeakPolicy.from(config.leak()), clock);
         this.credentialRepository = new CredentialRepository(secrets);
         this.passkeyRepository = new PasskeyRepository();
         this.serverSettings = new ServerSettings(db);
@@ -88,6 +105,10 @@ public final class Services implements AutoCloseable {
         this.recoveryCodes = new RecoveryCodes(db, credentialRepository);
         this.secondFactors = new SecondFactors(db, credentialRepository, recoveryCodes, secrets, clock);
         this.accountDeletion = new AccountDeletion(db, aliasRepository, credentialRepository, clock);
+        this.leaks = new LeakService(db, leakRepository, eventRepository, new VerdictClassifier(),
+                LeakPolicy.from(config.leak()), clock, leakNotifications, queued);
+        this.leakActions = new LeakActions(db, actionLinks, leakRepository, eventRepository, aliases, clock, queued);
+        this.senderBlocks = new SenderBlocks(db, secrets, clock);
     }
 
     @Override

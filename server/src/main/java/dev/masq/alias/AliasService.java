@@ -5,6 +5,7 @@ import dev.masq.account.Mailbox;
 import dev.masq.common.ConflictException;
 import dev.masq.common.InvalidInputException;
 import dev.masq.common.NotFoundException;
+import dev.masq.common.Wakeup;
 import dev.masq.crypto.Tokens;
 import dev.masq.db.Database;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +33,11 @@ public final class AliasService {
     private final AddressGenerator generator;
     private final List<String> domains;
     private final Clock clock;
+    private final BurnListener onBurn;
+    private final Wakeup queued;
 
     public AliasService(Database db, AliasRepository aliases, AliasEventRepository events, AccountRepository accounts,
-                        AddressGenerator generator, List<String> domains, Clock clock) {
+                        AddressGenerator generator, List<String> domains, Clock clock, BurnListener onBurn, Wakeup queued) {
         this.db = db;
         this.aliases = aliases;
         this.events = events;
@@ -42,6 +45,8 @@ public final class AliasService {
         this.generator = generator;
         this.domains = domains;
         this.clock = clock;
+        this.onBurn = onBurn;
+        this.queued = queued;
     }
 
     public Alias create(String userId, NewAlias request) {
@@ -193,7 +198,7 @@ public final class AliasService {
     /** Burns the alias for good; with {@code replace}, creates its successor for the same vendor in the same step. */
     public BurnResult burn(String userId, String id, boolean replace, String reason) {
         String why = label("reason", reason, MAX_LABEL);
-        return db.write(ctx -> {
+        BurnResult result = db.write(ctx -> {
             Alias current = aliases.find(ctx, userId, id).orElseThrow(() -> notFound(id));
             if (current.state() == AliasState.BURNED) {
                 throw new ConflictException("state", "this alias is already burned");
@@ -210,8 +215,13 @@ public final class AliasService {
             }
             aliases.burn(ctx, id, now, why, replacement == null ? null : replacement.id());
             events.record(ctx, id, "burned", null, why, now);
-            return new BurnResult(aliases.find(ctx, userId, id).orElseThrow(), replacement);
+            Alias burned = aliases.find(ctx, userId, id).orElseThrow();
+            onBurn.burned(ctx, burned, replacement, now);
+            return new BurnResult(burned, replacement);
         });
+        // The listener may have queued work (a webhook call) that its sender can only see now.
+        queued.wake();
+        return result;
     }
 
     public void delete(String userId, String id) {

@@ -6,6 +6,7 @@ import dev.masq.alias.AliasPage;
 import dev.masq.alias.AliasQuery;
 import dev.masq.alias.AliasService;
 import dev.masq.alias.AliasState;
+import dev.masq.block.SenderBlocks;
 import dev.masq.common.InvalidInputException;
 import dev.masq.leak.LeakService;
 import dev.masq.web.JsonBody;
@@ -13,17 +14,22 @@ import dev.masq.web.QueryParams;
 import dev.masq.web.RateLimiter;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
+import java.util.List;
 import java.util.Locale;
 
-/** {@code /api/v1/aliases} and {@code /api/v1/leaks}: parse, call the service for the key's owner, render. */
+/** {@code /api/v1/aliases}: parse, call the service for the key's owner, render. */
 public final class AliasHandlers {
     private final AliasService aliases;
     private final LeakService leaks;
+    private final SenderBlocks blocks;
+    private final AliasViewer viewer;
     private final RateLimiter creations;
 
-    public AliasHandlers(AliasService aliases, LeakService leaks, RateLimiter creations) {
+    public AliasHandlers(AliasService aliases, LeakService leaks, SenderBlocks blocks, RateLimiter creations) {
         this.aliases = aliases;
         this.leaks = leaks;
+        this.blocks = blocks;
+        this.viewer = new AliasViewer(leaks, blocks);
         this.creations = creations;
     }
 
@@ -39,8 +45,9 @@ public final class AliasHandlers {
     public void list(Context ctx) {
         AliasQuery query = new AliasQuery(state(ctx.queryParam("state")), ctx.queryParam("q"),
                 ctx.queryParam("cursor"), QueryParams.integer(ctx, "limit"));
-        AliasPage page = aliases.list(ApiAuth.userId(ctx), query);
-        ctx.json(new AliasViews.Page<>(page.items().stream().map(this::view).toList(), page.nextCursor()));
+        String user = ApiAuth.userId(ctx);
+        AliasPage page = aliases.list(user, query);
+        ctx.json(new AliasViews.Page<>(viewer.views(user, page.items()), page.nextCursor()));
     }
 
     public void get(Context ctx) {
@@ -50,7 +57,16 @@ public final class AliasHandlers {
     public void update(Context ctx) {
         ObjectNode body = JsonBody.object(ctx);
         AliasRequests.Patch patch = JsonBody.convert(body, AliasRequests.Patch.class);
-        ctx.json(view(aliases.update(ApiAuth.userId(ctx), ctx.pathParam("id"), AliasRequests.Patch.from(body, patch))));
+        String user = ApiAuth.userId(ctx);
+        String id = ctx.pathParam("id");
+        if (body.has("allowed_domains")) {
+            leaks.setAllowedDomains(user, id, patch.allowedDomains() == null ? List.of() : patch.allowedDomains());
+        }
+        Alias updated = aliases.update(user, id, AliasRequests.Patch.from(body, patch));
+        if (body.has("vendor_only")) {
+            blocks.setVendorOnly(user, id, Boolean.TRUE.equals(patch.vendorOnly()));
+        }
+        ctx.json(view(updated));
     }
 
     public void delete(Context ctx) {
@@ -77,14 +93,8 @@ public final class AliasHandlers {
         ctx.json(new AliasViews.Items<>(events.stream().map(AliasViews.EventView::of).toList()));
     }
 
-    public void leaks(Context ctx) {
-        String user = ApiAuth.userId(ctx);
-        ctx.json(new AliasViews.Items<>(leaks.report(user).aliases().stream()
-                .map(leak -> view(aliases.get(user, leak.aliasId()))).toList()));
-    }
-
     private AliasViews.AliasView view(Alias alias) {
-        return AliasViews.AliasView.of(alias, leaks.leak(alias.userId(), alias.id()));
+        return viewer.view(alias);
     }
 
     private static AliasState state(String value) {

@@ -42,8 +42,11 @@ final class AliasRequests {
         }
     }
 
-    /** A field that is absent stays as it is; a field sent as null (or empty) is cleared. */
-    record Patch(String note, String vendor, List<String> vendorDomains) {
+    /**
+     * A field that is absent stays as it is; a field sent as null (or empty) is cleared. {@code vendor_only}
+     * and {@code allowed_domains} are sender settings, applied apart from the alias's own fields.
+     */
+    record Patch(String note, String vendor, List<String> vendorDomains, Boolean vendorOnly, List<String> allowedDomains) {
         static AliasPatch from(ObjectNode body, Patch p) {
             return new AliasPatch(
                     body.has("note") ? Optional.of(p.note() == null ? "" : p.note()) : Optional.empty(),

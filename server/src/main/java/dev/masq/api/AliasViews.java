@@ -14,18 +14,20 @@ final class AliasViews {
     }
 
     /**
+     * {@code vendor_only} refuses every sender outside {@code vendor_domains} and {@code allowed_domains}.
      * {@code vendor_domains} lists every domain the vendor mails from; {@code learned_domains} is the subset
      * masq learned from mail that arrived, as opposed to the ones the owner gave.
      */
     record AliasView(String id, String address, String vendor, List<String> vendorDomains, List<String> learnedDomains,
                      String note, String state, Instant createdAt, long forwarded, long blocked, Instant lastReceivedAt,
-                     String replacedBy, Instant burnedAt, String burnReason, LeakView leak) {
-        static AliasView of(Alias a, AliasLeak leak) {
+                     String replacedBy, Instant burnedAt, String burnReason, LeakView leak, boolean vendorOnly,
+                     List<String> allowedDomains) {
+        static AliasView of(Alias a, AliasLeak leak, boolean vendorOnly, List<String> allowedDomains) {
             return new AliasView(a.id(), a.address(), a.vendor(),
                     a.vendorDomains().stream().map(Alias.VendorDomain::domain).toList(),
                     a.vendorDomains().stream().filter(Alias.VendorDomain::learned).map(Alias.VendorDomain::domain).toList(),
                     a.note(), a.state().wire(), a.createdAt(), a.forwarded(), a.blocked(), a.lastReceivedAt(),
-                    a.replacedBy(), a.burnedAt(), a.burnReason(), LeakView.of(leak));
+                    a.replacedBy(), a.burnedAt(), a.burnReason(), LeakView.of(leak), vendorOnly, allowedDomains);
         }
     }
 

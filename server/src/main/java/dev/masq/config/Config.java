@@ -32,7 +32,8 @@ public record Config(
         int deliveryConcurrency,
         int mxPort,
         int apiAliasRate,
-        LeakSettings leak) {
+        LeakSettings leak,
+        WebhookSettings webhook) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -73,7 +74,8 @@ public record Config(
                 // outbound 25) can deliver by MX lookup to another port.
                 s.integer("MASQ_MX_PORT", 25),
                 s.integer("MASQ_API_ALIAS_RATE", 60),
-                LeakSettings.from(s));
+                LeakSettings.from(s),
+                WebhookSettings.from(s));
     }
 
     public String defaultDomain() {

@@ -21,6 +21,10 @@ public final class LeakNotice {
     private LeakNotice() {
     }
 
+    /** Where the owner burns and replaces the alias, or dismisses the notice (each opens a confirmation page). */
+    public record Links(String burn, String dismiss) {
+    }
+
     /**
      * The notice as RFC 5322 bytes, ready for the delivery queue.
      *
@@ -28,9 +32,9 @@ public final class LeakNotice {
      * @param to       the owner's real inbox
      * @param hostname for the Message-ID
      */
-    public static byte[] render(AliasLeak leak, String from, String to, String hostname, Instant at) {
+    public static byte[] render(AliasLeak leak, Links links, String from, String to, String hostname, Instant at) {
         String vendor = leak.vendor() == null ? "an unknown vendor" : leak.vendor();
-        String text = text(leak, vendor);
+        String text = text(leak, vendor, links);
         // Plain ASCII stays readable as it is; only a vendor name in another script needs encoding.
         String encoding = StandardCharsets.US_ASCII.newEncoder().canEncode(text) ? "7bit" : "quoted-printable";
         try {
@@ -53,7 +57,7 @@ public final class LeakNotice {
         }
     }
 
-    static String text(AliasLeak leak, String vendor) {
+    static String text(AliasLeak leak, String vendor, Links links) {
         StringBuilder sb = new StringBuilder();
         sb.append("Your alias ").append(leak.address()).append(", which you gave to ").append(vendor);
         if (!leak.vendorDomains().isEmpty() && !leak.vendorDomains().contains(vendor)) {
@@ -83,7 +87,11 @@ public final class LeakNotice {
         sb.append("\r\n").append(vendor).append(" leaked, sold or lost this address.\r\n")
                 .append("You can burn the alias, so that it refuses all mail from now on,\r\n")
                 .append("and get a new one for ").append(vendor).append(";\r\n")
-                .append("or, if these senders are expected, mark them as the vendor's in masq.\r\n");
+                .append("or, if these senders are expected, mark them as the vendor's in masq.\r\n")
+                .append("\r\nBurn this alias and get a new one:\r\n  ").append(links.burn()).append("\r\n")
+                .append("\r\nKeep it and dismiss this warning:\r\n  ").append(links.dismiss()).append("\r\n")
+                .append("\r\nEach link asks you to confirm, works once, and expires after ")
+                .append(ActionLinks.LIFETIME.toDays()).append(" days.\r\n");
         return sb.toString();
     }
 }

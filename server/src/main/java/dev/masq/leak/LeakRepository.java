@@ -27,10 +27,11 @@ public final class LeakRepository {
         static final StoredStatus CLEAN = new StoredStatus(LeakStatus.CLEAN, null, null);
     }
 
-    /** The vendor label and domains; allowed domains are not stored per alias yet. */
+    /** The vendor label and domains, and the further domains the person allowed. */
     Optional<VendorBinding> binding(DSLContext ctx, String aliasId) {
         return ctx.select(ALIASES.VENDOR).from(ALIASES).where(ALIASES.ID.eq(aliasId))
-                .fetchOptional(r -> new VendorBinding(r.value1(), vendorDomains(ctx, aliasId), Set.of()));
+                .fetchOptional(r -> new VendorBinding(r.value1(), vendorDomains(ctx, aliasId),
+                        Set.copyOf(AllowedDomainRepository.of(ctx, List.of(aliasId)).getOrDefault(aliasId, List.of()))));
     }
 
     boolean ownedBy(DSLContext ctx, String aliasId, String userId) {
@@ -101,7 +102,9 @@ public final class LeakRepository {
                 .from(ALIAS_SPAM_REPORTS).where(ALIAS_SPAM_REPORTS.ALIAS_ID.eq(aliasId)).fetchOne();
         Long firstForeign = domains.get(2, Long.class);
         Long firstReport = reports.get(1, Long.class);
-        Long earliest = firstForeign == null ? firstReport : firstReport == null ? firstForeign : Math.min(firstForeign, firstReport);
+        // Boxed on every branch: a primitive branch would unbox a null one (no evidence left at all).
+        Long earliest = firstForeign == null ? firstReport
+                : firstReport == null ? firstForeign : Long.valueOf(Math.min(firstForeign, firstReport));
         return new LeakEvidence(domains.get(0, Integer.class), domains.get(1) == null ? 0 : domains.get(1, Long.class),
                 reports.get(0, Integer.class), earliest == null ? null : Instant.ofEpochMilli(earliest));
     }
@@ -127,6 +130,16 @@ public final class LeakRepository {
     Optional<AliasLeak> leak(DSLContext ctx, String aliasId) {
         return ctx.select(ALIASES.ID, ALIASES.ADDRESS, ALIASES.VENDOR).from(ALIASES).where(ALIASES.ID.eq(aliasId))
                 .fetchOptional(r -> assemble(ctx, List.of(new Row(r.value1(), r.value2(), r.value3(), status(ctx, aliasId)))).getFirst());
+    }
+
+    /** The leaks of those of {@code aliasIds} that belong to the user, in one go (for list pages). */
+    List<AliasLeak> leaks(DSLContext ctx, String userId, Collection<String> aliasIds) {
+        List<Row> rows = ctx.select(ALIASES.ID, ALIASES.ADDRESS, ALIASES.VENDOR, ALIAS_LEAKS.STATUS, ALIAS_LEAKS.SINCE, ALIAS_LEAKS.LEAKED_AT)
+                .from(ALIASES).leftJoin(ALIAS_LEAKS).on(ALIAS_LEAKS.ALIAS_ID.eq(ALIASES.ID))
+                .where(ALIASES.USER_ID.eq(userId).and(ALIASES.ID.in(aliasIds)))
+                .fetch(r -> new Row(r.value1(), r.value2(), r.value3(), r.value4() == null ? StoredStatus.CLEAN
+                        : new StoredStatus(LeakStatus.fromWire(r.value4()), instant(r.value5()), instant(r.value6()))));
+        return assemble(ctx, rows);
     }
 
     /** The person's aliases that are not clean, oldest leak first. */

@@ -4,9 +4,17 @@ import com.google.common.net.InternetDomainName;
 import dev.masq.alias.AliasEventRepository;
 import dev.masq.common.InvalidInputException;
 import dev.masq.common.NotFoundException;
+import dev.masq.common.Wakeup;
 import dev.masq.db.Database;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
 /**
@@ -20,15 +28,19 @@ public final class LeakService {
     private final VerdictClassifier classifier;
     private final LeakPolicy policy;
     private final Clock clock;
+    private final LeakNotifications notifications;
+    private final Wakeup queued;
 
     public LeakService(Database db, LeakRepository leaks, AliasEventRepository events, VerdictClassifier classifier,
-                       LeakPolicy policy, Clock clock) {
+                       LeakPolicy policy, Clock clock, LeakNotifications notifications, Wakeup queued) {
         this.db = db;
         this.leaks = leaks;
         this.events = events;
         this.classifier = classifier;
         this.policy = policy;
         this.clock = clock;
+        this.notifications = notifications;
+        this.queued = queued;
     }
 
     /** Classifies a received message against its alias's vendor (one read, no network). */
@@ -40,7 +52,7 @@ public final class LeakService {
     /**
      * Records a received message's verdict. Runs inside the caller's write transaction, so the verdict
      * is committed with the message. Returns true exactly when this message made the alias leaked:
-     * the caller then enqueues the one notice ({@link #leak(DSLContext, String)}, {@link LeakNotice}).
+     * the caller then enqueues the one notice with {@link LeakNotifications#enqueue} in the same transaction.
      * A message that names no sender of its own (a spoof with a forged envelope too) is not counted.
      */
     public boolean record(DSLContext tx, String aliasId, Verdict verdict, Instant at) {
@@ -73,6 +85,33 @@ public final class LeakService {
         });
     }
 
+    /** The leaks of the user's aliases among {@code aliasIds}, by alias id, in a fixed number of reads. */
+    public Map<String, AliasLeak> leaks(String userId, Collection<String> aliasIds) {
+        return db.read(ctx -> leaks.leaks(ctx, userId, aliasIds)).stream()
+                .collect(Collectors.toMap(AliasLeak::aliasId, Function.identity()));
+    }
+
+    /** The domains allowed on the user's aliases among {@code aliasIds}; aliases without any are absent. */
+    public Map<String, List<String>> allowedDomains(String userId, Collection<String> aliasIds) {
+        return db.read(ctx -> AllowedDomainRepository.ofUser(ctx, userId, aliasIds));
+    }
+
+    /**
+     * Replaces the domains the person accepts mail from on the alias besides the vendor's: they no longer
+     * count as foreign, so the status is recomputed.
+     */
+    public AliasLeak setAllowedDomains(String userId, String aliasId, List<String> domains) {
+        Set<String> allowed = new LinkedHashSet<>();
+        domains.forEach(d -> allowed.add(registrable("allowed_domains", d)));
+        return db.write(tx -> {
+            requireOwned(tx, userId, aliasId);
+            AllowedDomainRepository.replace(tx, aliasId, allowed);
+            allowed.forEach(d -> leaks.forgetForeign(tx, aliasId, d));
+            recompute(tx, aliasId, clock.instant());
+            return leak(tx, aliasId);
+        });
+    }
+
     /** Every alias of the person that is not clean, oldest leak first, and a summary per vendor. */
     public LeakReport report(String userId) {
         return LeakReport.of(db.read(ctx -> leaks.notClean(ctx, userId)));
@@ -80,7 +119,7 @@ public final class LeakService {
 
     /** The person says a received message was spam: the alias counts as leaked. Reporting twice counts once. */
     public LeakChange reportSpam(String userId, String aliasId, String eventId) {
-        return db.write(tx -> {
+        LeakChange change = db.write(tx -> {
             requireOwned(tx, userId, aliasId);
             if (!leaks.isMessageEvent(tx, aliasId, eventId)) {
                 throw new NotFoundException("no received message " + eventId + " on alias " + aliasId);
@@ -90,17 +129,21 @@ public final class LeakService {
             if (leaks.addSpamReport(tx, aliasId, eventId, now)) {
                 events.record(tx, aliasId, "spam_reported", null, eventId, now);
                 became = recompute(tx, aliasId, now);
+                if (became) {
+                    notifications.enqueue(tx, aliasId, now);
+                }
             }
             return new LeakChange(leak(tx, aliasId), became);
         });
+        if (change.becameLeaked()) {
+            queued.wake();
+        }
+        return change;
     }
 
     /** The person says a foreign domain is the vendor's (a new mailing provider, say); the status is recomputed. */
     public AliasLeak markVendorDomain(String userId, String aliasId, String domain) {
-        String registrable = Domains.normalize(domain)
-                .filter(d -> !InternetDomainName.from(d).isPublicSuffix())
-                .map(Domains::registrable)
-                .orElseThrow(() -> new InvalidInputException("domain", "not a domain name: " + domain));
+        String registrable = registrable("domain", domain);
         return db.write(tx -> {
             requireOwned(tx, userId, aliasId);
             leaks.confirmVendorDomain(tx, aliasId, registrable);
@@ -108,6 +151,13 @@ public final class LeakService {
             recompute(tx, aliasId, clock.instant());
             return leak(tx, aliasId);
         });
+    }
+
+    private static String registrable(String field, String domain) {
+        return Domains.normalize(domain)
+                .filter(d -> !InternetDomainName.from(d).isPublicSuffix())
+                .map(Domains::registrable)
+                .orElseThrow(() -> new InvalidInputException(field, "not a domain name: " + domain));
     }
 
     private boolean recompute(DSLContext tx, String aliasId, Instant now) {

@@ -4,8 +4,12 @@ import dev.masq.Services;
 import dev.masq.account.ApiScope;
 import dev.masq.api.AliasHandlers;
 import dev.masq.api.ApiAuth;
+import dev.masq.api.BlockHandlers;
+import dev.masq.api.LeakHandlers;
+import dev.masq.api.WebhookHandlers;
 import dev.masq.api.OpenApi;
 import dev.masq.api.SimpleLoginHandlers;
+import dev.masq.leak.LeakActions;
 import io.javalin.config.RoutesConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -20,7 +24,11 @@ final class Routes {
     static void register(RoutesConfig routes, Services s, PublicUrl publicUrl) {
         ApiAuth auth = new ApiAuth(s.apiKeys);
         RateLimiter creations = new RateLimiter(s.config.apiAliasRate(), Duration.ofMinutes(1), s.clock);
-        AliasHandlers aliases = new AliasHandlers(s.aliases, s.leaks, creations);
+        AliasHandlers aliases = new AliasHandlers(s.aliases, s.leaks, s.senderBlocks, creations);
+        LeakHandlers leaks = new LeakHandlers(s.aliases, s.leaks, s.senderBlocks);
+        BlockHandlers blocks = new BlockHandlers(s.senderBlocks);
+        WebhookHandlers webhook = new WebhookHandlers(s.webhooks);
+        ActionPages actions = new ActionPages(s.leakActions);
         SimpleLoginHandlers simpleLogin = new SimpleLoginHandlers(s.aliases, creations);
         OpenApi openApi = new OpenApi();
 
@@ -37,7 +45,23 @@ final class Routes {
         routes.post("/api/v1/aliases/{id}/resume", auth.scoped(WRITE, aliases::resume));
         routes.post("/api/v1/aliases/{id}/burn", auth.scoped(WRITE, aliases::burn));
         routes.get("/api/v1/aliases/{id}/events", auth.scoped(READ, aliases::events));
-        routes.get("/api/v1/leaks", auth.scoped(ApiScope.LEAKS_READ, aliases::leaks));
+        routes.post("/api/v1/aliases/{id}/events/{eid}/spam", auth.scoped(WRITE, leaks::reportSpam));
+        routes.post("/api/v1/aliases/{id}/vendor-domains", auth.scoped(WRITE, leaks::markVendorDomain));
+        routes.get("/api/v1/leaks", auth.scoped(ApiScope.LEAKS_READ, leaks::report));
+        routes.post("/api/v1/aliases/{id}/blocks", auth.scoped(WRITE, blocks::add));
+        routes.get("/api/v1/aliases/{id}/blocks", auth.scoped(READ, blocks::list));
+        routes.delete("/api/v1/aliases/{id}/blocks/{bid}", auth.scoped(WRITE, blocks::remove));
+        routes.post("/api/v1/blocks", auth.scoped(WRITE, blocks::add));
+        routes.get("/api/v1/blocks", auth.scoped(READ, blocks::list));
+        routes.delete("/api/v1/blocks/{bid}", auth.scoped(WRITE, blocks::remove));
+        routes.put("/api/v1/webhook", auth.scoped(WRITE, webhook::put));
+        routes.get("/api/v1/webhook", auth.scoped(READ, webhook::get));
+        routes.delete("/api/v1/webhook", auth.scoped(WRITE, webhook::delete));
+
+        // The links in leak notices: no key, the token is the capability; GET shows, POST acts.
+        routes.exception(LeakActions.Refused.class, ActionPages::refused);
+        routes.get("/actions/{token}", actions::confirm);
+        routes.post("/actions/{token}", actions::act);
 
         // Compatibility with password managers that speak SimpleLogin (addy.io's dialect is folded into POST /aliases).
         routes.before("/api/alias/*", auth::requireSimpleLoginKey);

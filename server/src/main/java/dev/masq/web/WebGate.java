@@ -47,7 +47,10 @@ public final class WebGate {
     }
 
     static boolean isPage(String path) {
-        return !(path.startsWith("/api/") || path.startsWith("/static/") || path.startsWith("/webjars/") || path.equals("/healthz"));
+        // Leak-notice actions carry their own signed single-use token, which no other site can know: that
+        // token is their CSRF protection, and the person following the link from their inbox has no session.
+        return !(path.startsWith("/api/") || path.startsWith("/static/") || path.startsWith("/webjars/")
+                || path.startsWith("/actions/") || path.equals("/healthz"));
     }
 
     /** Before-handler of every page request. */

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class LeakNoticeTest {
     static final Instant DAY1 = Instant.parse("2026-01-13T08:30:00Z");
     static final Instant DAY3 = Instant.parse("2026-01-15T08:30:00Z");
+    static final LeakNotice.Links LINKS = new LeakNotice.Links("https://masq.test/actions/burn-token",
+            "https://masq.test/actions/dismiss-token");
 
     @Test
     void theNoticeNamesTheVendorTheStartAndTheForeignDomains() {
@@ -23,7 +25,7 @@ class LeakNoticeTest {
                 DAY1, DAY3, 0, List.of(
                         new ForeignDomain("pharmacy-online.net", 1, 0, DAY3, DAY3),
                         new ForeignDomain("deals-daily.com", 2, 1, DAY1, DAY3)));
-        String raw = new String(LeakNotice.render(leak, "masq@mask.test", "person@inbox.test", "mx.mask.test", DAY3),
+        String raw = new String(LeakNotice.render(leak, LINKS, "masq@mask.test", "person@inbox.test", "mx.mask.test", DAY3),
                 StandardCharsets.US_ASCII);
         assertThat(raw).contains("From: masq@mask.test\r\n", "To: person@inbox.test\r\n",
                 "Subject: masq: the address you gave to OpenAI has leaked\r\n", "Message-ID: <", "@mx.mask.test>\r\n",
@@ -31,7 +33,9 @@ class LeakNoticeTest {
         assertThat(raw).contains("Your alias juniper.grape904@mask.test, which you gave to OpenAI (openai.com),",
                 "Since: 2026-01-13 08:30 UTC",
                 "  pharmacy-online.net: 1 message, first 2026-01-15, last 2026-01-15\r\n",
-                "  deals-daily.com: 2 messages, first 2026-01-13, last 2026-01-15, 1 scored as spam\r\n");
+                "  deals-daily.com: 2 messages, first 2026-01-13, last 2026-01-15, 1 scored as spam\r\n",
+                "Burn this alias and get a new one:\r\n  https://masq.test/actions/burn-token\r\n",
+                "Keep it and dismiss this warning:\r\n  https://masq.test/actions/dismiss-token\r\n");
     }
 
     @Test
@@ -39,7 +43,7 @@ class LeakNoticeTest {
         AliasLeak leak = new AliasLeak("al_1", "brot@mask.test", "Bäckerei Müller", List.of("baeckerei.de"), LeakStatus.LEAKED,
                 DAY1, DAY3, 1, List.of());
         Message parsed = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(
-                LeakNotice.render(leak, "masq@mask.test", "person@inbox.test", "mx.mask.test", DAY3)));
+                LeakNotice.render(leak, LINKS, "masq@mask.test", "person@inbox.test", "mx.mask.test", DAY3)));
         assertThat(parsed.getSubject()).isEqualTo("masq: the address you gave to Bäckerei Müller has leaked");
         try (Reader body = ((TextBody) parsed.getBody()).getReader()) {
             assertThat(new BufferedReader(body).lines().toList())

@@ -64,8 +64,10 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    /** The text of the first match; a page swapped in by htmx meanwhile is read again, not reported stale. */
     String text(String css) {
-        return find(css).getText();
+        return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     String path() {

@@ -98,7 +98,7 @@ class WebJourneysTest {
         browser.screenshot("alias-page");
 
         browser.click("a.button.danger");
-        assertThat(browser.text("h1")).isEqualTo("Burn the alias for Acme Shop?");
+        browser.waitForText("h1", "Burn the alias for Acme Shop?");
         browser.click("#confirm-burn");
         String replacement = browser.text("#created-address");
         assertThat(replacement).isNotEqualTo(address).endsWith("@mask.test");

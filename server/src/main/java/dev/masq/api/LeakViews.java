@@ -1,0 +1,23 @@
+package dev.masq.api;
+
+import dev.masq.leak.AliasLeak;
+import dev.masq.leak.ForeignDomain;
+import dev.masq.leak.LeakReport;
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shape of {@code GET /api/v1/leaks}: the aliases that are not clean, oldest leak first, and a summary per vendor. */
+record LeakViews(List<Entry> data, List<LeakReport.VendorSummary> vendors) {
+
+    static LeakViews of(LeakReport report) {
+        return new LeakViews(report.aliases().stream().map(Entry::of).toList(), report.vendors());
+    }
+
+    record Entry(String aliasId, String address, String vendor, List<String> vendorDomains, String status, Instant since,
+                 Instant leakedAt, int spamReports, List<ForeignDomain> foreignDomains) {
+        static Entry of(AliasLeak l) {
+            return new Entry(l.aliasId(), l.address(), l.vendor(), l.vendorDomains(), l.status().wire(), l.since(),
+                    l.leakedAt(), l.spamReports(), l.foreignDomains());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.masq.block;
+
+import static dev.masq.db.schema.Tables.ALIASES;
+import static dev.masq.db.schema.Tables.ALIAS_ALLOWED_DOMAINS;
+import static dev.masq.db.schema.Tables.ALIAS_VENDOR_DOMAINS;
+import static dev.masq.db.schema.Tables.SENDER_BLOCKS;
+
+import dev.masq.crypto.Secrets;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Sender blocks and the vendor-only mode of aliases. Blocked addresses are ciphertext, found by keyed hash. */
+final class BlockRepository {
+    private final Secrets secrets;
+
+    BlockRepository(Secrets secrets) {
+        this.secrets = secrets;
+    }
+
+    /** The keyed hash a block is found by: of the address, or of {@code @domain} for a domain. */
+    byte[] hash(String addressOrAtDomain) {
+        return secrets.lookupHash(addressOrAtDomain);
+    }
+
+    /** Returns false when the same block exists already. */
+    boolean insert(DSLContext ctx, String userId, Block b) {
+        return ctx.insertInto(SENDER_BLOCKS)
+                .set(SENDER_BLOCKS.ID, b.id()).set(SENDER_BLOCKS.USER_ID, userId).set(SENDER_BLOCKS.ALIAS_ID, b.aliasId())
+                .set(SENDER_BLOCKS.SENDER_HMAC, hash(b.address() != null ? b.address() : "@" + b.domain()))
+                .set(SENDER_BLOCKS.ADDRESS_ENC, b.address() == null ? null : secrets.encryptText(b.address()))
+                .set(SENDER_BLOCKS.DOMAIN, b.domain()).set(SENDER_BLOCKS.CREATED_AT, b.createdAt().toEpochMilli())
+                .onConflictDoNothing().execute() == 1;
+    }
+
+    /** The blocks of one alias, or (aliasId null) the account-wide ones, oldest first. */
+    List<Block> list(DSLContext ctx, String userId, String aliasId) {
+        return ctx.selectFrom(SENDER_BLOCKS).where(SENDER_BLOCKS.USER_ID.eq(userId).and(scope(aliasId)))
+                .orderBy(SENDER_BLOCKS.CREATED_AT, SENDER_BLOCKS.ID)
+                .fetch(r -> new Block(r.getId(), r.getAliasId(), r.getAddressEnc() == null ? null : secrets.decryptText(r.getAddressEnc()),
+                        r.getDomain(), Instant.ofEpochMilli(r.getCreatedAt())));
+    }
+
+    boolean delete(DSLContext ctx, String userId, String aliasId, String blockId) {
+        return ctx.deleteFrom(SENDER_BLOCKS)
+                .where(SENDER_BLOCKS.ID.eq(blockId).and(SENDER_BLOCKS.USER_ID.eq(userId)).and(scope(aliasId))).execute() == 1;
+    }
+
+    boolean aliasOwned(DSLContext ctx, String userId, String aliasId) {
+        return ctx.fetchExists(ALIASES, ALIASES.ID.eq(aliasId).and(ALIASES.USER_ID.eq(userId)));
+    }
+
+    boolean setVendorOnly(DSLContext ctx, String userId, String aliasId, boolean on) {
+        return ctx.update(ALIASES).set(ALIASES.VENDOR_ONLY, on)
+                .where(ALIASES.ID.eq(aliasId).and(ALIASES.USER_ID.eq(userId))).execute() == 1;
+    }
+
+    /** Which of the user's aliases among {@code aliasIds} are in vendor-only mode. */
+    Set<String> vendorOnly(DSLContext ctx, String userId, Collection<String> aliasIds) {
+        return Set.copyOf(ctx.select(ALIASES.ID).from(ALIASES)
+                .where(ALIASES.USER_ID.eq(userId).and(ALIASES.ID.in(aliasIds)).and(ALIASES.VENDOR_ONLY.isTrue()))
+                .fetch(r -> r.value1()));
+    }
+
+    /**
+     * One statement for the SMTP hooks: a block on the alias or the account matches one of
+     * {@code senderHashes}, or the alias is vendor-only, has a vendor domain, and {@code registrable}
+     * is neither a vendor domain nor an allowed one. False for an unknown alias.
+     */
+    boolean refuses(DSLContext ctx, String aliasId, String userId, Collection<byte[]> senderHashes, String registrable) {
+        Condition blocked = DSL.exists(DSL.selectOne().from(SENDER_BLOCKS).where(SENDER_BLOCKS.USER_ID.eq(userId)
+                .and(SENDER_BLOCKS.SENDER_HMAC.in(senderHashes))
+                .and(SENDER_BLOCKS.ALIAS_ID.isNull().or(SENDER_BLOCKS.ALIAS_ID.eq(aliasId)))));
+        Condition hasVendor = DSL.exists(DSL.selectOne().from(ALIAS_VENDOR_DOMAINS).where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(ALIASES.ID)));
+        Condition expected = registrable == null ? DSL.falseCondition() : DSL.exists(DSL.selectOne().from(ALIAS_VENDOR_DOMAINS)
+                .where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(ALIASES.ID).and(ALIAS_VENDOR_DOMAINS.DOMAIN.eq(registrable))))
+                .or(DSL.exists(DSL.selectOne().from(ALIAS_ALLOWED_DOMAINS)
+                        .where(ALIAS_ALLOWED_DOMAINS.ALIAS_ID.eq(ALIASES.ID).and(ALIAS_ALLOWED_DOMAINS.DOMAIN.eq(registrable)))));
+        return ctx.fetchExists(DSL.selectOne().from(ALIASES).where(ALIASES.ID.eq(aliasId).and(ALIASES.USER_ID.eq(userId))
+                .and(blocked.or(ALIASES.VENDOR_ONLY.isTrue().and(hasVendor).and(expected.not())))));
+    }
+
+    private static Condition scope(String aliasId) {
+        return aliasId == null ? SENDER_BLOCKS.ALIAS_ID.isNull() : SENDER_BLOCKS.ALIAS_ID.eq(aliasId);
+    }
+}

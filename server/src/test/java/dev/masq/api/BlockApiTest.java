@@ -1,0 +1,127 @@
+package dev.masq.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.masq.block.SenderBlocks;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BlockApiTest {
+    RunningApp masq;
+    SenderBlocks blocks;
+
+    @BeforeAll
+    void start(@TempDir Path dir) {
+        masq = new RunningApp(dir, Map.of());
+        blocks = masq.app.services.senderBlocks;
+    }
+
+    @AfterAll
+    void stop() {
+        masq.close();
+    }
+
+    @Test
+    void aBlockedAddressIsRefusedOnItsAliasOnly() {
+        String key = masq.userWithKey("address@inbox.test");
+        String user = user("address@inbox.test");
+        String id = create(key);
+        String other = create(key);
+        RunningApp.Reply added = masq.call(key, "POST", "/api/v1/aliases/" + id + "/blocks", "{\"address\":\"Spammer@Deals.test\"}");
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().get("address").asText()).isEqualTo("spammer@deals.test");
+        assertThat(added.json().get("alias_id").asText()).isEqualTo(id);
+
+        assertThat(blocks.isBlocked(id, user, "spammer@deals.test")).isTrue();
+        assertThat(blocks.isBlocked(id, user, "<SPAMMER@deals.test>")).isTrue();
+        assertThat(blocks.isBlocked(id, user, "friend@deals.test")).isFalse();
+        assertThat(blocks.isBlocked(other, user, "spammer@deals.test")).isFalse();
+        assertThat(blocks.isBlocked(id, user, "")).isFalse();
+
+        assertThat(masq.call(key, "POST", "/api/v1/aliases/" + id + "/blocks", "{\"address\":\"spammer@deals.test\"}").status()).isEqualTo(409);
+        JsonNode list = masq.call(key, "GET", "/api/v1/aliases/" + id + "/blocks", null).json().get("data");
+        assertThat(list).extracting(b -> b.get("address").asText()).containsExactly("spammer@deals.test");
+
+        String blockId = added.json().get("id").asText();
+        assertThat(masq.call(key, "DELETE", "/api/v1/aliases/" + id + "/blocks/" + blockId, null).status()).isEqualTo(204);
+        assertThat(blocks.isBlocked(id, user, "spammer@deals.test")).isFalse();
+        assertThat(masq.call(key, "DELETE", "/api/v1/aliases/" + id + "/blocks/" + blockId, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBlockedDomainRefusesItsSubdomainsButNotItsNeighbours() {
+        String key = masq.userWithKey("domain@inbox.test");
+        String user = user("domain@inbox.test");
+        String id = create(key);
+        RunningApp.Reply added = masq.call(key, "POST", "/api/v1/aliases/" + id + "/blocks", "{\"domain\":\"Crypto-News.io\"}");
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().get("domain").asText()).isEqualTo("crypto-news.io");
+        assertThat(added.json().get("address").isNull()).isTrue();
+
+        assertThat(blocks.isBlocked(id, user, "a@crypto-news.io")).isTrue();
+        assertThat(blocks.isBlocked(id, user, "b@mail.crypto-news.io")).isTrue();
+        assertThat(blocks.isBlocked(id, user, "c@other-crypto-news.io")).isFalse();
+        assertThat(masq.call(key, "POST", "/api/v1/aliases/" + id + "/blocks", "{\"domain\":\"co.uk\"}").status()).isEqualTo(422);
+        assertThat(masq.call(key, "POST", "/api/v1/aliases/" + id + "/blocks", "{}").status()).isEqualTo(422);
+        assertThat(masq.call(key, "POST", "/api/v1/aliases/" + id + "/blocks",
+                "{\"domain\":\"x.test\",\"address\":\"a@x.test\"}").status()).isEqualTo(422);
+    }
+
+    @Test
+    void anAccountWideBlockRefusesTheSenderOnEveryAliasOfThatAccountOnly() {
+        String key = masq.userWithKey("account@inbox.test");
+        String user = user("account@inbox.test");
+        String first = create(key);
+        String second = create(key);
+        String strangerKey = masq.userWithKey("neighbour@inbox.test");
+        String theirs = create(strangerKey);
+
+        RunningApp.Reply added = masq.call(key, "POST", "/api/v1/blocks", "{\"domain\":\"pharmacy-online.net\"}");
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().get("alias_id").isNull()).isTrue();
+        assertThat(blocks.isBlocked(first, user, "x@pharmacy-online.net")).isTrue();
+        assertThat(blocks.isBlocked(second, user, "y@pharmacy-online.net")).isTrue();
+        assertThat(blocks.isBlocked(theirs, user("neighbour@inbox.test"), "x@pharmacy-online.net")).isFalse();
+
+        assertThat(masq.call(key, "GET", "/api/v1/blocks", null).json().get("data")).hasSize(1);
+        assertThat(masq.call(key, "GET", "/api/v1/aliases/" + first + "/blocks", null).json().get("data")).isEmpty();
+        assertThat(masq.call(strangerKey, "GET", "/api/v1/blocks", null).json().get("data")).isEmpty();
+        assertThat(masq.call(strangerKey, "GET", "/api/v1/aliases/" + first + "/blocks", null).status()).isEqualTo(404);
+        String blockId = added.json().get("id").asText();
+        assertThat(masq.call(strangerKey, "DELETE", "/api/v1/blocks/" + blockId, null).status()).isEqualTo(404);
+        assertThat(masq.call(key, "DELETE", "/api/v1/blocks/" + blockId, null).status()).isEqualTo(204);
+        assertThat(blocks.isBlocked(first, user, "x@pharmacy-online.net")).isFalse();
+    }
+
+    @Test
+    void vendorOnlyRefusesEveryoneButTheVendorAndTheAllowedDomains() {
+        String key = masq.userWithKey("vendor-only@inbox.test");
+        String user = user("vendor-only@inbox.test");
+        String id = masq.call(key, "POST", "/api/v1/aliases", "{\"vendor\":\"OpenAI\",\"site\":\"openai.com\"}").json().get("id").asText();
+        assertThat(blocks.isBlocked(id, user, "stranger@deals-daily.com")).isFalse();
+
+        masq.call(key, "PATCH", "/api/v1/aliases/" + id, "{\"vendor_only\":true,\"allowed_domains\":[\"stripe.com\"]}");
+        assertThat(blocks.isBlocked(id, user, "stranger@deals-daily.com")).isTrue();
+        assertThat(blocks.isBlocked(id, user, "noreply@mail.openai.com")).isFalse();
+        assertThat(blocks.isBlocked(id, user, "receipts@stripe.com")).isFalse();
+        assertThat(blocks.isBlocked(id, user, "")).isTrue();
+
+        masq.call(key, "PATCH", "/api/v1/aliases/" + id, "{\"vendor_only\":false}");
+        assertThat(blocks.isBlocked(id, user, "stranger@deals-daily.com")).isFalse();
+    }
+
+    private String create(String key) {
+        return masq.call(key, "POST", "/api/v1/aliases", "{}").json().get("id").asText();
+    }
+
+    private String user(String email) {
+        return masq.app.services.accounts.findByEmail(email).orElseThrow().id();
+    }
+}

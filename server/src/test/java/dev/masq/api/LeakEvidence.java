@@ -1,0 +1,41 @@
+package dev.masq.api;
+
+import dev.masq.Services;
+import dev.masq.leak.AuthenticationResults;
+import dev.masq.leak.DmarcResult;
+import dev.masq.leak.SpfResult;
+import dev.masq.leak.Verdict;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Mail arriving on an alias, as the SMTP pipeline will record it: classified by the real classifier,
+ * recorded in a write transaction, and the leak notice queued in the same one when the alias just leaked.
+ */
+final class LeakEvidence {
+    private LeakEvidence() {
+    }
+
+    /** A message from {@code fromDomain} that passes DMARC; returns whether it made the alias leaked. */
+    static boolean receive(Services s, String aliasId, String fromDomain, Instant at) {
+        AuthenticationResults auth = new AuthenticationResults(fromDomain, fromDomain, SpfResult.PASS, List.of(),
+                new DmarcResult(DmarcResult.Status.PASS, "reject"));
+        Verdict verdict = s.leaks.classify(aliasId, auth, null);
+        boolean became = s.db.write(tx -> {
+            boolean leaked = s.leaks.record(tx, aliasId, verdict, at);
+            if (leaked) {
+                s.leakNotifications.enqueue(tx, aliasId, at);
+            }
+            return leaked;
+        });
+        s.queued.wake();
+        return became;
+    }
+
+    /** Three foreign domains, one day apart from {@code start}: the alias becomes leaked on the third. */
+    static void leak(Services s, String aliasId, Instant start) {
+        receive(s, aliasId, "deals-daily.com", start);
+        receive(s, aliasId, "crypto-news.io", start.plusSeconds(86_400));
+        receive(s, aliasId, "pharmacy-online.net", start.plusSeconds(2 * 86_400));
+    }
+}
