@@ -1,6 +1,8 @@
 package dev.masq;
 
 import dev.masq.config.Config;
+import dev.masq.mail.forward.ForwardService;
+import dev.masq.mail.smtp.SmtpServer;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,20 +12,34 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     public final Services services;
+    public final ForwardService forward;
+    public final SmtpServer smtp;
 
-    private App(Services services) {
+    private App(Services services, ForwardService forward, SmtpServer smtp) {
         this.services = services;
+        this.forward = forward;
+        this.smtp = smtp;
     }
 
     public static App start(Config config, Clock clock) {
         Services services = new Services(config, clock);
-        App app = new App(services);
-        log.info("masq started: alias domains {}, data in {}", config.domains(), config.dataDir().toAbsolutePath());
-        return app;
+        try {
+            // The delivery workers' wake-up goes here once they exist; until then they poll the queue.
+            ForwardService forward = new ForwardService(services, () -> { });
+            SmtpServer smtp = SmtpServer.start(config, forward);
+            App app = new App(services, forward, smtp);
+            log.info("masq started: alias domains {}, data in {}", config.domains(), config.dataDir().toAbsolutePath());
+            return app;
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
     }
 
+    /** Stops taking mail first, so nothing is accepted that the closing database could not store. */
     @Override
     public void close() {
+        smtp.close();
         services.close();
     }
 }

@@ -33,6 +33,10 @@ public final class AliasRepository {
                 .fetchOptional(r -> new AliasRoute(r.value1(), r.value2(), r.value3(), AliasState.fromWire(r.value4())));
     }
 
+    public boolean exists(DSLContext ctx, String id) {
+        return ctx.fetchExists(ALIASES, ALIASES.ID.eq(id));
+    }
+
     public boolean addressTaken(DSLContext ctx, String address) {
         return ctx.fetchExists(ALIASES, ALIASES.ADDRESS.eq(address))
                 || ctx.fetchExists(ALIAS_TOMBSTONES, ALIAS_TOMBSTONES.ADDRESS_HMAC.eq(secrets.lookupHash(address)));
