@@ -6,12 +6,16 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +34,12 @@ final class SmtpListener implements AutoCloseable {
     private static final int BACKLOG = 250;
     // A line may be as long as a whole message; anything longer cannot fit under the size limit anyway.
     private static final int LINE_SLACK = 1024;
+    private static final long QUIET_MILLIS = 100;
 
     private final EventLoopGroup acceptor = new NioEventLoopGroup(1, Thread.ofPlatform().name("smtp-accept").daemon().factory());
     private final EventLoopGroup io = new NioEventLoopGroup(0, Thread.ofPlatform().name("smtp-io-", 0).daemon().factory());
     private final EventExecutorGroup sessions;
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel server;
 
     SmtpListener(Config config, Protocol protocol) {
@@ -51,6 +57,7 @@ final class SmtpListener implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         ch.pipeline()
                                 .addLast("limits", limits)
                                 .addLast(HandlerConstants.FRAMER, new LineBasedFrameDecoder(maxLine, false, false))
@@ -76,16 +83,19 @@ final class SmtpListener implements AutoCloseable {
     @Override
     public void close() {
         server.close().syncUninterruptibly();
+        connections.close().awaitUninterruptibly();
         shutdown();
     }
 
     /**
-     * In order: closing the I/O threads closes every connection, whose teardown still runs on the
-     * session executors, which then finish what they hold (a session waiting for its commit).
+     * A closed connection's teardown hops between its I/O thread and its session executor; the quiet
+     * period keeps both groups alive until those hops (and a session finishing its commit) are done.
      */
     private void shutdown() {
-        for (EventExecutorGroup group : List.of(acceptor, io, sessions)) {
-            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
-        }
+        List<Future<?>> stopping = List.of(
+                acceptor.shutdownGracefully(QUIET_MILLIS, 5_000, TimeUnit.MILLISECONDS),
+                io.shutdownGracefully(QUIET_MILLIS, 5_000, TimeUnit.MILLISECONDS),
+                sessions.shutdownGracefully(QUIET_MILLIS, 5_000, TimeUnit.MILLISECONDS));
+        stopping.forEach(Future::syncUninterruptibly);
     }
 }
