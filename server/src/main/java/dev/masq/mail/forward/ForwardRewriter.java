@@ -5,17 +5,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.james.mime4j.util.MimeUtil;
 
 /**
  * Builds the copy of a message that goes to an alias's inbox. On top: our trace header and
  * {@code X-Masq-Alias}. {@code From} and {@code Reply-To} become reverse aliases; incoming
- * {@code X-Masq-*} fields are dropped, since anyone can forge them. Every other field and the whole
- * body are copied byte for byte. A message with no header fields at all gets ours and a blank line
- * in front of its original bytes.
+ * {@code X-Masq-*} fields are dropped, since anyone can forge them, and so are read-receipt requests,
+ * which would have the inbox write to the sender directly. Every other field and the whole body are
+ * copied byte for byte. A message with no header fields at all gets ours and a blank line in front
+ * of its original bytes.
  */
 final class ForwardRewriter {
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final Set<String> DROPPED = Set.of("disposition-notification-to", "return-receipt-to",
+            "x-confirm-reading-to");
 
     /**
      * @param reverseAddresses the reverse alias address of every correspondent in {@code senders}
@@ -23,7 +27,8 @@ final class ForwardRewriter {
     byte[] rewrite(HeaderBlock headers, Senders senders, String traceHeader, String aliasAddress,
                    Map<String, String> reverseAddresses) {
         byte[] message = headers.message();
-        String from = mailboxes(senders.from(), aliasAddress, reverseAddresses);
+        String from = mailboxes(senders.author() == null ? List.of() : List.of(senders.author()), aliasAddress,
+                reverseAddresses);
         String replyTo = mailboxes(senders.replyTo(), aliasAddress, reverseAddresses);
         ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 1024);
         write(out, traceHeader);
@@ -48,7 +53,7 @@ final class ForwardRewriter {
                     write(out, field("Reply-To", replyTo));
                     replyToDone = true;
                 }
-            } else if (!f.name().toLowerCase(Locale.ROOT).startsWith("x-masq-")) {
+            } else if (kept(f)) {
                 out.write(message, f.start(), f.end() - f.start());
             }
         }
@@ -57,6 +62,11 @@ final class ForwardRewriter {
         }
         out.write(message, headers.bodyStart(), message.length - headers.bodyStart());
         return out.toByteArray();
+    }
+
+    private static boolean kept(HeaderBlock.Field f) {
+        String name = f.name().toLowerCase(Locale.ROOT);
+        return !name.startsWith("x-masq-") && !DROPPED.contains(name);
     }
 
     private static String mailboxes(List<Correspondent> who, String aliasAddress, Map<String, String> reverseAddresses) {

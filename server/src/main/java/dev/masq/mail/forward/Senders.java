@@ -6,21 +6,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who a message says it is from and where it says replies go, parsed once per message. A message
- * without a usable From is attributed to its envelope sender; without a usable Reply-To, replies go
- * to whoever it is from.
+ * Who wrote a message and where it says replies go, parsed once per message. The author is the
+ * first From mailbox, else the envelope sender, else no one; without a usable Reply-To, replies go
+ * to the author.
  */
-record Senders(List<Correspondent> from, List<Correspondent> replyTo) {
+record Senders(Correspondent author, List<Correspondent> replyTo) {
 
     static Senders of(HeaderBlock headers, String envelopeSender) {
         List<Correspondent> from = parse(headers, "From");
-        if (from.isEmpty()) {
-            from = EmailAddress.parse(envelopeSender)
-                    .map(a -> List.of(new Correspondent(null, a.toString())))
-                    .orElse(List.of());
-        }
+        Correspondent author = !from.isEmpty() ? from.getFirst()
+                : EmailAddress.parse(envelopeSender).map(a -> new Correspondent(null, a.toString())).orElse(null);
         List<Correspondent> replyTo = parse(headers, "Reply-To");
-        return new Senders(from, replyTo.isEmpty() ? from : replyTo);
+        if (replyTo.isEmpty()) {
+            replyTo = author == null ? List.of() : List.of(author);
+        }
+        return new Senders(author, replyTo);
     }
 
     private static List<Correspondent> parse(HeaderBlock headers, String name) {
@@ -28,15 +28,12 @@ record Senders(List<Correspondent> from, List<Correspondent> replyTo) {
         return field == null ? List.of() : Correspondents.parse(headers.value(field));
     }
 
-    /** The author: the first From mailbox, or null if the message names no one. */
-    Correspondent author() {
-        return from.isEmpty() ? null : from.getFirst();
-    }
-
     /** Every address that needs a reverse alias. */
     Set<String> addresses() {
         Set<String> all = new LinkedHashSet<>();
-        from.forEach(c -> all.add(c.address()));
+        if (author != null) {
+            all.add(author.address());
+        }
         replyTo.forEach(c -> all.add(c.address()));
         return all;
     }
