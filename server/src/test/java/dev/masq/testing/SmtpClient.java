@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,24 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     public static SmtpClient connect(int port) {
+        return connect(port, "127.0.0.1");
+    }
+
+    /** Connects from a given loopback address (any of 127.0.0.0/8), to look like another client. */
+    public static SmtpClient connect(int port, String from) {
         try {
-            Socket socket = new Socket("127.0.0.1", port);
+            Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, InetAddress.getByName(from), 0);
             socket.setSoTimeout(10_000);
             return new SmtpClient(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True if a reply (or anything) has arrived and not been read yet. */
+    public boolean hasUnreadInput() {
+        try {
+            return in.available() > 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
