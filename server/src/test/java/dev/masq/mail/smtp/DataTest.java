@@ -65,6 +65,17 @@ class DataTest {
     }
 
     @Test
+    void aLineLongerThanAnyAcceptableMessageEndsTheSession() {
+        smtp.expect(250, smtp.command("MAIL FROM:<a@vendor.example>"));
+        smtp.expect(250, smtp.command("RCPT TO:<shop@mask.test>"));
+        smtp.expect(354, smtp.command("DATA"));
+        smtp.write("Subject: long\r\n\r\n" + "z".repeat(3 * MAX_SIZE) + "\r\n");
+        assertThat(smtp.reply().text()).startsWith("552 5.3.4");
+        assertThat(smtp.closedByServer()).isTrue();
+        assertThat(masq.queueSize()).isZero();
+    }
+
+    @Test
     void moreThanThirtyReceivedHeadersIsALoop() {
         String thirtyOne = "Received: from hop.example by hop.example; Mon, 1 Jan 2024 00:00:00 +0000\r\n".repeat(31);
         SmtpClient.Reply loop = smtp.send("a@vendor.example", List.of("shop@mask.test"),

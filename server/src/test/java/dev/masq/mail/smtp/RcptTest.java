@@ -115,6 +115,9 @@ class RcptTest {
         assertThat(smtp.command("RCPT TO:<" + forged + ">").text()).startsWith("550 5.1.1");
         assertThat(smtp.command("RCPT TO:<" + otherAlias + ">").text()).startsWith("550 5.1.1");
         assertThat(smtp.command("RCPT TO:<bounce+x@mask.test>").text()).startsWith("550 5.1.1");
+
+        masq.app.services.aliases.delete(masq.userId, shop.id());
+        assertThat(smtp.command("RCPT TO:<" + verp + ">").text()).startsWith("550 5.1.1");
     }
 
     @Test
