@@ -24,7 +24,7 @@ public final class App implements AutoCloseable {
     public static App start(Config config, Clock clock) {
         Services services = new Services(config, clock);
         try {
-            // The delivery workers' wake-up goes here once they exist; until then they poll the queue.
+            // onQueued becomes the delivery workers' wake-up once they run in this process.
             ForwardService forward = new ForwardService(services, () -> { });
             SmtpServer smtp = SmtpServer.start(config, forward);
             App app = new App(services, forward, smtp);

@@ -32,6 +32,7 @@ class SmtpServerTest {
             assertThat(smtp.command("HELO client.example").text()).startsWith("250 mail.example.net");
             assertThat(smtp.command("EHLO client.example").text()).startsWith("250-mail.example.net")
                     .contains("250-PIPELINING", "ENHANCEDSTATUSCODES", "8BITMIME");
+            assertThat(smtp.command("MAIL FROM:<a@vendor.example> BODY=8BITMIME SIZE=1000").code()).isEqualTo(250);
             assertThat(smtp.command("QUIT").code()).isEqualTo(221);
         }
     }
