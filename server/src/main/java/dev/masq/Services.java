@@ -37,6 +37,7 @@ import dev.masq.leak.VerdictClassifier;
 import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.DeliveryQueue;
 import dev.masq.webhook.WebhookService;
+import dev.masq.mail.forward.ReverseAliasRepository;
 import java.time.Clock;
 
 /** The object graph behind the network edges: the database, repositories and services. */
@@ -49,6 +50,7 @@ public final class Services implements AutoCloseable {
     public final AliasRepository aliasRepository;
     public final AliasEventRepository eventRepository;
     public final DeliveryQueue deliveryQueue;
+    public final ReverseAliasRepository reverseAliasRepository;
     public final Verp verp;
     public final AccountService accounts;
     public final ApiKeyService apiKeys;
@@ -83,6 +85,7 @@ public final class Services implements AutoCloseable {
         this.aliasRepository = new AliasRepository(secrets);
         this.eventRepository = new AliasEventRepository(secrets);
         this.deliveryQueue = new DeliveryQueue(secrets);
+        this.reverseAliasRepository = new ReverseAliasRepository(secrets);
         this.verp = new Verp(secrets);
         this.accounts = new AccountService(db, accountRepository, clock);
         this.apiKeys = new ApiKeyService(db, new ApiKeyRepository(), accountRepository, clock);

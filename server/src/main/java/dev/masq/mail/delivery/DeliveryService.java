@@ -38,6 +38,7 @@ public final class DeliveryService implements AutoCloseable {
     private final DeliveryOutcomes outcomes;
     private final Clock clock;
     private final Semaphore slots;
+    private final boolean receiveOnly;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("delivery-", 0).factory());
@@ -56,10 +57,15 @@ public final class DeliveryService implements AutoCloseable {
                 c.deliveryExpiry(), c.hostname());
         this.outcomes = new DeliveryOutcomes(db, queue, notices, new RetryPolicy(c.retryMin(), c.retryMax()), clock);
         this.slots = new Semaphore(Math.max(1, c.deliveryConcurrency()));
+        this.receiveOnly = c.deliveryConcurrency() == 0;
     }
 
     /** Hands every delivery leased by a previous run out again, then starts sending. */
     public void start() {
+        if (receiveOnly) {
+            log.info("MASQ_DELIVERY_CONCURRENCY is 0: this process only receives; another one delivers the queue");
+            return;
+        }
         int released = db.write(queue::releaseAllLeases);
         if (released > 0) {
             log.info("released {} deliveries left in flight by the previous run", released);

@@ -1,0 +1,48 @@
+package dev.masq.mail.forward;
+
+import dev.masq.mail.EmailAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.field.address.LenientAddressParser;
+import org.apache.james.mime4j.stream.ParserCursor;
+import org.apache.james.mime4j.util.ByteArrayBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads the mailboxes out of an address field (From, Reply-To) with mime4j's lenient parser. */
+final class Correspondents {
+    private static final Logger log = LoggerFactory.getLogger(Correspondents.class);
+    // Each correspondent costs a reverse alias row: a field listing thousands must not create thousands.
+    private static final int MAX_PER_FIELD = 10;
+
+    private Correspondents() {
+    }
+
+    /** The valid mailboxes of a raw field value (groups flattened, duplicates and junk dropped). */
+    static List<Correspondent> parse(byte[] rawValue) {
+        List<Correspondent> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        try {
+            var list = LenientAddressParser.DEFAULT.parseAddressList(
+                    new ByteArrayBuffer(rawValue, true), new ParserCursor(0, rawValue.length));
+            for (Mailbox m : list.flatten()) {
+                if (out.size() == MAX_PER_FIELD) {
+                    break;
+                }
+                if (m.getDomain() == null) {
+                    continue;
+                }
+                EmailAddress.parse(m.getLocalPart() + "@" + m.getDomain())
+                        .filter(a -> seen.add(a.toString()))
+                        .ifPresent(a -> out.add(new Correspondent(m.getName(), a.toString())));
+            }
+        } catch (RuntimeException e) {
+            // A field mime4j chokes on is treated as naming no one; the message is still forwarded.
+            log.debug("unparseable address field: {}", e.toString());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.masq.mail.forward;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.james.mime4j.util.MimeUtil;
+
+/**
+ * Builds the copy of a message that goes to an alias's inbox. On top: our trace header and
+ * {@code X-Masq-Alias}. {@code From} and {@code Reply-To} become reverse aliases; incoming
+ * {@code X-Masq-*} fields are dropped, since anyone can forge them, and so are read-receipt requests,
+ * which would have the inbox write to the sender directly. Every other field and the whole body are
+ * copied byte for byte. A message with no header fields at all gets ours and a blank line in front
+ * of its original bytes.
+ */
+final class ForwardRewriter {
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final Set<String> DROPPED = Set.of("disposition-notification-to", "return-receipt-to",
+            "x-confirm-reading-to");
+
+    /**
+     * @param reverseAddresses the reverse alias address of every correspondent in {@code senders}
+     */
+    byte[] rewrite(HeaderBlock headers, Senders senders, String traceHeader, String aliasAddress,
+                   Map<String, String> reverseAddresses) {
+        byte[] message = headers.message();
+        String from = mailboxes(senders.author() == null ? List.of() : List.of(senders.author()), aliasAddress,
+                reverseAddresses);
+        String replyTo = mailboxes(senders.replyTo(), aliasAddress, reverseAddresses);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 1024);
+        write(out, traceHeader);
+        write(out, field("X-Masq-Alias", aliasAddress));
+        if (headers.first("From") == null) {
+            write(out, field("From", from));
+        }
+        if (headers.first("Reply-To") == null) {
+            write(out, field("Reply-To", replyTo));
+        }
+        boolean fromDone = false;
+        boolean replyToDone = false;
+        for (HeaderBlock.Field f : headers.fields()) {
+            if (f.is("From")) {
+                // Only the first of duplicated fields is replaced; the others would leak the original address.
+                if (!fromDone) {
+                    write(out, field("From", from));
+                    fromDone = true;
+                }
+            } else if (f.is("Reply-To")) {
+                if (!replyToDone) {
+                    write(out, field("Reply-To", replyTo));
+                    replyToDone = true;
+                }
+            } else if (kept(f)) {
+                out.write(message, f.start(), f.end() - f.start());
+            }
+        }
+        if (headers.isEmpty() && !startsWithBlankLine(message)) {
+            out.writeBytes(CRLF);
+        }
+        out.write(message, headers.bodyStart(), message.length - headers.bodyStart());
+        return out.toByteArray();
+    }
+
+    private static boolean kept(HeaderBlock.Field f) {
+        String name = f.name().toLowerCase(Locale.ROOT);
+        return !name.startsWith("x-masq-") && !DROPPED.contains(name);
+    }
+
+    private static String mailboxes(List<Correspondent> who, String aliasAddress, Map<String, String> reverseAddresses) {
+        if (who.isEmpty()) {
+            return ReverseMailbox.unknown(aliasAddress);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Correspondent c : who) {
+            if (!sb.isEmpty()) {
+                sb.append(", ");
+            }
+            sb.append(ReverseMailbox.format(c, reverseAddresses.get(c.address())));
+        }
+        return sb.toString();
+    }
+
+    private static String field(String name, String value) {
+        return name + ": " + MimeUtil.fold(value, name.length() + 2) + "\r\n";
+    }
+
+    private static boolean startsWithBlankLine(byte[] m) {
+        return m.length >= 2 && m[0] == '\r' && m[1] == '\n';
+    }
+
+    private static void write(ByteArrayOutputStream out, String s) {
+        // Everything we write is ASCII: names are RFC 2047-encoded by mime4j.
+        out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.masq.mail.forward;
+
+import dev.masq.Services;
+import dev.masq.account.AccountRepository;
+import dev.masq.account.Mailbox;
+import dev.masq.alias.AliasEventRepository;
+import dev.masq.alias.AliasRepository;
+import dev.masq.alias.AliasRoute;
+import dev.masq.alias.AliasState;
+import dev.masq.crypto.Tokens;
+import dev.masq.db.Database;
+import dev.masq.mail.Verp;
+import dev.masq.mail.delivery.Delivery;
+import dev.masq.mail.delivery.DeliveryQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes in what arrives for our domains: decides per recipient at RCPT time, and after DATA turns
+ * the message into queued deliveries, counters and events in one durable write (one group commit),
+ * so the SMTP edge answers 250 only for mail that is safely on disk.
+ */
+public final class ForwardService {
+    private static final Logger log = LoggerFactory.getLogger(ForwardService.class);
+    /** More trace headers than any sane path has: the message is going round in circles. */
+    static final int MAX_HOPS = 30;
+
+    public enum Outcome { ACCEPTED, LOOP }
+
+    private final Database db;
+    private final RecipientResolver recipients;
+    private final AliasRepository aliases;
+    private final AliasEventRepository events;
+    private final AccountRepository accounts;
+    private final ReverseAliasRepository reverseAliases;
+    private final DeliveryQueue queue;
+    private final Verp verp;
+    private final ForwardRewriter rewriter = new ForwardRewriter();
+    private final String hostname;
+    private final Duration expiry;
+    private final Clock clock;
+    private final Runnable onQueued;
+
+    /** {@code onQueued} runs after each commit that queued deliveries: it wakes the delivery workers. */
+    public ForwardService(Services s, Runnable onQueued) {
+        this.db = s.db;
+        this.recipients = new RecipientResolver(Set.copyOf(s.config.domains()), s.verp, s.aliasRepository,
+                s.reverseAliasRepository);
+        this.aliases = s.aliasRepository;
+        this.events = s.eventRepository;
+        this.accounts = s.accountRepository;
+        this.reverseAliases = s.reverseAliasRepository;
+        this.queue = s.deliveryQueue;
+        this.verp = s.verp;
+        this.hostname = s.config.hostname();
+        this.expiry = s.config.deliveryExpiry();
+        this.clock = s.clock;
+        this.onQueued = onQueued;
+    }
+
+    /** What {@code recipient} is, for the RCPT answer. {@code sender} is empty for a null reverse-path. */
+    public Recipient check(String sender, String recipient) {
+        return db.read(ctx -> recipients.resolve(ctx, sender, recipient));
+    }
+
+    /** Queues the message for every recipient that still takes it; returns once that is committed. */
+    public Outcome accept(InboundMessage message) {
+        HeaderBlock headers = HeaderBlock.parse(message.content());
+        if (headers.count("Received") > MAX_HOPS) {
+            return Outcome.LOOP;
+        }
+        Senders senders = Senders.of(headers, message.sender());
+        boolean queued = db.write(ctx -> {
+            Instant now = clock.instant();
+            boolean any = false;
+            for (String rcpt : distinct(message.recipients())) {
+                any |= deliver(ctx, rcpt, message, headers, senders, now);
+            }
+            return any;
+        });
+        if (queued) {
+            onQueued.run();
+        }
+        return Outcome.ACCEPTED;
+    }
+
+    private boolean deliver(DSLContext ctx, String rcpt, InboundMessage message, HeaderBlock headers, Senders senders,
+                            Instant now) {
+        String author = senders.author() == null ? null : senders.author().address();
+        switch (recipients.resolve(ctx, message.sender(), rcpt)) {
+            case Recipient.ToAlias(AliasRoute route) when route.state() == AliasState.ACTIVE -> {
+                return forward(ctx, route, message, headers, senders, now);
+            }
+            case Recipient.ToAlias(AliasRoute route) -> block(ctx, route, author, "alias paused", now);
+            case Recipient.SenderBlocked(AliasRoute route) -> block(ctx, route, author, "sender blocked", now);
+            case Recipient.Bounce(String aliasId) ->
+                    events.record(ctx, aliasId, "bounce", message.sender(), DsnReason.of(message.content()), now);
+            case Recipient.Foreign f -> log.warn("dropped copy for {}: not one of our domains", rcpt);
+            case Recipient.Unknown u -> log.info("dropped copy for {}: gone since RCPT", rcpt);
+        }
+        return false;
+    }
+
+    private boolean forward(DSLContext ctx, AliasRoute route, InboundMessage message, HeaderBlock headers,
+                            Senders senders, Instant now) {
+        String domain = route.address().substring(route.address().lastIndexOf('@') + 1);
+        Map<String, ReverseAlias> reverse = new HashMap<>();
+        for (String correspondent : senders.addresses()) {
+            reverse.put(correspondent, reverseAliases.findOrCreate(ctx, route.aliasId(), correspondent, domain, now));
+        }
+        String author = senders.author() == null ? null : senders.author().address();
+        if (author != null && reverse.get(author).blocked()) {
+            block(ctx, route, author, "sender blocked", now);
+            return false;
+        }
+        List<Mailbox> inboxes = verifiedInboxes(ctx, route);
+        if (inboxes.isEmpty()) {
+            block(ctx, route, author, "no verified inbox", now);
+            return false;
+        }
+        Map<String, String> reverseAddresses = new HashMap<>();
+        reverse.forEach((correspondent, ra) -> reverseAddresses.put(correspondent, ra.address()));
+        byte[] copy = rewriter.rewrite(headers, senders,
+                TraceHeader.received(message, hostname, route.address(), now), route.address(), reverseAddresses);
+        String envelopeFrom = verp.address(route.aliasId(), domain);
+        for (Mailbox inbox : inboxes) {
+            queue.enqueue(ctx, new Delivery(Tokens.newId("dl"), route.aliasId(), Delivery.Kind.FORWARD, envelopeFrom,
+                    inbox.address(), copy, 0, now, now.plus(expiry)));
+        }
+        aliases.countForwarded(ctx, route.aliasId(), now);
+        events.record(ctx, route.aliasId(), "forwarded", author, null, now);
+        return true;
+    }
+
+    private void block(DSLContext ctx, AliasRoute route, String author, String why, Instant now) {
+        aliases.countBlocked(ctx, route.aliasId(), now);
+        events.record(ctx, route.aliasId(), "blocked", author, why, now);
+    }
+
+    /** Only inboxes their owner proved they control: anything else would make masq a spam cannon. */
+    private List<Mailbox> verifiedInboxes(DSLContext ctx, AliasRoute route) {
+        Set<String> ids = Set.copyOf(aliases.mailboxIds(ctx, route.aliasId()));
+        return accounts.mailboxesOf(ctx, route.userId()).stream()
+                .filter(m -> m.verified() && ids.contains(m.id()))
+                .toList();
+    }
+
+    private static Set<String> distinct(List<String> recipients) {
+        Set<String> unique = new LinkedHashSet<>();
+        recipients.forEach(r -> unique.add(r.toLowerCase(Locale.ROOT)));
+        return unique;
+    }
+}

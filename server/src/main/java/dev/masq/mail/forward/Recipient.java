@@ -1,0 +1,27 @@
+package dev.masq.mail.forward;
+
+import dev.masq.alias.AliasRoute;
+
+/** What an envelope recipient is to masq; the SMTP edge turns each into its answer at RCPT time. */
+public sealed interface Recipient {
+
+    /** Not one of our domains: masq relays for no one. */
+    record Foreign() implements Recipient {
+    }
+
+    /** One of our domains, but nothing takes mail there: never issued, deleted, burned, or a forged bounce address. */
+    record Unknown() implements Recipient {
+    }
+
+    /** An active alias whose owner blocked this sender. */
+    record SenderBlocked(AliasRoute route) implements Recipient {
+    }
+
+    /** An alias that takes mail: forwarded when active, counted and dropped when paused. */
+    record ToAlias(AliasRoute route) implements Recipient {
+    }
+
+    /** A bounce coming back to the signed envelope sender we used when forwarding for this alias. */
+    record Bounce(String aliasId) implements Recipient {
+    }
+}

@@ -1,0 +1,53 @@
+package dev.masq.mail.forward;
+
+import dev.masq.alias.AliasRepository;
+import dev.masq.alias.AliasRoute;
+import dev.masq.alias.AliasState;
+import dev.masq.mail.Verp;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+
+/**
+ * Classifies an envelope recipient. Runs on every RCPT, so it costs one indexed single-row read
+ * (two when the sender might be blocked), and a forged bounce address costs no read at all.
+ */
+final class RecipientResolver {
+    private final Set<String> domains;
+    private final Verp verp;
+    private final AliasRepository aliases;
+    private final ReverseAliasRepository reverseAliases;
+
+    RecipientResolver(Set<String> domains, Verp verp, AliasRepository aliases, ReverseAliasRepository reverseAliases) {
+        this.domains = domains;
+        this.verp = verp;
+        this.aliases = aliases;
+        this.reverseAliases = reverseAliases;
+    }
+
+    Recipient resolve(DSLContext ctx, String sender, String recipient) {
+        String address = recipient.toLowerCase(Locale.ROOT);
+        int at = address.lastIndexOf('@');
+        if (at <= 0 || !domains.contains(address.substring(at + 1))) {
+            return new Recipient.Foreign();
+        }
+        String local = address.substring(0, at);
+        if (Verp.looksLikeVerp(local)) {
+            return verp.aliasIdOf(local)
+                    .filter(aliasId -> aliases.findRouteById(ctx, aliasId).isPresent())
+                    .<Recipient>map(Recipient.Bounce::new)
+                    .orElseGet(Recipient.Unknown::new);
+        }
+        Optional<AliasRoute> found = aliases.findRoute(ctx, address);
+        if (found.isEmpty() || found.get().state() == AliasState.BURNED) {
+            return new Recipient.Unknown();
+        }
+        AliasRoute route = found.get();
+        if (route.state() == AliasState.ACTIVE && !sender.isEmpty()
+                && reverseAliases.isBlocked(ctx, route.aliasId(), sender)) {
+            return new Recipient.SenderBlocked(route);
+        }
+        return new Recipient.ToAlias(route);
+    }
+}

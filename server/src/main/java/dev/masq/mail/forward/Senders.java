@@ -1,0 +1,40 @@
+package dev.masq.mail.forward;
+
+import dev.masq.mail.EmailAddress;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who wrote a message and where it says replies go, parsed once per message. The author is the
+ * first From mailbox, else the envelope sender, else no one; without a usable Reply-To, replies go
+ * to the author.
+ */
+record Senders(Correspondent author, List<Correspondent> replyTo) {
+
+    static Senders of(HeaderBlock headers, String envelopeSender) {
+        List<Correspondent> from = parse(headers, "From");
+        Correspondent author = !from.isEmpty() ? from.getFirst()
+                : EmailAddress.parse(envelopeSender).map(a -> new Correspondent(null, a.toString())).orElse(null);
+        List<Correspondent> replyTo = parse(headers, "Reply-To");
+        if (replyTo.isEmpty()) {
+            replyTo = author == null ? List.of() : List.of(author);
+        }
+        return new Senders(author, replyTo);
+    }
+
+    private static List<Correspondent> parse(HeaderBlock headers, String name) {
+        HeaderBlock.Field field = headers.first(name);
+        return field == null ? List.of() : Correspondents.parse(headers.value(field));
+    }
+
+    /** Every address that needs a reverse alias. */
+    Set<String> addresses() {
+        Set<String> all = new LinkedHashSet<>();
+        if (author != null) {
+            all.add(author.address());
+        }
+        replyTo.forEach(c -> all.add(c.address()));
+        return all;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.masq.mail.smtp;
+
+import dev.masq.mail.forward.ForwardService;
+import dev.masq.mail.forward.Recipient;
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.apache.james.protocols.smtp.hook.RcptHook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers every RCPT (DESIGN §4). It must never decline: when all RCPT hooks decline, James accepts
+ * the recipient. Paused aliases and bounces to our VERP addresses are accepted here and sorted out
+ * after DATA.
+ */
+final class AliasRcptHook implements RcptHook {
+    private static final Logger log = LoggerFactory.getLogger(AliasRcptHook.class);
+    private static final HookResult RELAY_DENIED = deny("550", "5.7.1 Relaying denied");
+    private static final HookResult NO_SUCH_USER = deny("550", "5.1.1 No such user here");
+    private static final HookResult SENDER_REFUSED = deny("550", "5.7.1 Delivery not authorized, message refused");
+    private static final HookResult TRY_LATER = HookResult.builder()
+            .hookReturnCode(HookReturnCode.denySoft())
+            .smtpReturnCode("451")
+            .smtpDescription("4.3.0 Temporary lookup failure, try again later")
+            .build();
+
+    private final ForwardService forward;
+
+    AliasRcptHook(ForwardService forward) {
+        this.forward = forward;
+    }
+
+    @Override
+    public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
+        try {
+            return switch (forward.check(sender.asString(""), rcpt.asString())) {
+                case Recipient.Foreign f -> RELAY_DENIED;
+                case Recipient.Unknown u -> NO_SUCH_USER;
+                case Recipient.SenderBlocked b -> SENDER_REFUSED;
+                case Recipient.ToAlias a -> HookResult.OK;
+                case Recipient.Bounce b -> HookResult.OK;
+            };
+        } catch (RuntimeException e) {
+            log.error("recipient lookup failed for {}", rcpt.asString(), e);
+            return TRY_LATER;
+        }
+    }
+
+    private static HookResult deny(String code, String text) {
+        return HookResult.builder().hookReturnCode(HookReturnCode.deny()).smtpReturnCode(code).smtpDescription(text).build();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.masq.mail.smtp;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ends connections that misbehave below SMTP: silent for longer than the idle timeout, or sending a
+ * line longer than any message we accept. James would answer such a line and carry on with it
+ * missing, which in DATA means a truncated message slipping under the size check.
+ */
+final class ChannelGuard extends IdleStateHandler {
+    private final byte[] idle;
+    private static final byte[] TOO_LONG =
+            "552 5.3.4 Line too long: message size exceeds fixed maximum message size\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    ChannelGuard(Duration timeout, String hostname) {
+        super(timeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS);
+        this.idle = ("421 4.4.2 " + hostname + " Idle for too long, closing connection\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    protected void channelIdle(ChannelHandlerContext ctx, IdleStateEvent evt) {
+        closeWith(ctx, idle);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            closeWith(ctx, TOO_LONG);
+        } else {
+            ctx.fireExceptionCaught(cause);
+        }
+    }
+
+    private static void closeWith(ChannelHandlerContext ctx, byte[] reply) {
+        ctx.channel().config().setAutoRead(false);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(reply)).addListener(ChannelFutureListener.CLOSE);
+    }
+}

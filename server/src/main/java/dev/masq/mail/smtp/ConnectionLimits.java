@@ -1,0 +1,61 @@
+package dev.masq.mail.smtp;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.AttributeKey;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Caps concurrent connections, in all and per client address. A connection over the cap gets
+ * {@code 421} and is closed before an SMTP session exists. James's own limit handlers close without
+ * a word and never forget an address they have seen.
+ */
+@ChannelHandler.Sharable
+final class ConnectionLimits extends ChannelInboundHandlerAdapter {
+    private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("masq.refused");
+
+    private final int maxTotal;
+    private final int maxPerAddress;
+    private final byte[] busy;
+    private final AtomicInteger total = new AtomicInteger();
+    private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
+
+    ConnectionLimits(int maxTotal, int maxPerAddress, String hostname) {
+        this.maxTotal = maxTotal;
+        this.maxPerAddress = maxPerAddress;
+        this.busy = ("421 4.7.0 " + hostname + " Too many connections, try again later\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        int all = total.incrementAndGet();
+        int mine = perAddress.merge(address(ctx), 1, Integer::sum);
+        if (all > maxTotal || mine > maxPerAddress) {
+            ctx.channel().attr(REFUSED).set(true);
+            ctx.channel().config().setAutoRead(false);
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(busy)).addListener(ChannelFutureListener.CLOSE);
+            return; // the session never starts: no greeting, no commands
+        }
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        total.decrementAndGet();
+        perAddress.computeIfPresent(address(ctx), (a, n) -> n == 1 ? null : n - 1);
+        if (ctx.channel().attr(REFUSED).get() == null) {
+            ctx.fireChannelInactive();
+        }
+    }
+
+    private static InetAddress address(ChannelHandlerContext ctx) {
+        return ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+    }
+}

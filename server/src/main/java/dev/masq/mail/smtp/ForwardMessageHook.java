@@ -1,0 +1,55 @@
+package dev.masq.mail.smtp;
+
+import dev.masq.mail.forward.ForwardService;
+import dev.masq.mail.forward.InboundMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.james.core.MailAddress;
+import org.apache.james.protocols.api.ProtocolSession.State;
+import org.apache.james.protocols.smtp.MailEnvelope;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.apache.james.protocols.smtp.hook.MessageHook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands a complete message to the forwarding pipeline and answers 250 only once it is committed.
+ * Any failure to store it becomes a 451 so the client keeps it and tries again; the client never
+ * sees our stack trace.
+ */
+final class ForwardMessageHook implements MessageHook {
+    private static final Logger log = LoggerFactory.getLogger(ForwardMessageHook.class);
+    private static final HookResult QUEUED = result(HookReturnCode.ok(), "250", "2.0.0 Message accepted for delivery");
+    private static final HookResult LOOP = result(HookReturnCode.deny(), "554", "5.4.6 Too many hops: mail loop detected");
+    private static final HookResult NOT_STORED =
+            result(HookReturnCode.denySoft(), "451", "4.3.0 Message not stored, try again later");
+
+    private final ForwardService forward;
+
+    ForwardMessageHook(ForwardService forward) {
+        this.forward = forward;
+    }
+
+    @Override
+    public HookResult onMessage(SMTPSession session, MailEnvelope mail) {
+        String client = session.getRemoteAddress().getAddress().getHostAddress();
+        try (InputStream in = mail.getMessageInputStream()) {
+            InboundMessage message = new InboundMessage(
+                    mail.getMaybeSender().asString(""),
+                    mail.getRecipients().stream().map(MailAddress::asString).toList(),
+                    session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null),
+                    client,
+                    in.readAllBytes());
+            return forward.accept(message) == ForwardService.Outcome.LOOP ? LOOP : QUEUED;
+        } catch (IOException | RuntimeException e) {
+            log.error("message from [{}] not stored", client, e);
+            return NOT_STORED;
+        }
+    }
+
+    private static HookResult result(HookReturnCode code, String reply, String text) {
+        return HookResult.builder().hookReturnCode(code).smtpReturnCode(reply).smtpDescription(text).build();
+    }
+}
