@@ -1,7 +1,6 @@
 package dev.masq.block;
 
 import static dev.masq.db.schema.Tables.ALIASES;
-import static dev.masq.db.schema.Tables.ALIAS_ALLOWED_DOMAINS;
 import static dev.masq.db.schema.Tables.ALIAS_VENDOR_DOMAINS;
 import static dev.masq.db.schema.Tables.SENDER_BLOCKS;
 
@@ -71,17 +70,16 @@ final class BlockRepository {
      * {@code senderHashes}, or the alias is vendor-only, has a vendor domain, and {@code registrable}
      * is neither a vendor domain nor an allowed one. False for an unknown alias.
      */
-    boolean refuses(DSLContext ctx, String aliasId, String userId, Collection<byte[]> senderHashes, String registrable) {
-        Condition blocked = DSL.exists(DSL.selectOne().from(SENDER_BLOCKS).where(SENDER_BLOCKS.USER_ID.eq(userId)
+    boolean blocked(DSLContext ctx, String aliasId, String userId, Collection<byte[]> senderHashes) {
+        return ctx.fetchExists(DSL.selectOne().from(SENDER_BLOCKS).where(SENDER_BLOCKS.USER_ID.eq(userId)
                 .and(SENDER_BLOCKS.SENDER_HMAC.in(senderHashes))
                 .and(SENDER_BLOCKS.ALIAS_ID.isNull().or(SENDER_BLOCKS.ALIAS_ID.eq(aliasId)))));
-        Condition hasVendor = DSL.exists(DSL.selectOne().from(ALIAS_VENDOR_DOMAINS).where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(ALIASES.ID)));
-        Condition expected = registrable == null ? DSL.falseCondition() : DSL.exists(DSL.selectOne().from(ALIAS_VENDOR_DOMAINS)
-                .where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(ALIASES.ID).and(ALIAS_VENDOR_DOMAINS.DOMAIN.eq(registrable))))
-                .or(DSL.exists(DSL.selectOne().from(ALIAS_ALLOWED_DOMAINS)
-                        .where(ALIAS_ALLOWED_DOMAINS.ALIAS_ID.eq(ALIASES.ID).and(ALIAS_ALLOWED_DOMAINS.DOMAIN.eq(registrable)))));
-        return ctx.fetchExists(DSL.selectOne().from(ALIASES).where(ALIASES.ID.eq(aliasId).and(ALIASES.USER_ID.eq(userId))
-                .and(blocked.or(ALIASES.VENDOR_ONLY.isTrue().and(hasVendor).and(expected.not())))));
+    }
+
+    /** Vendor-only counts once the alias knows its vendor: before that, nobody could be "the vendor". */
+    boolean isVendorOnly(DSLContext ctx, String aliasId) {
+        return ctx.fetchExists(DSL.selectOne().from(ALIASES).where(ALIASES.ID.eq(aliasId).and(ALIASES.VENDOR_ONLY.isTrue())
+                .and(DSL.exists(DSL.selectOne().from(ALIAS_VENDOR_DOMAINS).where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(aliasId))))));
     }
 
     private static Condition scope(String aliasId) {

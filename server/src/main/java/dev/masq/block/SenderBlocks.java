@@ -22,7 +22,8 @@ import org.jooq.DSLContext;
 /**
  * Senders a person refuses: an address or a whole domain, on one alias or on all of them, and the
  * vendor-only mode of an alias that refuses everyone but its vendor (and the domains allowed on it).
- * The SMTP edge asks {@link #isBlocked} at RCPT (envelope sender) and after DATA (header From).
+ * The SMTP edge asks {@link #isBlocked} at RCPT (envelope sender) and after DATA (header From), and
+ * {@link #isVendorOnly} after DATA, where the message's verdict says whether it comes from the vendor.
  */
 public final class SenderBlocks {
     private final Database db;
@@ -36,27 +37,35 @@ public final class SenderBlocks {
     }
 
     /**
-     * Whether the alias refuses mail from {@code senderAddress}: a block on the address, on its domain or a
-     * parent domain (alias or account-wide), or vendor-only mode and a sender outside the vendor's domains.
-     * One indexed read, no network. An empty or unparsable sender (a bounce, {@code <>}) matches no block,
-     * but is not the vendor either.
+     * Whether the person blocked {@code senderAddress} on this alias or account-wide: the address, its
+     * domain or a parent domain. One indexed read inside the caller's transaction, no network. An empty
+     * or unparsable sender (a bounce, {@code <>}) matches no block.
      */
-    public boolean isBlocked(String aliasId, String userId, String senderAddress) {
+    public boolean isBlocked(DSLContext ctx, String aliasId, String userId, String senderAddress) {
         Optional<EmailAddress> sender = EmailAddress.parse(senderAddress);
-        List<byte[]> hashes = new ArrayList<>();
-        String registrable = null;
-        if (sender.isPresent()) {
-            hashes.add(blocks.hash(sender.get().toString()));
-            Optional<String> domain = Domains.normalize(sender.get().domain());
-            if (domain.isPresent()) {
-                registrable = Domains.registrable(domain.get());
-                for (String d = domain.get(); d != null; d = parent(d)) {
-                    hashes.add(blocks.hash("@" + d));
-                }
-            }
+        if (sender.isEmpty()) {
+            return false;
         }
-        String expected = registrable;
-        return db.read(ctx -> blocks.refuses(ctx, aliasId, userId, hashes, expected));
+        List<byte[]> hashes = new ArrayList<>();
+        hashes.add(blocks.hash(sender.get().toString()));
+        Optional<String> domain = Domains.normalize(sender.get().domain());
+        for (String d = domain.orElse(null); d != null; d = parent(d)) {
+            hashes.add(blocks.hash("@" + d));
+        }
+        return blocks.blocked(ctx, aliasId, userId, hashes);
+    }
+
+    public boolean isBlocked(String aliasId, String userId, String senderAddress) {
+        return db.read(ctx -> isBlocked(ctx, aliasId, userId, senderAddress));
+    }
+
+    /**
+     * Whether the alias takes mail only from its vendor (and the domains allowed on it). Judged on the
+     * message's verdict after DATA, not on the envelope: vendors send through mailing providers whose
+     * envelope senders are not the vendor's domain.
+     */
+    public boolean isVendorOnly(DSLContext ctx, String aliasId) {
+        return blocks.isVendorOnly(ctx, aliasId);
     }
 
     /** Blocks an address or a domain (exactly one) on the alias, or on every alias when {@code aliasId} is null. */

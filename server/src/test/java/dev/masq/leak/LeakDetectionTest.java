@@ -1,5 +1,6 @@
 package dev.masq.leak;
 
+import dev.masq.testing.TestDns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masq.Services;
@@ -29,7 +30,7 @@ class LeakDetectionTest {
     @BeforeEach
     void setUp() throws Exception {
         openaiKey = TestMail.rsaKey();
-        dns = new TestDns()
+        dns = TestDns.start()
                 .txt("openai.com", "v=spf1 ip4:192.0.2.10 -all")
                 .txt("_dmarc.openai.com", "v=DMARC1; p=reject")
                 .txt("s1._domainkey.openai.com", TestMail.dkimRecord(openaiKey));

@@ -1,5 +1,6 @@
 package dev.masq.leak;
 
+import dev.masq.testing.TestDns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -27,7 +28,7 @@ class SenderAuthenticationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        dns = new TestDns()
+        dns = TestDns.start()
                 .txt("openai.com", "v=spf1 ip4:192.0.2.10 -all")
                 .txt("em.openai.com", "v=spf1 ip4:192.0.2.10 -all")
                 .txt("_dmarc.openai.com", "v=DMARC1; p=reject; sp=quarantine")

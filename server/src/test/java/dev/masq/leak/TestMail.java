@@ -1,5 +1,6 @@
 package dev.masq.leak;
 
+import dev.masq.testing.TestDns;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;

@@ -5,6 +5,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,14 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 
 /**
  * An authoritative DNS responder over UDP on 127.0.0.1 serving the records a test gives it, so
- * that delivery by MX lookup is tested without touching public DNS. Unknown names are NXDOMAIN;
- * names marked failing answer SERVFAIL.
+ * that MX lookups, SPF, DKIM and DMARC are tested without touching public DNS. Unknown names are
+ * NXDOMAIN; names marked failing answer SERVFAIL; silenced names get no answer at all, as from a
+ * resolver that times out.
  */
 public final class TestDns implements AutoCloseable {
     private static final long TTL = 60;
@@ -34,6 +37,8 @@ public final class TestDns implements AutoCloseable {
     private final DatagramSocket socket;
     private final Map<Name, List<Record>> records = new ConcurrentHashMap<>();
     private final Set<Name> failing = ConcurrentHashMap.newKeySet();
+    private final Set<Name> silent = ConcurrentHashMap.newKeySet();
+    private volatile boolean silentEverywhere;
 
     private TestDns(DatagramSocket socket) {
         this.socket = socket;
@@ -42,6 +47,10 @@ public final class TestDns implements AutoCloseable {
 
     public static TestDns start() throws IOException {
         return new TestDns(new DatagramSocket(new InetSocketAddress("127.0.0.1", 0)));
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", socket.getLocalPort());
     }
 
     /** {@code host:port}, the form of {@code MASQ_DNS}. */
@@ -72,7 +81,28 @@ public final class TestDns implements AutoCloseable {
         return this;
     }
 
-    private TestDns add(Record r) {
+    /** Publishes a TXT record; text longer than 255 characters is split into strings as DNS requires. */
+    public TestDns txt(String name, String text) {
+        List<String> strings = new ArrayList<>();
+        for (int i = 0; i < text.length(); i += 255) {
+            strings.add(text.substring(i, Math.min(text.length(), i + 255)));
+        }
+        return add(new TXTRecord(name(name), DClass.IN, TTL, strings));
+    }
+
+    /** Queries for {@code name} go unanswered. */
+    public TestDns silence(String name) {
+        silent.add(name(name));
+        return this;
+    }
+
+    /** No query is answered any more. */
+    public TestDns silenceEverything() {
+        silentEverywhere = true;
+        return this;
+    }
+
+    public TestDns add(Record r) {
         records.computeIfAbsent(r.getName(), n -> new CopyOnWriteArrayList<>()).add(r);
         return this;
     }
@@ -83,7 +113,11 @@ public final class TestDns implements AutoCloseable {
             try {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 socket.receive(packet);
-                byte[] answer = answer(new Message(Arrays.copyOf(packet.getData(), packet.getLength())));
+                Message query = new Message(Arrays.copyOf(packet.getData(), packet.getLength()));
+                if (silentEverywhere || silent.contains(query.getQuestion().getName())) {
+                    continue;
+                }
+                byte[] answer = answer(query);
                 socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
             } catch (IOException e) {
                 // closed, or a packet that is not DNS: nothing to answer
@@ -114,7 +148,7 @@ public final class TestDns implements AutoCloseable {
                 response.addRecord(soa(name), Section.AUTHORITY);
             }
         }
-        return response.toWire();
+        return response.toWire(4096);
     }
 
     /** The SOA of the top-level zone, which negative answers carry (RFC 2308). */

@@ -6,6 +6,8 @@ import dev.masq.alias.AliasEvent;
 import dev.masq.alias.NewAlias;
 import dev.masq.config.Config;
 import dev.masq.mail.delivery.Delivery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,15 +16,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A real masq (SQLite file in a temp dir, SMTP on a free port) with one user whose inbox is {@link #INBOX}. */
+/**
+ * A real masq (SQLite file in a temp dir, SMTP on a free port) with one user whose inbox is {@link #INBOX},
+ * asking its own {@link TestDns} for SPF, DKIM and DMARC so that no test touches public DNS.
+ */
 public final class TestMasq implements AutoCloseable {
     public static final String INBOX = "person@inbox.test";
 
     public final App app;
     public final String userId;
+    public final TestDns dns;
 
-    private TestMasq(App app) {
+    private TestMasq(App app, TestDns dns) {
         this.app = app;
+        this.dns = dns;
         this.userId = app.services.accounts.addUser(INBOX, false).id();
     }
 
@@ -31,7 +38,14 @@ public final class TestMasq implements AutoCloseable {
     }
 
     public static TestMasq start(Path dataDir, Map<String, String> env) {
+        TestDns dns;
+        try {
+            dns = TestDns.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Map<String, String> all = new HashMap<>(Map.of(
+                "MASQ_DNS", dns.hostPort(),
                 "MASQ_DATA_DIR", dataDir.toString(),
                 "MASQ_SMTP_PORT", "0",
                 "MASQ_HTTP_PORT", "0",
@@ -40,7 +54,7 @@ public final class TestMasq implements AutoCloseable {
                 // The inbound tests read the durable queue itself, so nothing here may deliver from it.
                 "MASQ_DELIVERY_CONCURRENCY", "0"));
         all.putAll(env);
-        return new TestMasq(App.start(Config.from(all), Clock.systemUTC()));
+        return new TestMasq(App.start(Config.from(all), Clock.systemUTC()), dns);
     }
 
     public int smtpPort() {
@@ -77,5 +91,6 @@ public final class TestMasq implements AutoCloseable {
     @Override
     public void close() {
         app.close();
+        dns.close();
     }
 }

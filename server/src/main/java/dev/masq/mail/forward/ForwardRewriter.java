@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import dev.masq.leak.VerdictHeaders;
 import org.apache.james.mime4j.util.MimeUtil;
 
 /**
  * Builds the copy of a message that goes to an alias's inbox. On top: our trace header and
- * {@code X-Masq-Alias}. {@code From} and {@code Reply-To} become reverse aliases; incoming
- * {@code X-Masq-*} fields are dropped, since anyone can forge them, and so are read-receipt requests,
+ * {@code X-Masq-Alias}, then the verdict's fields ({@code X-Masq-Verdict}, a warning) and its tag in
+ * front of the Subject. {@code From} and {@code Reply-To} become reverse aliases; incoming
+ * {@code X-Masq-*} and {@code X-Spam-*} fields are dropped, since anyone can forge them, and so are read-receipt requests,
  * which would have the inbox write to the sender directly. Every other field and the whole body are
  * copied byte for byte. A message with no header fields at all gets ours and a blank line in front
  * of its original bytes.
@@ -25,7 +27,7 @@ final class ForwardRewriter {
      * @param reverseAddresses the reverse alias address of every correspondent in {@code senders}
      */
     byte[] rewrite(HeaderBlock headers, Senders senders, String traceHeader, String aliasAddress,
-                   Map<String, String> reverseAddresses) {
+                   Map<String, String> reverseAddresses, VerdictHeaders.Decoration verdict) {
         byte[] message = headers.message();
         String from = mailboxes(senders.author() == null ? List.of() : List.of(senders.author()), aliasAddress,
                 reverseAddresses);
@@ -33,6 +35,12 @@ final class ForwardRewriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 1024);
         write(out, traceHeader);
         write(out, field("X-Masq-Alias", aliasAddress));
+        for (VerdictHeaders.Field f : verdict.add()) {
+            write(out, field(f.name(), f.value()));
+        }
+        if (verdict.subjectPrefix().isPresent() && headers.first("Subject") == null) {
+            write(out, field("Subject", verdict.subjectPrefix().get().strip()));
+        }
         if (headers.first("From") == null) {
             write(out, field("From", from));
         }
@@ -41,6 +49,7 @@ final class ForwardRewriter {
         }
         boolean fromDone = false;
         boolean replyToDone = false;
+        boolean subjectDone = false;
         for (HeaderBlock.Field f : headers.fields()) {
             if (f.is("From")) {
                 // Only the first of duplicated fields is replaced; the others would leak the original address.
@@ -53,6 +62,15 @@ final class ForwardRewriter {
                     write(out, field("Reply-To", replyTo));
                     replyToDone = true;
                 }
+            } else if (f.is("Subject") && !subjectDone && verdict.subjectPrefix().isPresent()) {
+                // The tag goes in front of the original value, which stays byte for byte (encoded words included).
+                write(out, "Subject: " + verdict.subjectPrefix().get());
+                int value = f.valueStart();
+                while (value < f.end() && (message[value] == ' ' || message[value] == '\t')) {
+                    value++;
+                }
+                out.write(message, value, f.end() - value);
+                subjectDone = true;
             } else if (kept(f)) {
                 out.write(message, f.start(), f.end() - f.start());
             }
@@ -66,7 +84,7 @@ final class ForwardRewriter {
 
     private static boolean kept(HeaderBlock.Field f) {
         String name = f.name().toLowerCase(Locale.ROOT);
-        return !name.startsWith("x-masq-") && !DROPPED.contains(name);
+        return !VerdictHeaders.isUntrustedUpstream(name) && !DROPPED.contains(name);
     }
 
     private static String mailboxes(List<Correspondent> who, String aliasAddress, Map<String, String> reverseAddresses) {

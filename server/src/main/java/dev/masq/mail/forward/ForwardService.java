@@ -8,13 +8,22 @@ import dev.masq.alias.AliasRepository;
 import dev.masq.alias.AliasRoute;
 import dev.masq.alias.AliasState;
 import dev.masq.crypto.Tokens;
+import dev.masq.block.SenderBlocks;
 import dev.masq.db.Database;
+import dev.masq.leak.LeakNotifications;
+import dev.masq.leak.LeakService;
+import dev.masq.leak.SenderAuthentication;
+import dev.masq.leak.SpamAssassinClient;
+import dev.masq.leak.Verdict;
+import dev.masq.leak.VerdictHeaders;
+import dev.masq.leak.VerdictKind;
 import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.Delivery;
 import dev.masq.mail.delivery.DeliveryQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +44,11 @@ public final class ForwardService {
     /** More trace headers than any sane path has: the message is going round in circles. */
     static final int MAX_HOPS = 30;
 
-    public enum Outcome { ACCEPTED, LOOP }
+    /** REFUSED: every alias the message was for refuses its author (a block, or vendor-only mode). */
+    public enum Outcome { ACCEPTED, LOOP, REFUSED }
+
+    /** What became of one recipient's copy. */
+    private enum Copy { QUEUED, DROPPED, REFUSED }
 
     private final Database db;
     private final RecipientResolver recipients;
@@ -50,12 +63,17 @@ public final class ForwardService {
     private final Duration expiry;
     private final Clock clock;
     private final Runnable onQueued;
+    private final SenderAuthentication authentication;
+    private final SpamAssassinClient spamd;
+    private final LeakService leaks;
+    private final LeakNotifications leakNotifications;
+    private final SenderBlocks blocks;
 
     /** {@code onQueued} runs after each commit that queued deliveries: it wakes the delivery workers. */
     public ForwardService(Services s, Runnable onQueued) {
         this.db = s.db;
         this.recipients = new RecipientResolver(Set.copyOf(s.config.domains()), s.verp, s.aliasRepository,
-                s.reverseAliasRepository);
+                s.reverseAliasRepository, s.senderBlocks);
         this.aliases = s.aliasRepository;
         this.events = s.eventRepository;
         this.accounts = s.accountRepository;
@@ -66,6 +84,11 @@ public final class ForwardService {
         this.expiry = s.config.deliveryExpiry();
         this.clock = s.clock;
         this.onQueued = onQueued;
+        this.authentication = s.senderAuthentication;
+        this.spamd = s.spamAssassin;
+        this.leaks = s.leaks;
+        this.leakNotifications = s.leakNotifications;
+        this.blocks = s.senderBlocks;
     }
 
     /** What {@code recipient} is, for the RCPT answer. {@code sender} is empty for a null reverse-path. */
@@ -80,39 +103,66 @@ public final class ForwardService {
             return Outcome.LOOP;
         }
         Senders senders = Senders.of(headers, message.sender());
-        boolean queued = db.write(ctx -> {
+        SenderEvidence evidence = onlyBounces(message) ? null : SenderEvidence.gather(message, authentication, spamd);
+        Set<Copy> copies = db.write(ctx -> {
             Instant now = clock.instant();
-            boolean any = false;
+            Set<Copy> outcomes = EnumSet.noneOf(Copy.class);
             for (String rcpt : distinct(message.recipients())) {
-                any |= deliver(ctx, rcpt, message, headers, senders, now);
+                outcomes.add(deliver(ctx, rcpt, message, headers, senders, evidence, now));
             }
-            return any;
+            return outcomes;
         });
-        if (queued) {
+        if (copies.contains(Copy.QUEUED)) {
             onQueued.run();
         }
-        return Outcome.ACCEPTED;
+        return copies.equals(Set.of(Copy.REFUSED)) ? Outcome.REFUSED : Outcome.ACCEPTED;
     }
 
-    private boolean deliver(DSLContext ctx, String rcpt, InboundMessage message, HeaderBlock headers, Senders senders,
-                            Instant now) {
+    private Copy deliver(DSLContext ctx, String rcpt, InboundMessage message, HeaderBlock headers, Senders senders,
+                         SenderEvidence evidence, Instant now) {
         String author = senders.author() == null ? null : senders.author().address();
         switch (recipients.resolve(ctx, message.sender(), rcpt)) {
-            case Recipient.ToAlias(AliasRoute route) when route.state() == AliasState.ACTIVE -> {
-                return forward(ctx, route, message, headers, senders, now);
+            case Recipient.ToAlias(AliasRoute route) -> {
+                Verdict verdict = judge(ctx, route, evidence, now);
+                if (refuses(ctx, route, author, verdict)) {
+                    block(ctx, route, author, "refused: " + verdict.kind().wire(), now);
+                    return Copy.REFUSED;
+                }
+                if (route.state() == AliasState.ACTIVE) {
+                    return forward(ctx, route, message, headers, senders, verdict, now) ? Copy.QUEUED : Copy.DROPPED;
+                }
+                block(ctx, route, author, "alias paused", now);
             }
-            case Recipient.ToAlias(AliasRoute route) -> block(ctx, route, author, "alias paused", now);
             case Recipient.SenderBlocked(AliasRoute route) -> block(ctx, route, author, "sender blocked", now);
             case Recipient.Bounce(String aliasId) ->
                     events.record(ctx, aliasId, "bounce", message.sender(), DsnReason.of(message.content()), now);
             case Recipient.Foreign f -> log.warn("dropped copy for {}: not one of our domains", rcpt);
             case Recipient.Unknown u -> log.info("dropped copy for {}: gone since RCPT", rcpt);
         }
-        return false;
+        return Copy.DROPPED;
+    }
+
+    /**
+     * The verdict on this message for this alias, recorded as leak evidence even if the copy is then
+     * refused or dropped (a blocked spammer still proves the address escaped); the first time the alias
+     * counts as leaked, its one notice is queued in this same transaction.
+     */
+    private Verdict judge(DSLContext ctx, AliasRoute route, SenderEvidence evidence, Instant now) {
+        Verdict verdict = leaks.classify(ctx, route.aliasId(), evidence.auth(), evidence.spam());
+        if (leaks.record(ctx, route.aliasId(), verdict, now)) {
+            leakNotifications.enqueue(ctx, route.aliasId(), now);
+        }
+        return verdict;
+    }
+
+    /** The header From is judged after DATA: blocked on its own, or not the vendor on a vendor-only alias. */
+    private boolean refuses(DSLContext ctx, AliasRoute route, String author, Verdict verdict) {
+        return (author != null && blocks.isBlocked(ctx, route.aliasId(), route.userId(), author))
+                || (verdict.kind() != VerdictKind.EXPECTED && blocks.isVendorOnly(ctx, route.aliasId()));
     }
 
     private boolean forward(DSLContext ctx, AliasRoute route, InboundMessage message, HeaderBlock headers,
-                            Senders senders, Instant now) {
+                            Senders senders, Verdict verdict, Instant now) {
         String domain = route.address().substring(route.address().lastIndexOf('@') + 1);
         Map<String, ReverseAlias> reverse = new HashMap<>();
         for (String correspondent : senders.addresses()) {
@@ -131,14 +181,15 @@ public final class ForwardService {
         Map<String, String> reverseAddresses = new HashMap<>();
         reverse.forEach((correspondent, ra) -> reverseAddresses.put(correspondent, ra.address()));
         byte[] copy = rewriter.rewrite(headers, senders,
-                TraceHeader.received(message, hostname, route.address(), now), route.address(), reverseAddresses);
+                TraceHeader.received(message, hostname, route.address(), now), route.address(), reverseAddresses,
+                VerdictHeaders.of(verdict));
         String envelopeFrom = verp.address(route.aliasId(), domain);
         for (Mailbox inbox : inboxes) {
             queue.enqueue(ctx, new Delivery(Tokens.newId("dl"), route.aliasId(), Delivery.Kind.FORWARD, envelopeFrom,
                     inbox.address(), copy, 0, now, now.plus(expiry)));
         }
         aliases.countForwarded(ctx, route.aliasId(), now);
-        events.record(ctx, route.aliasId(), "forwarded", author, null, now);
+        events.record(ctx, route.aliasId(), "forwarded", author, verdict.kind().wire(), now);
         return true;
     }
 
@@ -153,6 +204,11 @@ public final class ForwardService {
         return accounts.mailboxesOf(ctx, route.userId()).stream()
                 .filter(m -> m.verified() && ids.contains(m.id()))
                 .toList();
+    }
+
+    /** Bounces to our signed envelope senders are recorded, never judged: no need to ask DNS about them. */
+    private static boolean onlyBounces(InboundMessage message) {
+        return message.recipients().stream().allMatch(r -> Verp.looksLikeVerp(r.substring(0, Math.max(0, r.lastIndexOf('@')))));
     }
 
     private static Set<String> distinct(List<String> recipients) {

@@ -3,6 +3,7 @@ package dev.masq.mail.forward;
 import dev.masq.alias.AliasRepository;
 import dev.masq.alias.AliasRoute;
 import dev.masq.alias.AliasState;
+import dev.masq.block.SenderBlocks;
 import dev.masq.mail.Verp;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,19 +12,22 @@ import org.jooq.DSLContext;
 
 /**
  * Classifies an envelope recipient. Runs on every RCPT, so it costs one indexed single-row read
- * (two when the sender might be blocked), and a forged bounce address costs no read at all.
+ * (three more when the sender might be blocked), and a forged bounce address costs no read at all.
  */
 final class RecipientResolver {
     private final Set<String> domains;
     private final Verp verp;
     private final AliasRepository aliases;
     private final ReverseAliasRepository reverseAliases;
+    private final SenderBlocks blocks;
 
-    RecipientResolver(Set<String> domains, Verp verp, AliasRepository aliases, ReverseAliasRepository reverseAliases) {
+    RecipientResolver(Set<String> domains, Verp verp, AliasRepository aliases, ReverseAliasRepository reverseAliases,
+                      SenderBlocks blocks) {
         this.domains = domains;
         this.verp = verp;
         this.aliases = aliases;
         this.reverseAliases = reverseAliases;
+        this.blocks = blocks;
     }
 
     Recipient resolve(DSLContext ctx, String sender, String recipient) {
@@ -45,7 +49,8 @@ final class RecipientResolver {
         }
         AliasRoute route = found.get();
         if (route.state() == AliasState.ACTIVE && !sender.isEmpty()
-                && reverseAliases.isBlocked(ctx, route.aliasId(), sender)) {
+                && (reverseAliases.isBlocked(ctx, route.aliasId(), sender)
+                    || blocks.isBlocked(ctx, route.aliasId(), route.userId(), sender))) {
             return new Recipient.SenderBlocked(route);
         }
         return new Recipient.ToAlias(route);

@@ -23,6 +23,7 @@ final class ForwardMessageHook implements MessageHook {
     private static final Logger log = LoggerFactory.getLogger(ForwardMessageHook.class);
     private static final HookResult QUEUED = result(HookReturnCode.ok(), "250", "2.0.0 Message accepted for delivery");
     private static final HookResult LOOP = result(HookReturnCode.deny(), "554", "5.4.6 Too many hops: mail loop detected");
+    private static final HookResult REFUSED = result(HookReturnCode.deny(), "550", "5.7.1 The recipient does not accept mail from this sender");
     private static final HookResult NOT_STORED =
             result(HookReturnCode.denySoft(), "451", "4.3.0 Message not stored, try again later");
 
@@ -42,7 +43,11 @@ final class ForwardMessageHook implements MessageHook {
                     session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null),
                     client,
                     in.readAllBytes());
-            return forward.accept(message) == ForwardService.Outcome.LOOP ? LOOP : QUEUED;
+            return switch (forward.accept(message)) {
+                case ACCEPTED -> QUEUED;
+                case LOOP -> LOOP;
+                case REFUSED -> REFUSED;
+            };
         } catch (IOException | RuntimeException e) {
             log.error("message from [{}] not stored", client, e);
             return NOT_STORED;

@@ -4,27 +4,37 @@ import static dev.masq.testing.Messages.bytes;
 import static dev.masq.testing.Messages.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.leak.VerdictHeaders;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The rewrite on its own, for shapes of message that are awkward to produce over SMTP. */
 class ForwardRewriterTest {
     static final String TRACE = "Received: from a ([127.0.0.1])\r\n\tby mx.mask.test; now\r\n";
 
+    static final VerdictHeaders.Decoration EXPECTED = new VerdictHeaders.Decoration(
+            List.of(new VerdictHeaders.Field("X-Masq-Verdict", "expected")), Optional.empty());
+
     static String rewrite(String message, String envelopeSender) {
+        return rewrite(message, envelopeSender, EXPECTED);
+    }
+
+    static String rewrite(String message, String envelopeSender, VerdictHeaders.Decoration verdict) {
         HeaderBlock headers = HeaderBlock.parse(bytes(message));
         Senders senders = Senders.of(headers, envelopeSender);
         Map<String, String> reverse = new HashMap<>();
         senders.addresses().forEach(a -> reverse.put(a, "reply+" + a.replaceAll("[^a-z]", "") + "@mask.test"));
-        return text(new ForwardRewriter().rewrite(headers, senders, TRACE, "shop@mask.test", reverse));
+        return text(new ForwardRewriter().rewrite(headers, senders, TRACE, "shop@mask.test", reverse, verdict));
     }
 
     @Test
     void duplicatedFromAndReplyToFieldsAreReplacedOnceAndTheRestDropped() {
         String out = rewrite("From: a@x.example\r\nFrom: b@y.example\r\nReply-To: c@z.example\r\nReply-To: d@w.example\r\n"
                 + "Subject: s\r\n\r\nbody\r\n", "");
-        assertThat(out).isEqualTo(TRACE + "X-Masq-Alias: shop@mask.test\r\n"
+        assertThat(out).isEqualTo(TRACE + "X-Masq-Alias: shop@mask.test\r\nX-Masq-Verdict: expected\r\n"
                 + "From: \"a at x.example\" <reply+axexample@mask.test>\r\n"
                 + "Reply-To: \"c at z.example\" <reply+czexample@mask.test>\r\n"
                 + "Subject: s\r\n\r\nbody\r\n");
@@ -46,7 +56,7 @@ class ForwardRewriterTest {
 
     @Test
     void aMessageWithAnEmptyHeaderSectionGetsOursInFront() {
-        assertThat(rewrite("\r\nbody only\r\n", "s@x.example")).isEqualTo(TRACE + "X-Masq-Alias: shop@mask.test\r\n"
+        assertThat(rewrite("\r\nbody only\r\n", "s@x.example")).isEqualTo(TRACE + "X-Masq-Alias: shop@mask.test\r\nX-Masq-Verdict: expected\r\n"
                 + "From: \"s at x.example\" <reply+sxexample@mask.test>\r\n"
                 + "Reply-To: \"s at x.example\" <reply+sxexample@mask.test>\r\n\r\nbody only\r\n");
     }
@@ -68,5 +78,19 @@ class ForwardRewriterTest {
     void receivedHeadersAreCountedForLoops() {
         HeaderBlock headers = HeaderBlock.parse(bytes("Received: a\r\nreceived: b\r\n folded\r\nRECEIVED: c\r\n\r\nReceived: in body\r\n"));
         assertThat(headers.count("Received")).isEqualTo(3);
+    }
+
+    @Test
+    void aSuspiciousVerdictTagsTheOriginalSubjectAndForgedVerdictsAndScoresAreDropped() {
+        VerdictHeaders.Decoration lookalike = new VerdictHeaders.Decoration(List.of(
+                new VerdictHeaders.Field("X-Masq-Verdict", "lookalike"),
+                new VerdictHeaders.Field("X-Masq-Warning", "looks like openai.com but was sent from 0penai.com")),
+                Optional.of("[masq: suspicious sender] "));
+        String out = rewrite("From: a@0penai.com\r\nSubject:  =?UTF-8?Q?R=C3=A9sum=C3=A9?=\r\nX-Masq-Verdict: expected\r\n"
+                + "X-Spam-Status: No, score=-100\r\n\r\nbody\r\n", "a@0penai.com", lookalike);
+        assertThat(out).contains("Subject: [masq: suspicious sender] =?UTF-8?Q?R=C3=A9sum=C3=A9?=\r\n")
+                .contains("X-Masq-Verdict: lookalike\r\n").doesNotContain("X-Masq-Verdict: expected")
+                .contains("X-Masq-Warning: looks like openai.com").doesNotContain("X-Spam-Status");
+        assertThat(rewrite("From: a@0penai.com\r\n\r\nbody\r\n", "", lookalike)).contains("Subject: [masq: suspicious sender]\r\n");
     }
 }

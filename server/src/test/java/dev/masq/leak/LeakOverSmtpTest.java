@@ -1,0 +1,170 @@
+package dev.masq.leak;
+
+import static dev.masq.testing.Messages.text;
+import static dev.masq.testing.Messages.values;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.masq.alias.Alias;
+import dev.masq.alias.AliasService;
+import dev.masq.alias.NewAlias;
+import dev.masq.testing.DownstreamSmtpServer;
+import dev.masq.testing.SmtpClient;
+import dev.masq.testing.TestMasq;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Leak detection through the real SMTP port: verdicts on forwarded mail, the leak status they build
+ * up, the one notice in the inbox, blocks and vendor-only mode, and burning. SPF, DKIM and DMARC
+ * records come from the test's own DNS responder; the inbox is an in-test SMTP server.
+ */
+class LeakOverSmtpTest {
+    @TempDir
+    Path dir;
+    DownstreamSmtpServer inbox;
+    TestMasq masq;
+    Alias openai;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        inbox = DownstreamSmtpServer.start();
+        masq = TestMasq.start(dir, Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
+                "MASQ_DELIVERY_CONCURRENCY", "4"));
+        // openai.com publishes SPF for the test client's address and a strict DMARC policy.
+        masq.dns.txt("openai.com", "v=spf1 ip4:127.0.0.1 -all").txt("_dmarc.openai.com", "v=DMARC1; p=reject");
+        openai = masq.app.services.aliases.create(masq.userId,
+                new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        masq.close();
+        inbox.close();
+    }
+
+    @Test
+    void vendorMailStaysCleanAndThirdForeignDomainLeaksWithExactlyOneNotice() {
+        assertThat(send("billing@openai.com", "OpenAI <billing@openai.com>", "Your receipt").code()).isEqualTo(250);
+        assertThat(verdictOf("Your receipt")).isEqualTo("expected");
+        assertThat(status()).isEqualTo(LeakStatus.CLEAN);
+
+        send("news@deals-daily.com", "Deals <news@deals-daily.com>", "Hot deals");
+        assertThat(verdictOf("Hot deals")).isEqualTo("foreign");
+        AliasLeak suspected = leak();
+        assertThat(suspected.status()).isEqualTo(LeakStatus.SUSPECTED);
+        assertThat(suspected.since()).isNotNull();
+
+        send("win@lottery-prize.net", "Lottery <win@lottery-prize.net>", "You won");
+        assertThat(status()).isEqualTo(LeakStatus.SUSPECTED);
+        send("hi@crypto-news.io", "Crypto <hi@crypto-news.io>", "Moon");
+        send("more@deals-daily.com", "Deals <more@deals-daily.com>", "More deals");
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() >= 6);
+
+        assertThat(leak().status()).isEqualTo(LeakStatus.LEAKED);
+        assertThat(leak().foreignDomains()).extracting(ForeignDomain::domain)
+                .containsExactlyInAnyOrder("deals-daily.com", "lottery-prize.net", "crypto-news.io");
+        List<String> notices = inbox.received().stream().map(r -> text(r.content()))
+                .filter(t -> t.contains("has leaked")).toList();
+        assertThat(notices).singleElement().asString().contains("OpenAI").contains("crypto-news.io");
+        assertThat(masq.app.services.leaks.report(masq.userId).aliases()).extracting(AliasLeak::aliasId)
+                .containsExactly(openai.id());
+    }
+
+    @Test
+    void lookalikesAndSpoofsAreTaggedAndDkimSignedVendorMailPasses() throws Exception {
+        send("billing@openai-billing.com", "OpenAI Billing <billing@openai-billing.com>", "Invoice overdue");
+        send("support@0penai.com", "OpenAI <support@0penai.com>", "Verify your account");
+        // Claims openai.com in From, but comes from elsewhere: SPF does not align and there is no signature.
+        send("bulk@mailer.test", "OpenAI <billing@openai.com>", "Payment failed");
+        KeyPair key = TestMail.rsaKey();
+        masq.dns.txt("s1._domainkey.openai.com", TestMail.dkimRecord(key));
+        byte[] signed = TestMail.dkimSigned(TestMail.message("OpenAI <billing@openai.com>", "Signed receipt", "paid"),
+                "openai.com", "s1", key);
+        try (SmtpClient smtp = masq.open()) {
+            assertThat(smtp.send("bounces@sendgrid.test", List.of("chatgpt@mask.test"), signed).code()).isEqualTo(250);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() >= 4);
+        for (String subject : List.of("Invoice overdue", "Verify your account")) {
+            byte[] copy = copyWith(subject);
+            assertThat(values(copy, "X-Masq-Verdict")).containsExactly("lookalike");
+            assertThat(values(copy, "Subject")).containsExactly("[masq: suspicious sender] " + subject);
+            assertThat(values(copy, "X-Masq-Warning")).singleElement().asString().contains("openai.com");
+        }
+        byte[] spoof = copyWith("Payment failed");
+        assertThat(values(spoof, "X-Masq-Verdict")).containsExactly("spoof");
+        assertThat(values(spoof, "Subject")).containsExactly("[masq: suspicious sender] Payment failed");
+        assertThat(values(copyWith("Signed receipt"), "X-Masq-Verdict")).containsExactly("expected");
+    }
+
+    @Test
+    void burnAndReplaceRefusesTheOldAddressAndTheNewOneDelivers() {
+        AliasService.BurnResult burned = masq.app.services.aliases.burn(masq.userId, openai.id(), true, "sold");
+        try (SmtpClient smtp = masq.open()) {
+            smtp.expect(250, smtp.command("MAIL FROM:<billing@openai.com>"));
+            assertThat(smtp.command("RCPT TO:<chatgpt@mask.test>").text()).startsWith("550 5.1.1");
+            smtp.expect(250, smtp.command("RCPT TO:<" + burned.replacement().address() + ">"));
+            assertThat(smtp.data(TestMail.message("OpenAI <billing@openai.com>", "To the new one", "x")).code()).isEqualTo(250);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() == 1);
+        assertThat(values(inbox.received().getFirst().content(), "X-Masq-Alias")).containsExactly(burned.replacement().address());
+    }
+
+    @Test
+    void blockedSendersAreRefusedAtRcptAndAtTheEndOfData() {
+        masq.app.services.senderBlocks.add(masq.userId, openai.id(), "spammer@deals-daily.com", null);
+        masq.app.services.senderBlocks.add(masq.userId, null, null, "casino.test");
+        try (SmtpClient smtp = masq.open()) {
+            smtp.expect(250, smtp.command("MAIL FROM:<spammer@deals-daily.com>"));
+            assertThat(smtp.command("RCPT TO:<chatgpt@mask.test>").text()).startsWith("550 5.7.1");
+        }
+        assertThat(send("innocent@relay.test", "Casino <win@mail.casino.test>", "Jackpot").text()).startsWith("550 5.7.1");
+        assertThat(masq.reload(openai).blocked()).isEqualTo(1);
+        assertThat(inbox.received()).isEmpty();
+    }
+
+    @Test
+    void vendorOnlyModeRefusesEveryoneButTheVendor() {
+        masq.app.services.senderBlocks.setVendorOnly(masq.userId, openai.id(), true);
+        assertThat(send("news@deals-daily.com", "Deals <news@deals-daily.com>", "Hot deals").text()).startsWith("550 5.7.1");
+        assertThat(send("billing@openai.com", "OpenAI <billing@openai.com>", "Your receipt").code()).isEqualTo(250);
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() == 1);
+        assertThat(values(inbox.received().getFirst().content(), "Subject")).containsExactly("Your receipt");
+        assertThat(status()).as("refused mail still tells that the address escaped").isEqualTo(LeakStatus.SUSPECTED);
+    }
+
+    private SmtpClient.Reply send(String envelopeSender, String from, String subject) {
+        try (SmtpClient smtp = masq.open()) {
+            smtp.expect(250, smtp.command("MAIL FROM:<" + envelopeSender + ">"));
+            smtp.expect(250, smtp.command("RCPT TO:<chatgpt@mask.test>"));
+            return smtp.data(TestMail.message(from, subject, "body of " + subject));
+        }
+    }
+
+    private String verdictOf(String subject) {
+        return values(copyWith(subject), "X-Masq-Verdict").getFirst();
+    }
+
+    private byte[] copyWith(String subject) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().stream()
+                .anyMatch(r -> values(r.content(), "Subject").getFirst().endsWith(subject)));
+        return inbox.received().stream().map(DownstreamSmtpServer.Received::content)
+                .filter(c -> values(c, "Subject").getFirst().endsWith(subject)).findFirst().orElseThrow();
+    }
+
+    private AliasLeak leak() {
+        return masq.app.services.leaks.leak(masq.userId, openai.id());
+    }
+
+    private LeakStatus status() {
+        return leak().status();
+    }
+}
