@@ -146,11 +146,13 @@ public final class SignInService {
         return db.read(ctx -> {
             boolean totp = credentials.user(ctx, userId).map(u -> u.getTotpSecretEnc() != null).orElse(false);
             boolean recovery = credentials.recoveryCodesLeft(ctx, userId) > 0;
-            return new Factors(totp && !phishingResistant, passkeys.count(ctx, userId) > 0, recovery && !phishingResistant);
+            return new Factors(totp && !phishingResistant, passkeys.count(ctx, userId) > 0, recovery && !phishingResistant,
+                    phishingResistant);
         });
     }
 
-    public record Factors(boolean totp, boolean passkey, boolean recovery) {
+    /** {@code passkeyRequired}: the server takes nothing but a passkey, whatever else this person has set up. */
+    public record Factors(boolean totp, boolean passkey, boolean recovery, boolean passkeyRequired) {
     }
 
     public Profile profile(String userId) {

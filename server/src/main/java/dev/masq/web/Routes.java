@@ -2,11 +2,14 @@ package dev.masq.web;
 
 import dev.masq.Services;
 import dev.masq.account.ApiScope;
+import dev.masq.account.ChallengeRepository;
+import dev.masq.account.PasskeyService;
 import dev.masq.api.AliasHandlers;
 import dev.masq.api.ApiAuth;
 import dev.masq.api.OpenApi;
 import dev.masq.api.SimpleLoginHandlers;
 import io.javalin.config.RoutesConfig;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -64,6 +67,16 @@ final class Routes {
         routes.post("/login/totp", account::totp);
         routes.post("/login/recovery", account::recovery);
         routes.get("/login/enrol", account::enrolForm);
+
+        PasskeyService passkeyService = new PasskeyService(s.db, s.passkeyRepository, new ChallengeRepository(), s.serverSettings,
+                s.clock, () -> URI.create(publicUrl.get()));
+        PasskeyPages passkeys = new PasskeyPages(passkeyService, s.signIn, s.sessions, gate);
+        routes.post("/login/passkey/options", passkeys::signInOptions);
+        routes.post("/login/passkey", passkeys::signIn);
+        routes.post("/login/second-factor/passkey/options", passkeys::secondFactorOptions);
+        routes.post("/login/second-factor/passkey", passkeys::secondFactor);
+        routes.post("/login/enrol/options", passkeys::enrolOptions);
+        routes.post("/login/enrol", passkeys::enrol);
         routes.get("/reauth", gate.signedIn(account::reauthForm));
         routes.post("/reauth", gate.signedIn(account::reauth));
         routes.post("/logout", account::logout);
@@ -80,13 +93,17 @@ final class Routes {
         LeakPages leakPages = new LeakPages(s.aliases, s.leaks, s.clock);
         routes.get("/leaks", gate.signedIn(leakPages::report));
 
-        SecurityPages security = new SecurityPages(s.signIn, s.secondFactors, s.recoveryCodes, s.sessions, gate);
+        SecurityPages security = new SecurityPages(s.signIn, s.secondFactors, s.recoveryCodes, passkeyService, s.sessions, gate);
         routes.get("/security", gate.signedIn(security::overview));
         routes.get("/security/totp", gate.recentlyAuthenticated(security::totpForm));
         routes.post("/security/totp", gate.recentlyAuthenticated(security::enableTotp));
         routes.post("/security/totp/disable", gate.recentlyAuthenticated(security::disableTotp));
         routes.post("/security/recovery-codes", gate.recentlyAuthenticated(security::regenerateCodes));
         routes.post("/security/password", gate.recentlyAuthenticated(security::changePassword));
+        routes.get("/security/passkeys/new", gate.recentlyAuthenticated(passkeys::newForm));
+        routes.post("/security/passkeys/options", gate.recentlyAuthenticated(passkeys::registrationOptions));
+        routes.post("/security/passkeys", gate.recentlyAuthenticated(passkeys::register));
+        routes.post("/security/passkeys/{id}/remove", gate.recentlyAuthenticated(passkeys::remove));
         routes.post("/security/sessions/{id}/end", gate.signedIn(security::endSession));
         routes.post("/security/sessions/end-all", gate.signedIn(security::endAllSessions));
 

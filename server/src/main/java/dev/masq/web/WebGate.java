@@ -22,6 +22,7 @@ public final class WebGate {
     private static final String TOKEN = "masq.session_token";
     private static final String CSRF = "masq.csrf";
     private static final String PROFILE = "masq.profile";
+    private static final String BINDING = "masq.binding";
     public static final String CSRF_FIELD = "_csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
@@ -61,6 +62,7 @@ public final class WebGate {
             ctx.attribute(TOKEN, token);
         });
         String binding = ctx.attribute(SESSION) != null ? token : anonymousBinding(ctx);
+        ctx.attribute(BINDING, binding);
         String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(secrets.sign("csrf:" + binding));
         ctx.attribute(CSRF, csrf);
         if (changesState(ctx.method())) {
@@ -161,6 +163,23 @@ public final class WebGate {
 
     public static String userId(Context ctx) {
         return session(ctx).userId();
+    }
+
+    /** A secret naming this browser (its session, or before sign-in its pre-login cookie), to bind challenges to. */
+    public static String binding(Context ctx) {
+        return ctx.attribute(BINDING);
+    }
+
+    /** The half-signed-in session of this browser at {@code stage}, or off to the start. */
+    static WebSession pending(Context ctx, WebSession.Stage stage) {
+        WebSession s = session(ctx);
+        if (s == null) {
+            throw new Redirect("/login");
+        }
+        if (s.stage() != stage) {
+            throw new Redirect(s.stage() == WebSession.Stage.FULL ? "/" : "/login");
+        }
+        return s;
     }
 
     public static String csrf(Context ctx) {
