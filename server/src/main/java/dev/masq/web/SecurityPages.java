@@ -34,6 +34,10 @@ public final class SecurityPages {
     }
 
     public record TotpSetup(SecondFactors.PendingTotp pending, String error) {
+        /** The otpauth URI as a QR code, for the phone's camera. */
+        public String qr() {
+            return QrSvg.of(pending.uri(), "QR code holding the key for your authenticator app");
+        }
     }
 
     public void overview(Context ctx) {
@@ -45,7 +49,7 @@ public final class SecurityPages {
 
     private void render(Context ctx, List<String> newCodes, String message, String error) {
         String user = WebGate.userId(ctx);
-        Views.page(ctx, "security.jte", new Overview(gate.profile(ctx).hasTotp(), recoveryCodes.left(user), newCodes,
+        Views.page(ctx, "security.jte", new Overview(signIn.profile(user).hasTotp(), recoveryCodes.left(user), newCodes,
                 passkeys.list(user), signIn.factors(user).passkeyRequired(), sessions.list(user), WebGate.session(ctx).id(),
                 message, error));
     }
