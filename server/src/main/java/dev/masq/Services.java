@@ -1,14 +1,18 @@
 package dev.masq;
 
 import dev.masq.account.AccountDeletion;
+import dev.masq.account.AccountMail;
 import dev.masq.account.AccountRepository;
 import dev.masq.account.AccountService;
 import dev.masq.account.ApiKeyRepository;
 import dev.masq.account.ApiKeyService;
+import dev.masq.account.ChallengeRepository;
 import dev.masq.account.CredentialRepository;
+import dev.masq.account.InboxService;
 import dev.masq.account.LinkRepository;
 import dev.masq.account.LinkService;
 import dev.masq.account.PasskeyRepository;
+import dev.masq.account.PasskeyService;
 import dev.masq.account.PasswordHasher;
 import dev.masq.account.RecoveryCodes;
 import dev.masq.account.SecondFactors;
@@ -16,11 +20,14 @@ import dev.masq.account.ServerSettings;
 import dev.masq.account.SessionRepository;
 import dev.masq.account.SessionService;
 import dev.masq.account.SignInService;
+import dev.masq.account.SignUpService;
 import dev.masq.alias.AddressGenerator;
+import dev.masq.alias.AliasMailboxRepository;
 import dev.masq.alias.AliasEventRepository;
 import dev.masq.alias.AliasRepository;
 import dev.masq.alias.AliasService;
 import dev.masq.config.Config;
+import dev.masq.config.PublicUrl;
 import dev.masq.crypto.Secrets;
 import dev.masq.db.Database;
 import dev.masq.leak.LeakPolicy;
@@ -31,18 +38,22 @@ import dev.masq.leak.SpamAssassinClient;
 import dev.masq.leak.VerdictClassifier;
 import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.DeliveryQueue;
+import dev.masq.mail.delivery.DeliveryWakeup;
 import java.time.Clock;
 
 /** The object graph behind the network edges: the database, repositories and services. */
 public final class Services implements AutoCloseable {
     public final Config config;
     public final Clock clock;
+    /** Where people reach this server: links in mail, and the WebAuthn origin. */
+    public final PublicUrl publicUrl;
     public final Secrets secrets;
     public final Database db;
     public final AccountRepository accountRepository;
     public final AliasRepository aliasRepository;
     public final AliasEventRepository eventRepository;
     public final DeliveryQueue deliveryQueue;
+    public final DeliveryWakeup deliveryWakeup = new DeliveryWakeup();
     public final Verp verp;
     public final AccountService accounts;
     public final ApiKeyService apiKeys;
@@ -59,10 +70,14 @@ public final class Services implements AutoCloseable {
     public final RecoveryCodes recoveryCodes;
     public final SecondFactors secondFactors;
     public final AccountDeletion accountDeletion;
+    public final PasskeyService passkeys;
+    public final InboxService inboxes;
+    public final SignUpService signUp;
 
     public Services(Config config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.publicUrl = new PublicUrl(config.baseUrl());
         this.secrets = Secrets.fromKeyFileOrEnv(config.dataDir(), config.key());
         this.db = Database.openSqlite(config.dataDir().resolve("masq.db"));
         this.accountRepository = new AccountRepository(secrets);
@@ -88,6 +103,12 @@ public final class Services implements AutoCloseable {
         this.recoveryCodes = new RecoveryCodes(db, credentialRepository);
         this.secondFactors = new SecondFactors(db, credentialRepository, recoveryCodes, secrets, clock);
         this.accountDeletion = new AccountDeletion(db, aliasRepository, credentialRepository, clock);
+        AccountMail mail = new AccountMail(deliveryQueue, deliveryWakeup, config.domains().getFirst(), config.hostname(),
+                config.deliveryExpiry(), clock);
+        this.inboxes = new InboxService(db, accountRepository, credentialRepository, aliasRepository, new AliasMailboxRepository(),
+                links, mail, publicUrl, clock);
+        this.signUp = new SignUpService(db, accountRepository, credentialRepository, links, mail, serverSettings, publicUrl, clock);
+        this.passkeys = new PasskeyService(db, passkeyRepository, new ChallengeRepository(), serverSettings, clock, publicUrl::uri);
     }
 
     @Override

@@ -56,6 +56,15 @@ public final class CredentialRepository {
         ctx.update(USERS).set(USERS.DEFAULT_DOMAIN, domain).set(USERS.DEFAULT_MODE, mode).where(USERS.ID.eq(userId)).execute();
     }
 
+    public void setNotifyLeaks(DSLContext ctx, String userId, boolean on) {
+        ctx.update(USERS).set(USERS.NOTIFY_LEAKS, on).where(USERS.ID.eq(userId)).execute();
+    }
+
+    /** Whether the leak-notice sender should mail this person; on unless they turned it off. */
+    public boolean notifiesLeaks(DSLContext ctx, String userId) {
+        return ctx.select(USERS.NOTIFY_LEAKS).from(USERS).where(USERS.ID.eq(userId)).fetchOptional(r -> r.value1()).orElse(false);
+    }
+
     public void replaceRecoveryCodes(DSLContext ctx, String userId, Collection<String> codes) {
         ctx.deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.USER_ID.eq(userId)).execute();
         for (String code : codes) {

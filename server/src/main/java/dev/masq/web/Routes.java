@@ -2,14 +2,11 @@ package dev.masq.web;
 
 import dev.masq.Services;
 import dev.masq.account.ApiScope;
-import dev.masq.account.ChallengeRepository;
-import dev.masq.account.PasskeyService;
 import dev.masq.api.AliasHandlers;
 import dev.masq.api.ApiAuth;
 import dev.masq.api.OpenApi;
 import dev.masq.api.SimpleLoginHandlers;
 import io.javalin.config.RoutesConfig;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,7 +17,7 @@ final class Routes {
     private Routes() {
     }
 
-    static void register(RoutesConfig routes, Services s, PublicUrl publicUrl) {
+    static void register(RoutesConfig routes, Services s) {
         ApiAuth auth = new ApiAuth(s.apiKeys);
         RateLimiter creations = new RateLimiter(s.config.apiAliasRate(), Duration.ofMinutes(1), s.clock);
         AliasHandlers aliases = new AliasHandlers(s.aliases, s.leaks, creations);
@@ -46,11 +43,11 @@ final class Routes {
         routes.before("/api/alias/*", auth::requireSimpleLoginKey);
         routes.post("/api/alias/random/new", auth.scoped(WRITE, simpleLogin::randomNew));
 
-        pages(routes, s, publicUrl);
+        pages(routes, s);
     }
 
     /** The web pages: server-rendered, each form a POST with a CSRF token, all working without JavaScript. */
-    private static void pages(RoutesConfig routes, Services s, PublicUrl publicUrl) {
+    private static void pages(RoutesConfig routes, Services s) {
         WebGate gate = new WebGate(s.sessions, s.signIn, s.secrets, s.config.baseUrl().startsWith("https:"));
         AccountPages account = new AccountPages(s.signIn, s.sessions, gate, new LoginThrottle(s.secrets, s.clock));
 
@@ -68,9 +65,7 @@ final class Routes {
         routes.post("/login/recovery", account::recovery);
         routes.get("/login/enrol", account::enrolForm);
 
-        PasskeyService passkeyService = new PasskeyService(s.db, s.passkeyRepository, new ChallengeRepository(), s.serverSettings,
-                s.clock, () -> URI.create(publicUrl.get()));
-        PasskeyPages passkeys = new PasskeyPages(passkeyService, s.signIn, s.sessions, gate);
+        PasskeyPages passkeys = new PasskeyPages(s.passkeys, s.signIn, s.sessions, gate);
         routes.post("/login/passkey/options", passkeys::signInOptions);
         routes.post("/login/passkey", passkeys::signIn);
         routes.post("/login/second-factor/passkey/options", passkeys::secondFactorOptions);
@@ -81,7 +76,16 @@ final class Routes {
         routes.post("/reauth", gate.signedIn(account::reauth));
         routes.post("/logout", account::logout);
 
-        AliasPages aliasPages = new AliasPages(s.aliases, s.leaks, s.config.domains());
+        SignUpPages signUp = new SignUpPages(s.signUp);
+        routes.get("/signup", signUp::form);
+        routes.post("/signup", signUp::request);
+
+        AdminPages admin = new AdminPages(s.signIn, s.serverSettings, s.publicUrl);
+        routes.get("/admin", gate.admin(admin::show));
+        routes.post("/admin/invites", gate.admin(admin::invite));
+        routes.post("/admin/settings", gate.admin(admin::saveSettings));
+
+        AliasPages aliasPages = new AliasPages(s.aliases, s.leaks, s.inboxes, s.config.domains());
         routes.get("/", gate.signedIn(aliasPages::dashboard));
         routes.post("/aliases", gate.signedIn(aliasPages::create));
         routes.get("/aliases/{id}", gate.signedIn(aliasPages::show));
@@ -90,10 +94,19 @@ final class Routes {
         routes.get("/aliases/{id}/burn", gate.signedIn(aliasPages::burnForm));
         routes.post("/aliases/{id}/burn", gate.signedIn(aliasPages::burn));
 
+        InboxPages inboxes = new InboxPages(s.inboxes);
+        routes.post("/aliases/{id}/inboxes", gate.signedIn(inboxes::chooseForAlias));
+        routes.post("/settings/inboxes", gate.signedIn(inboxes::add));
+        routes.post("/settings/inboxes/{id}/remove", gate.signedIn(inboxes::remove));
+        routes.post("/settings/inboxes/{id}/default", gate.recentlyAuthenticated(inboxes::makeDefault));
+        // Opened from the mailed link, perhaps in another browser: no sign-in needed, the token is the proof.
+        routes.get("/inboxes/verify/{token}", inboxes::verifyForm);
+        routes.post("/inboxes/verify/{token}", inboxes::verify);
+
         LeakPages leakPages = new LeakPages(s.aliases, s.leaks, s.clock);
         routes.get("/leaks", gate.signedIn(leakPages::report));
 
-        SecurityPages security = new SecurityPages(s.signIn, s.secondFactors, s.recoveryCodes, passkeyService, s.sessions, gate);
+        SecurityPages security = new SecurityPages(s.signIn, s.secondFactors, s.recoveryCodes, s.passkeys, s.sessions, gate);
         routes.get("/security", gate.signedIn(security::overview));
         routes.get("/security/totp", gate.recentlyAuthenticated(security::totpForm));
         routes.post("/security/totp", gate.recentlyAuthenticated(security::enableTotp));
@@ -107,9 +120,11 @@ final class Routes {
         routes.post("/security/sessions/{id}/end", gate.signedIn(security::endSession));
         routes.post("/security/sessions/end-all", gate.signedIn(security::endAllSessions));
 
-        SettingsPages settings = new SettingsPages(s.signIn, s.aliases, s.apiKeys, s.sessions, s.accountDeletion, gate, s.config.domains());
+        SettingsPages settings = new SettingsPages(s.signIn, s.aliases, s.apiKeys, s.sessions, s.accountDeletion, s.inboxes, gate,
+                s.config.domains());
         routes.get("/settings", gate.signedIn(settings::show));
         routes.post("/settings/defaults", gate.signedIn(settings::saveDefaults));
+        routes.post("/settings/notifications", gate.signedIn(settings::saveNotifications));
         routes.get("/settings/export", gate.signedIn(settings::export));
         routes.post("/settings/delete", gate.recentlyAuthenticated(settings::deleteAccount));
 

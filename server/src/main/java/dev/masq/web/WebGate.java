@@ -138,6 +138,16 @@ public final class WebGate {
         };
     }
 
+    /** As {@link #signedIn}, for administrators only; others are told the page is not for them. */
+    public Handler admin(Handler handler) {
+        return signedIn(ctx -> {
+            if (!profile(ctx).admin()) {
+                throw new ProblemException(Problem.of(403, "this page is for administrators"), java.util.Map.of());
+            }
+            handler.handle(ctx);
+        });
+    }
+
     /** As {@link #signedIn}, for changes that need the password again when it was not entered in the last minutes. */
     public Handler recentlyAuthenticated(Handler handler) {
         return signedIn(ctx -> {

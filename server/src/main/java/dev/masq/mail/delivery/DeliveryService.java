@@ -56,6 +56,7 @@ public final class DeliveryService implements AutoCloseable {
                 c.deliveryExpiry(), c.hostname());
         this.outcomes = new DeliveryOutcomes(db, queue, notices, new RetryPolicy(c.retryMin(), c.retryMax()), clock);
         this.slots = new Semaphore(Math.max(1, c.deliveryConcurrency()));
+        s.deliveryWakeup.connect(this::wake);
     }
 
     /** Hands every delivery leased by a previous run out again, then starts sending. */
