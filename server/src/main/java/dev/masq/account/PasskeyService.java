@@ -37,7 +37,6 @@ import java.util.function.Supplier;
  */
 public final class PasskeyService {
     public enum Ceremony { REGISTER, SECOND_FACTOR, SIGN_IN }
-
     private static final Duration CHALLENGE_TTL = Duration.ofMinutes(5);
     private static final List<PublicKeyCredentialParameters> ALGORITHMS = List.of(
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.ES256),
@@ -65,17 +64,16 @@ public final class PasskeyService {
         this.site = site;
     }
 
-    public record Passkey(String id, String name, Instant createdAt, Instant lastUsedAt) {
-    }
+    public record Passkey(String id, String name, Instant createdAt, Instant lastUsedAt) { }
 
     public Map<String, Object> registrationOptions(String binding, String userId, String userName) {
         byte[] challenge = issue(binding, Ceremony.REGISTER, userId);
         List<byte[]> existing = db.read(ctx -> passkeys.ofUser(ctx, userId)).stream().map(PasskeyRepository.Row::credentialId).toList();
-        return WebAuthnOptions.creation(rpId(), challenge, userId, userName, existing);
+        return WebAuthnOptions.creation(site.get().getHost(), challenge, userId, userName, existing);
     }
 
     /** Verifies the browser's answer to {@link #registrationOptions} and keeps the new credential's public key. */
-    public Passkey register(String binding, String userId, String name, String responseJson) {
+    public void register(String binding, String userId, String name, String responseJson) {
         byte[] challenge = take(binding, Ceremony.REGISTER, userId);
         RegistrationData data;
         try {
@@ -87,16 +85,14 @@ public final class PasskeyService {
         var authenticatorData = data.getAttestationObject().getAuthenticatorData();
         AttestedCredentialData credential = authenticatorData.getAttestedCredentialData();
         String label = name == null || name.isBlank() ? "Passkey" : name.strip().substring(0, Math.min(60, name.strip().length()));
-        Instant now = clock.instant();
         PasskeyRepository.Row row = new PasskeyRepository.Row(credential.getCredentialId(), userId, label,
-                credentialData.convert(credential), authenticatorData.getSignCount(), now, null);
+                credentialData.convert(credential), authenticatorData.getSignCount(), clock.instant(), null);
         db.writeVoid(ctx -> {
             if (passkeys.find(ctx, row.credentialId()).isPresent()) {
                 throw new InvalidInputException("passkey", "this passkey is already registered");
             }
             passkeys.insert(ctx, row);
         });
-        return new Passkey(WebAuthnOptions.b64(row.credentialId()), label, now, null);
     }
 
     /** Options to prove a passkey: one of {@code userId}'s after the password, or any (discoverable) one when null. */
@@ -104,7 +100,7 @@ public final class PasskeyService {
         byte[] challenge = issue(binding, ceremony, userId);
         List<byte[]> allowed = userId == null ? List.of()
                 : db.read(ctx -> passkeys.ofUser(ctx, userId)).stream().map(PasskeyRepository.Row::credentialId).toList();
-        return WebAuthnOptions.request(rpId(), challenge, allowed, ceremony == Ceremony.SIGN_IN);
+        return WebAuthnOptions.request(site.get().getHost(), challenge, allowed, ceremony == Ceremony.SIGN_IN);
     }
 
     /**
@@ -191,12 +187,8 @@ public final class PasskeyService {
 
     private ServerProperty serverProperty(byte[] challenge) {
         URI uri = site.get();
-        String origin = uri.getScheme() + "://" + uri.getAuthority();
-        return ServerProperty.builder().origin(Origin.create(origin)).rpId(uri.getHost()).challenge(new DefaultChallenge(challenge)).build();
-    }
-
-    private String rpId() {
-        return site.get().getHost();
+        return ServerProperty.builder().origin(Origin.create(uri.getScheme() + "://" + uri.getAuthority())).rpId(uri.getHost())
+                .challenge(new DefaultChallenge(challenge)).build();
     }
 
     private static InvalidInputException refused(RuntimeException e) {
