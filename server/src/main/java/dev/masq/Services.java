@@ -1,14 +1,18 @@
 package dev.masq;
 
 import dev.masq.account.AccountDeletion;
+import dev.masq.account.AccountMail;
 import dev.masq.account.AccountRepository;
 import dev.masq.account.AccountService;
 import dev.masq.account.ApiKeyRepository;
 import dev.masq.account.ApiKeyService;
+import dev.masq.account.ChallengeRepository;
 import dev.masq.account.CredentialRepository;
+import dev.masq.account.InboxService;
 import dev.masq.account.LinkRepository;
 import dev.masq.account.LinkService;
 import dev.masq.account.PasskeyRepository;
+import dev.masq.account.PasskeyService;
 import dev.masq.account.PasswordHasher;
 import dev.masq.account.RecoveryCodes;
 import dev.masq.account.SecondFactors;
@@ -16,13 +20,16 @@ import dev.masq.account.ServerSettings;
 import dev.masq.account.SessionRepository;
 import dev.masq.account.SessionService;
 import dev.masq.account.SignInService;
+import dev.masq.account.SignUpService;
 import dev.masq.alias.AddressGenerator;
+import dev.masq.alias.AliasMailboxRepository;
 import dev.masq.alias.AliasEventRepository;
 import dev.masq.alias.AliasRepository;
 import dev.masq.alias.AliasService;
 import dev.masq.block.SenderBlocks;
 import dev.masq.common.Wakeup;
 import dev.masq.config.Config;
+import dev.masq.config.PublicUrl;
 import dev.masq.crypto.Secrets;
 import dev.masq.db.Database;
 import dev.masq.leak.ActionLinks;
@@ -36,14 +43,16 @@ import dev.masq.leak.SpamAssassinClient;
 import dev.masq.leak.VerdictClassifier;
 import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.DeliveryQueue;
-import dev.masq.webhook.WebhookService;
 import dev.masq.mail.forward.ReverseAliasRepository;
+import dev.masq.webhook.WebhookService;
 import java.time.Clock;
 
 /** The object graph behind the network edges: the database, repositories and services. */
 public final class Services implements AutoCloseable {
     public final Config config;
     public final Clock clock;
+    /** Where people reach this server: links in mail, and the WebAuthn origin. */
+    public final PublicUrl publicUrl;
     public final Secrets secrets;
     public final Database db;
     public final AccountRepository accountRepository;
@@ -75,10 +84,14 @@ public final class Services implements AutoCloseable {
     public final LeakActions leakActions;
     /** The SMTP pipeline asks {@code isBlocked} at RCPT and after DATA. */
     public final SenderBlocks senderBlocks;
+    public final PasskeyService passkeys;
+    public final InboxService inboxes;
+    public final SignUpService signUp;
 
     public Services(Config config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.publicUrl = new PublicUrl(config.baseUrl());
         this.secrets = Secrets.fromKeyFileOrEnv(config.dataDir(), config.key());
         this.db = Database.openSqlite(config.dataDir().resolve("masq.db"));
         this.accountRepository = new AccountRepository(secrets);
@@ -112,6 +125,12 @@ public final class Services implements AutoCloseable {
                 LeakPolicy.from(config.leak()), clock, leakNotifications, queued);
         this.leakActions = new LeakActions(db, actionLinks, leakRepository, eventRepository, aliases, clock, queued);
         this.senderBlocks = new SenderBlocks(db, secrets, clock);
+        AccountMail mail = new AccountMail(deliveryQueue, queued::wake, config.domains().getFirst(), config.hostname(),
+                config.deliveryExpiry(), clock);
+        this.inboxes = new InboxService(db, accountRepository, credentialRepository, aliasRepository, new AliasMailboxRepository(),
+                links, mail, publicUrl, clock);
+        this.signUp = new SignUpService(db, accountRepository, credentialRepository, links, mail, serverSettings, publicUrl, clock);
+        this.passkeys = new PasskeyService(db, passkeyRepository, new ChallengeRepository(), serverSettings, clock, publicUrl::uri);
     }
 
     @Override

@@ -57,6 +57,33 @@ public final class AccountRepository {
         return mailboxesOf(ctx, userId).stream().filter(Mailbox::isDefault).findFirst();
     }
 
+    public Optional<Mailbox> mailbox(DSLContext ctx, String userId, String mailboxId) {
+        return ctx.selectFrom(MAILBOXES).where(MAILBOXES.USER_ID.eq(userId).and(MAILBOXES.ID.eq(mailboxId))).fetchOptional(this::toMailbox);
+    }
+
+    public Optional<Mailbox> mailboxByAddress(DSLContext ctx, String userId, String address) {
+        return ctx.selectFrom(MAILBOXES).where(MAILBOXES.USER_ID.eq(userId).and(MAILBOXES.ADDRESS_HMAC.eq(secrets.lookupHash(address))))
+                .fetchOptional(this::toMailbox);
+    }
+
+    public void setVerified(DSLContext ctx, String mailboxId) {
+        ctx.update(MAILBOXES).set(MAILBOXES.VERIFIED, true).where(MAILBOXES.ID.eq(mailboxId)).execute();
+    }
+
+    /** Makes {@code mailboxId} the user's only default inbox (the one the login email names). */
+    public void setDefault(DSLContext ctx, String userId, String mailboxId) {
+        ctx.update(MAILBOXES).set(MAILBOXES.IS_DEFAULT, org.jooq.impl.DSL.field(MAILBOXES.ID.eq(mailboxId))).where(MAILBOXES.USER_ID.eq(userId)).execute();
+    }
+
+    public void deleteMailbox(DSLContext ctx, String mailboxId) {
+        ctx.deleteFrom(MAILBOXES).where(MAILBOXES.ID.eq(mailboxId)).execute();
+    }
+
+    /** Whether the leak-notice sender should mail this person; on unless they turned it off. */
+    public boolean notifiesLeaks(DSLContext ctx, String userId) {
+        return ctx.select(USERS.NOTIFY_LEAKS).from(USERS).where(USERS.ID.eq(userId)).fetchOptional(r -> r.value1()).orElse(false);
+    }
+
     public Mailbox toMailbox(Record r) {
         return new Mailbox(
                 r.get(MAILBOXES.ID),

@@ -56,6 +56,11 @@ public final class CredentialRepository {
         ctx.update(USERS).set(USERS.DEFAULT_DOMAIN, domain).set(USERS.DEFAULT_MODE, mode).where(USERS.ID.eq(userId)).execute();
     }
 
+    public void setNotifyLeaks(DSLContext ctx, String userId, boolean on) {
+        ctx.update(USERS).set(USERS.NOTIFY_LEAKS, on).where(USERS.ID.eq(userId)).execute();
+    }
+
+
     public void replaceRecoveryCodes(DSLContext ctx, String userId, Collection<String> codes) {
         ctx.deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.USER_ID.eq(userId)).execute();
         for (String code : codes) {

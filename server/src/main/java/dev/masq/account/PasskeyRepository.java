@@ -41,9 +41,10 @@ public final class PasskeyRepository {
                         r.getSignCount(), Instant.ofEpochMilli(r.getCreatedAt()), null));
     }
 
-    public void used(DSLContext ctx, byte[] credentialId, long signCount, Instant at) {
-        ctx.update(PASSKEYS).set(PASSKEYS.SIGN_COUNT, signCount).set(PASSKEYS.LAST_USED_AT, at.toEpochMilli())
-                .where(PASSKEYS.CREDENTIAL_ID.eq(credentialId)).execute();
+    /** Records a use with its new counter, only if the counter is still {@code before}: two racing uses cannot both pass. */
+    public boolean used(DSLContext ctx, byte[] credentialId, long before, long signCount, Instant at) {
+        return ctx.update(PASSKEYS).set(PASSKEYS.SIGN_COUNT, signCount).set(PASSKEYS.LAST_USED_AT, at.toEpochMilli())
+                .where(PASSKEYS.CREDENTIAL_ID.eq(credentialId).and(PASSKEYS.SIGN_COUNT.eq(before))).execute() == 1;
     }
 
     public boolean delete(DSLContext ctx, String userId, byte[] credentialId) {

@@ -4,9 +4,10 @@ import static dev.masq.db.schema.Tables.SERVER_SETTINGS;
 
 import dev.masq.db.Database;
 
-/** Server-wide switches an administrator sets in the web pages. */
+/** Server-wide switches an administrator sets in the web pages; each is off until turned on. */
 public final class ServerSettings {
     private static final String PHISHING_RESISTANT = "require_phishing_resistant";
+    private static final String OPEN_SIGN_UP = "open_sign_up";
 
     private final Database db;
 
@@ -16,14 +17,31 @@ public final class ServerSettings {
 
     /** When on, a password alone (or with TOTP or a recovery code) no longer signs anyone in: a passkey is needed. */
     public boolean requirePhishingResistant() {
-        return db.read(ctx -> ctx.select(SERVER_SETTINGS.VALUE).from(SERVER_SETTINGS)
-                .where(SERVER_SETTINGS.NAME.eq(PHISHING_RESISTANT)).fetchOptional(r -> "true".equals(r.value1())))
-                .orElse(false);
+        return flag(PHISHING_RESISTANT);
     }
 
     public void setRequirePhishingResistant(boolean on) {
+        set(PHISHING_RESISTANT, on);
+    }
+
+    /** When on, anyone may create an account at {@code /signup}, once their inbox has received the link; else by invitation only. */
+    public boolean openSignUp() {
+        return flag(OPEN_SIGN_UP);
+    }
+
+    public void setOpenSignUp(boolean on) {
+        set(OPEN_SIGN_UP, on);
+    }
+
+    private boolean flag(String name) {
+        return db.read(ctx -> ctx.select(SERVER_SETTINGS.VALUE).from(SERVER_SETTINGS)
+                .where(SERVER_SETTINGS.NAME.eq(name)).fetchOptional(r -> "true".equals(r.value1())))
+                .orElse(false);
+    }
+
+    private void set(String name, boolean on) {
         db.writeVoid(ctx -> ctx.insertInto(SERVER_SETTINGS)
-                .set(SERVER_SETTINGS.NAME, PHISHING_RESISTANT).set(SERVER_SETTINGS.VALUE, Boolean.toString(on))
+                .set(SERVER_SETTINGS.NAME, name).set(SERVER_SETTINGS.VALUE, Boolean.toString(on))
                 .onConflict(SERVER_SETTINGS.NAME).doUpdate().set(SERVER_SETTINGS.VALUE, Boolean.toString(on))
                 .execute());
     }

@@ -82,13 +82,15 @@ public final class SignInService {
         });
     }
 
-    /** Redeems a password link (from {@code user add}); returns whose password it set. */
+    /** Redeems a password link (from {@code user add} or sign-up); returns whose password it set. */
     public String setPasswordByLink(String token, String password) {
         PasswordHasher.checkPolicy(password);
         String phc = hasher.hash(password);
         return db.write(ctx -> {
             OneTimeLink link = links.redeem(ctx, token, OneTimeLink.Kind.PASSWORD).orElseThrow(SignInService::deadLink);
             credentials.setPassword(ctx, link.userId(), phc);
+            // Signing up mails this link to the new inbox: following it proves the inbox.
+            accounts.defaultMailbox(ctx, link.userId()).ifPresent(m -> accounts.setVerified(ctx, m.id()));
             return link.userId();
         });
     }
@@ -146,17 +148,19 @@ public final class SignInService {
         return db.read(ctx -> {
             boolean totp = credentials.user(ctx, userId).map(u -> u.getTotpSecretEnc() != null).orElse(false);
             boolean recovery = credentials.recoveryCodesLeft(ctx, userId) > 0;
-            return new Factors(totp && !phishingResistant, passkeys.count(ctx, userId) > 0, recovery && !phishingResistant);
+            return new Factors(totp && !phishingResistant, passkeys.count(ctx, userId) > 0, recovery && !phishingResistant,
+                    phishingResistant);
         });
     }
 
-    public record Factors(boolean totp, boolean passkey, boolean recovery) {
+    /** {@code passkeyRequired}: the server takes nothing but a passkey, whatever else this person has set up. */
+    public record Factors(boolean totp, boolean passkey, boolean recovery, boolean passkeyRequired) {
     }
 
     public Profile profile(String userId) {
         return db.read(ctx -> credentials.user(ctx, userId).map(u -> new Profile(u.getId(),
                 accounts.defaultMailbox(ctx, u.getId()).map(Mailbox::address).orElse(""),
-                u.getIsAdmin(), u.getTotpSecretEnc() != null, u.getDefaultDomain(), u.getDefaultMode())))
+                u.getIsAdmin(), u.getTotpSecretEnc() != null, u.getDefaultDomain(), u.getDefaultMode(), u.getNotifyLeaks())))
                 .orElseThrow(() -> new dev.masq.common.NotFoundException("no user " + userId));
     }
 
@@ -169,6 +173,10 @@ public final class SignInService {
             throw new InvalidInputException("mode", "the mode is words or random");
         }
         db.writeVoid(ctx -> credentials.setDefaults(ctx, userId, domain, mode));
+    }
+
+    public void saveNotifications(String userId, boolean leaks) {
+        db.writeVoid(ctx -> credentials.setNotifyLeaks(ctx, userId, leaks));
     }
 
     private static InvalidInputException deadLink() {

@@ -47,7 +47,8 @@ public final class LeakNotifications implements BurnListener {
     /**
      * Call inside the write transaction in which {@link LeakService#record} returned true, then wake the
      * senders after the commit. Queues the notice and the webhook event unless this leak was notified
-     * (or dismissed) already, so calling it twice still sends one. Returns whether it queued them.
+     * (or dismissed) already, so calling it twice still sends one; the mail only to people who kept leak
+     * notices on. Returns whether it queued them.
      */
     public boolean enqueue(DSLContext tx, String aliasId, Instant at) {
         if (!notices.claimNotice(tx, aliasId)) {
@@ -55,7 +56,7 @@ public final class LeakNotifications implements BurnListener {
         }
         AliasLeak leak = leaks.leak(tx, aliasId).orElseThrow();
         String userId = notices.ownerOf(tx, aliasId);
-        Optional<Mailbox> inbox = accounts.defaultMailbox(tx, userId);
+        Optional<Mailbox> inbox = accounts.notifiesLeaks(tx, userId) ? accounts.defaultMailbox(tx, userId) : Optional.empty();
         if (inbox.isPresent()) {
             String domain = leak.address().substring(leak.address().lastIndexOf('@') + 1);
             LeakNotice.Links actions = new LeakNotice.Links(links.link(ActionLinks.Action.BURN, aliasId, at),

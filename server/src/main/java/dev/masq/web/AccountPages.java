@@ -31,7 +31,7 @@ public final class AccountPages {
     public record LoginForm(String email, String error) {
     }
 
-    public record SecondFactorForm(boolean totp, boolean passkey, boolean recovery, String error) {
+    public record SecondFactorForm(boolean totp, boolean passkey, boolean recovery, boolean passkeyRequired, String error) {
     }
 
     // --- one-time links ---
@@ -126,12 +126,15 @@ public final class AccountPages {
     // --- second factor ---
 
     public void secondFactorForm(Context ctx) {
-        pending(ctx, WebSession.Stage.SECOND_FACTOR);
+        WebGate.pending(ctx, WebSession.Stage.SECOND_FACTOR);
         secondFactorPage(ctx, null);
     }
 
     public void totp(Context ctx) {
-        WebSession s = pending(ctx, WebSession.Stage.SECOND_FACTOR);
+        WebSession s = WebGate.pending(ctx, WebSession.Stage.SECOND_FACTOR);
+        if (refusedForPasskeys(ctx, s)) {
+            return;
+        }
         if (throttled(ctx, s) || !signIn.verifyTotp(s.userId(), ctx.formParam("code"))) {
             if (ctx.status().getCode() != 429) {
                 ctx.status(401);
@@ -144,7 +147,10 @@ public final class AccountPages {
     }
 
     public void recovery(Context ctx) {
-        WebSession s = pending(ctx, WebSession.Stage.SECOND_FACTOR);
+        WebSession s = WebGate.pending(ctx, WebSession.Stage.SECOND_FACTOR);
+        if (refusedForPasskeys(ctx, s)) {
+            return;
+        }
         if (throttled(ctx, s) || !signIn.useRecoveryCode(s.userId(), ctx.formParam("code"))) {
             if (ctx.status().getCode() != 429) {
                 ctx.status(401);
@@ -156,10 +162,20 @@ public final class AccountPages {
         throw new Redirect("/security?recovered=1");
     }
 
+    /** While the server requires passkeys, a code is refused outright: saying so beats a puzzling "did not work". */
+    private boolean refusedForPasskeys(Context ctx, WebSession s) {
+        if (!signIn.factors(s.userId()).passkeyRequired()) {
+            return false;
+        }
+        ctx.status(403);
+        secondFactorPage(ctx, "This server requires a passkey to sign in; codes are not accepted.");
+        return true;
+    }
+
     private void secondFactorPage(Context ctx, String error) {
         WebSession s = WebGate.session(ctx);
         SignInService.Factors f = signIn.factors(s.userId());
-        Views.page(ctx, "second-factor.jte", new SecondFactorForm(f.totp(), f.passkey(), f.recovery(), error));
+        Views.page(ctx, "second-factor.jte", new SecondFactorForm(f.totp(), f.passkey(), f.recovery(), f.passkeyRequired(), error));
     }
 
     private boolean throttled(Context ctx, WebSession s) {
@@ -168,20 +184,8 @@ public final class AccountPages {
         return wait.isPresent();
     }
 
-    /** The half-signed-in session of this browser, or off to the start. */
-    private static WebSession pending(Context ctx, WebSession.Stage stage) {
-        WebSession s = WebGate.session(ctx);
-        if (s == null) {
-            throw new Redirect("/login");
-        }
-        if (s.stage() != stage) {
-            throw new Redirect(s.stage() == WebSession.Stage.FULL ? "/" : "/login");
-        }
-        return s;
-    }
-
     public void enrolForm(Context ctx) {
-        pending(ctx, WebSession.Stage.ENROL);
+        WebGate.pending(ctx, WebSession.Stage.ENROL);
         Views.page(ctx, "enrol.jte");
     }
 

@@ -1,5 +1,7 @@
 package dev.masq.web;
 
+import dev.masq.account.InboxService;
+import dev.masq.account.Mailbox;
 import dev.masq.account.Profile;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasEvent;
@@ -16,6 +18,7 @@ import dev.masq.leak.LeakService;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** The dashboard (alias list and the create form), the page of one alias, and its pause, resume and burn actions. */
@@ -24,10 +27,12 @@ public final class AliasPages {
 
     private final AliasService aliases;
     private final LeakService leaks;
+    private final InboxService inboxes;
     private final List<String> domains;
 
-    AliasPages(AliasService aliases, LeakService leaks, List<String> domains) {
+    AliasPages(AliasService aliases, LeakService leaks, InboxService inboxes, List<String> domains) {
         this.aliases = aliases;
+        this.inboxes = inboxes;
         this.leaks = leaks;
         this.domains = domains;
     }
@@ -63,7 +68,9 @@ public final class AliasPages {
                             CreateForm form) {
     }
 
-    public record AliasView(Alias alias, AliasLeak leak, List<AliasEvent> events, List<AliasEvent> blockedSenders) {
+    /** {@code inboxes}: the owner's confirmed inboxes; {@code chosen}: the ids of those this alias forwards to. */
+    public record AliasView(Alias alias, AliasLeak leak, List<AliasEvent> events, List<AliasEvent> blockedSenders,
+                            List<Mailbox> inboxes, Set<String> chosen, String message) {
     }
 
     public void dashboard(Context ctx) {
@@ -133,7 +140,10 @@ public final class AliasPages {
         List<AliasEvent> blocked = events.stream()
                 .filter(e -> e.sender() != null && (e.kind().contains("block") || e.kind().contains("reject")))
                 .toList();
-        Views.page(ctx, "alias.jte", new AliasView(alias, leaks.leak(user, alias.id()), events, blocked));
+        List<Mailbox> confirmed = inboxes.list(user).stream().filter(Mailbox::verified).toList();
+        String message = ctx.queryParam("inboxes") != null ? "Saved: this alias forwards to the inboxes ticked below." : null;
+        Views.page(ctx, "alias.jte", new AliasView(alias, leaks.leak(user, alias.id()), events, blocked, confirmed,
+                inboxes.aliasInboxes(user, alias.id()), message));
     }
 
     public void pause(Context ctx) {
@@ -148,7 +158,7 @@ public final class AliasPages {
 
     public void burnForm(Context ctx) {
         Alias alias = aliases.get(WebGate.userId(ctx), ctx.pathParam("id"));
-        Views.page(ctx, "burn.jte", new AliasView(alias, leaks.leak(alias.userId(), alias.id()), List.of(), List.of()));
+        Views.page(ctx, "burn.jte", new AliasView(alias, leaks.leak(alias.userId(), alias.id()), List.of(), List.of(), List.of(), Set.of(), null));
     }
 
     public void burn(Context ctx) {

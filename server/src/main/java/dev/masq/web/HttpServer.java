@@ -1,6 +1,7 @@
 package dev.masq.web;
 
 import dev.masq.Services;
+import dev.masq.config.PublicUrl;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -21,7 +22,7 @@ public final class HttpServer implements AutoCloseable {
 
     /** Starts listening on {@code port} (0 picks a free one; see {@link #port()}). */
     public static HttpServer start(Services services, int port) {
-        PublicUrl publicUrl = new PublicUrl(services.config.baseUrl());
+        PublicUrl publicUrl = services.publicUrl;
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -37,7 +38,7 @@ public final class HttpServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
             config.routes.before(SecurityHeaders::apply);
             ErrorMapping.register(config.routes);
-            Routes.register(config.routes, services, publicUrl);
+            Routes.register(config.routes, services);
         });
         javalin.start(port);
         publicUrl.bound(javalin.port());

@@ -26,8 +26,10 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public void render(Context ctx) {
-        if (WebGate.isPage(ctx.path()) && WebGate.csrf(ctx) != null) {
-            // People reach pages with a browser: they get the problem as a page, not as JSON.
+        String accept = ctx.header("Accept");
+        boolean script = accept != null && accept.startsWith("application/json");
+        if (WebGate.isPage(ctx.path()) && WebGate.csrf(ctx) != null && !script) {
+            // People reach pages with a browser: they get the problem as a page, not as JSON (unless a page's script asked).
             ctx.status(status);
             Views.page(ctx, "error.jte", this);
             return;

@@ -21,7 +21,7 @@ final class Routes {
     private Routes() {
     }
 
-    static void register(RoutesConfig routes, Services s, PublicUrl publicUrl) {
+    static void register(RoutesConfig routes, Services s) {
         ApiAuth auth = new ApiAuth(s.apiKeys);
         RateLimiter creations = new RateLimiter(s.config.apiAliasRate(), Duration.ofMinutes(1), s.clock);
         AliasHandlers aliases = new AliasHandlers(s.aliases, s.leaks, s.senderBlocks, creations);
@@ -67,11 +67,11 @@ final class Routes {
         routes.before("/api/alias/*", auth::requireSimpleLoginKey);
         routes.post("/api/alias/random/new", auth.scoped(WRITE, simpleLogin::randomNew));
 
-        pages(routes, s, publicUrl);
+        pages(routes, s);
     }
 
     /** The web pages: server-rendered, each form a POST with a CSRF token, all working without JavaScript. */
-    private static void pages(RoutesConfig routes, Services s, PublicUrl publicUrl) {
+    private static void pages(RoutesConfig routes, Services s) {
         WebGate gate = new WebGate(s.sessions, s.signIn, s.secrets, s.config.baseUrl().startsWith("https:"));
         AccountPages account = new AccountPages(s.signIn, s.sessions, gate, new LoginThrottle(s.secrets, s.clock));
 
@@ -88,11 +88,28 @@ final class Routes {
         routes.post("/login/totp", account::totp);
         routes.post("/login/recovery", account::recovery);
         routes.get("/login/enrol", account::enrolForm);
+
+        PasskeyPages passkeys = new PasskeyPages(s.passkeys, s.signIn, s.sessions, gate);
+        routes.post("/login/passkey/options", passkeys::signInOptions);
+        routes.post("/login/passkey", passkeys::signIn);
+        routes.post("/login/second-factor/passkey/options", passkeys::secondFactorOptions);
+        routes.post("/login/second-factor/passkey", passkeys::secondFactor);
+        routes.post("/login/enrol/options", passkeys::enrolOptions);
+        routes.post("/login/enrol", passkeys::enrol);
         routes.get("/reauth", gate.signedIn(account::reauthForm));
         routes.post("/reauth", gate.signedIn(account::reauth));
         routes.post("/logout", account::logout);
 
-        AliasPages aliasPages = new AliasPages(s.aliases, s.leaks, s.config.domains());
+        SignUpPages signUp = new SignUpPages(s.signUp);
+        routes.get("/signup", signUp::form);
+        routes.post("/signup", signUp::request);
+
+        AdminPages admin = new AdminPages(s.signIn, s.serverSettings, s.publicUrl);
+        routes.get("/admin", gate.admin(admin::show));
+        routes.post("/admin/invites", gate.admin(admin::invite));
+        routes.post("/admin/settings", gate.admin(admin::saveSettings));
+
+        AliasPages aliasPages = new AliasPages(s.aliases, s.leaks, s.inboxes, s.config.domains());
         routes.get("/", gate.signedIn(aliasPages::dashboard));
         routes.post("/aliases", gate.signedIn(aliasPages::create));
         routes.get("/aliases/{id}", gate.signedIn(aliasPages::show));
@@ -101,22 +118,37 @@ final class Routes {
         routes.get("/aliases/{id}/burn", gate.signedIn(aliasPages::burnForm));
         routes.post("/aliases/{id}/burn", gate.signedIn(aliasPages::burn));
 
+        InboxPages inboxes = new InboxPages(s.inboxes);
+        routes.post("/aliases/{id}/inboxes", gate.signedIn(inboxes::chooseForAlias));
+        routes.post("/settings/inboxes", gate.signedIn(inboxes::add));
+        routes.post("/settings/inboxes/{id}/remove", gate.signedIn(inboxes::remove));
+        routes.post("/settings/inboxes/{id}/default", gate.recentlyAuthenticated(inboxes::makeDefault));
+        // Opened from the mailed link, perhaps in another browser: no sign-in needed, the token is the proof.
+        routes.get("/inboxes/verify/{token}", inboxes::verifyForm);
+        routes.post("/inboxes/verify/{token}", inboxes::verify);
+
         LeakPages leakPages = new LeakPages(s.aliases, s.leaks, s.clock);
         routes.get("/leaks", gate.signedIn(leakPages::report));
 
-        SecurityPages security = new SecurityPages(s.signIn, s.secondFactors, s.recoveryCodes, s.sessions, gate);
+        SecurityPages security = new SecurityPages(s.signIn, s.secondFactors, s.recoveryCodes, s.passkeys, s.sessions, gate);
         routes.get("/security", gate.signedIn(security::overview));
         routes.get("/security/totp", gate.recentlyAuthenticated(security::totpForm));
         routes.post("/security/totp", gate.recentlyAuthenticated(security::enableTotp));
         routes.post("/security/totp/disable", gate.recentlyAuthenticated(security::disableTotp));
         routes.post("/security/recovery-codes", gate.recentlyAuthenticated(security::regenerateCodes));
         routes.post("/security/password", gate.recentlyAuthenticated(security::changePassword));
+        routes.get("/security/passkeys/new", gate.recentlyAuthenticated(passkeys::newForm));
+        routes.post("/security/passkeys/options", gate.recentlyAuthenticated(passkeys::registrationOptions));
+        routes.post("/security/passkeys", gate.recentlyAuthenticated(passkeys::register));
+        routes.post("/security/passkeys/{id}/remove", gate.recentlyAuthenticated(passkeys::remove));
         routes.post("/security/sessions/{id}/end", gate.signedIn(security::endSession));
         routes.post("/security/sessions/end-all", gate.signedIn(security::endAllSessions));
 
-        SettingsPages settings = new SettingsPages(s.signIn, s.aliases, s.apiKeys, s.sessions, s.accountDeletion, gate, s.config.domains());
+        SettingsPages settings = new SettingsPages(s.signIn, s.aliases, s.apiKeys, s.sessions, s.accountDeletion, s.inboxes, gate,
+                s.config.domains());
         routes.get("/settings", gate.signedIn(settings::show));
         routes.post("/settings/defaults", gate.signedIn(settings::saveDefaults));
+        routes.post("/settings/notifications", gate.signedIn(settings::saveNotifications));
         routes.get("/settings/export", gate.signedIn(settings::export));
         routes.post("/settings/delete", gate.recentlyAuthenticated(settings::deleteAccount));
 

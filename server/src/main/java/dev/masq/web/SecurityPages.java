@@ -1,5 +1,6 @@
 package dev.masq.web;
 
+import dev.masq.account.PasskeyService;
 import dev.masq.account.RecoveryCodes;
 import dev.masq.account.SecondFactors;
 import dev.masq.account.SessionService;
@@ -9,38 +10,48 @@ import dev.masq.common.InvalidInputException;
 import io.javalin.http.Context;
 import java.util.List;
 
-/** The security page: password, authenticator app, recovery codes, and the sessions signed in (with "sign out everywhere"). */
+/** The security page: password, passkeys, authenticator app, recovery codes, and the sessions signed in (with "sign out everywhere"). */
 public final class SecurityPages {
     private final SignInService signIn;
     private final SecondFactors factors;
     private final RecoveryCodes recoveryCodes;
+    private final PasskeyService passkeys;
     private final SessionService sessions;
     private final WebGate gate;
 
-    SecurityPages(SignInService signIn, SecondFactors factors, RecoveryCodes recoveryCodes, SessionService sessions, WebGate gate) {
+    SecurityPages(SignInService signIn, SecondFactors factors, RecoveryCodes recoveryCodes, PasskeyService passkeys,
+                  SessionService sessions, WebGate gate) {
         this.signIn = signIn;
         this.factors = factors;
+        this.passkeys = passkeys;
         this.recoveryCodes = recoveryCodes;
         this.sessions = sessions;
         this.gate = gate;
     }
 
-    public record Overview(boolean totp, int recoveryCodesLeft, List<String> newCodes, List<WebSession> sessions,
-                           String currentSession, String message, String error) {
+    public record Overview(boolean totp, int recoveryCodesLeft, List<String> newCodes, List<PasskeyService.Passkey> passkeys,
+                           boolean passkeyRequired, List<WebSession> sessions, String currentSession, String message, String error) {
     }
 
     public record TotpSetup(SecondFactors.PendingTotp pending, String error) {
+        /** The otpauth URI as a QR code, for the phone's camera. */
+        public String qr() {
+            return QrSvg.of(pending.uri(), "QR code holding the key for your authenticator app");
+        }
     }
 
     public void overview(Context ctx) {
-        String message = ctx.queryParam("recovered") != null ? "You used a recovery code. Consider making new ones." : null;
+        String message = ctx.queryParam("recovered") != null ? "You used a recovery code. Consider making new ones."
+                : "added".equals(ctx.queryParam("passkey")) ? "Passkey added."
+                : "removed".equals(ctx.queryParam("passkey")) ? "Passkey removed." : null;
         render(ctx, null, message, null);
     }
 
     private void render(Context ctx, List<String> newCodes, String message, String error) {
         String user = WebGate.userId(ctx);
-        Views.page(ctx, "security.jte", new Overview(signIn.factors(user).totp(), recoveryCodes.left(user), newCodes,
-                sessions.list(user), WebGate.session(ctx).id(), message, error));
+        Views.page(ctx, "security.jte", new Overview(signIn.profile(user).hasTotp(), recoveryCodes.left(user), newCodes,
+                passkeys.list(user), signIn.factors(user).passkeyRequired(), sessions.list(user), WebGate.session(ctx).id(),
+                message, error));
     }
 
     public void totpForm(Context ctx) {

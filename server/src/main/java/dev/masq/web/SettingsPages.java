@@ -2,6 +2,8 @@ package dev.masq.web;
 
 import dev.masq.account.AccountDeletion;
 import dev.masq.account.ApiKeyService;
+import dev.masq.account.InboxService;
+import dev.masq.account.Mailbox;
 import dev.masq.account.SessionService;
 import dev.masq.account.SignInService;
 import dev.masq.alias.Alias;
@@ -15,19 +17,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Settings: alias defaults, export of everything the account holds, and deleting the account. */
+/** Settings: inboxes, alias defaults, notifications, export of everything the account holds, and deleting the account. */
 public final class SettingsPages {
     private final SignInService signIn;
     private final AliasService aliases;
     private final ApiKeyService keys;
     private final SessionService sessions;
     private final AccountDeletion deletion;
+    private final InboxService inboxes;
     private final WebGate gate;
     private final List<String> domains;
 
     SettingsPages(SignInService signIn, AliasService aliases, ApiKeyService keys, SessionService sessions, AccountDeletion deletion,
-                  WebGate gate, List<String> domains) {
+                  InboxService inboxes, WebGate gate, List<String> domains) {
         this.signIn = signIn;
+        this.inboxes = inboxes;
         this.aliases = aliases;
         this.keys = keys;
         this.sessions = sessions;
@@ -36,11 +40,27 @@ public final class SettingsPages {
         this.domains = domains;
     }
 
-    public record SettingsView(List<String> domains, String message, String error) {
+    public record SettingsView(List<String> domains, List<Mailbox> inboxes, String message, String error) {
     }
 
+    private static final Map<String, String> MESSAGES = Map.of(
+            "sent", "We mailed a link to the new inbox. Follow it to confirm the inbox; nothing is forwarded there until then.",
+            "removed", "Inbox removed. Aliases that forwarded only there now forward to your default inbox.",
+            "default", "Default inbox changed. You now sign in with this address.");
+
     public void show(Context ctx) {
-        Views.page(ctx, "settings.jte", new SettingsView(domains, ctx.queryParam("saved") != null ? "Saved." : null, null));
+        String message = ctx.queryParam("saved") != null ? "Saved." : MESSAGES.get(String.valueOf(ctx.queryParam("inbox")));
+        render(ctx, message, null);
+    }
+
+    private void render(Context ctx, String message, String error) {
+        Views.page(ctx, "settings.jte", new SettingsView(domains, inboxes.list(WebGate.userId(ctx)), message, error));
+    }
+
+    /** Leak notices by mail; the leak-notice sender reads this before mailing. */
+    public void saveNotifications(Context ctx) {
+        signIn.saveNotifications(WebGate.userId(ctx), ctx.formParam("leaks") != null);
+        throw new Redirect("/settings?saved=1");
     }
 
     public void saveDefaults(Context ctx) {
@@ -49,7 +69,7 @@ public final class SettingsPages {
             throw new Redirect("/settings?saved=1");
         } catch (InvalidInputException e) {
             ctx.status(422);
-            Views.page(ctx, "settings.jte", new SettingsView(domains, null, e.getMessage()));
+            render(ctx, null, e.getMessage());
         }
     }
 
@@ -70,6 +90,7 @@ public final class SettingsPages {
         } while (cursor != null);
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("account", gate.profile(ctx));
+        export.put("inboxes", inboxes.list(user));
         export.put("aliases", all);
         export.put("api_keys", keys.list(user));
         export.put("sessions", sessions.list(user));
@@ -80,7 +101,7 @@ public final class SettingsPages {
     public void deleteAccount(Context ctx) {
         if (!gate.profile(ctx).email().equalsIgnoreCase(String.valueOf(ctx.formParam("confirm")).strip())) {
             ctx.status(422);
-            Views.page(ctx, "settings.jte", new SettingsView(domains, null, "Type your email address to confirm the deletion."));
+            render(ctx, null, "Type your email address to confirm the deletion.");
             return;
         }
         deletion.delete(WebGate.userId(ctx));

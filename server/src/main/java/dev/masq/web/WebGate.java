@@ -22,6 +22,7 @@ public final class WebGate {
     private static final String TOKEN = "masq.session_token";
     private static final String CSRF = "masq.csrf";
     private static final String PROFILE = "masq.profile";
+    private static final String BINDING = "masq.binding";
     public static final String CSRF_FIELD = "_csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
@@ -64,6 +65,7 @@ public final class WebGate {
             ctx.attribute(TOKEN, token);
         });
         String binding = ctx.attribute(SESSION) != null ? token : anonymousBinding(ctx);
+        ctx.attribute(BINDING, binding);
         String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(secrets.sign("csrf:" + binding));
         ctx.attribute(CSRF, csrf);
         if (changesState(ctx.method())) {
@@ -139,6 +141,16 @@ public final class WebGate {
         };
     }
 
+    /** As {@link #signedIn}, for administrators only; others are told the page is not for them. */
+    public Handler admin(Handler handler) {
+        return signedIn(ctx -> {
+            if (!profile(ctx).admin()) {
+                throw new ProblemException(Problem.of(403, "this page is for administrators"), java.util.Map.of());
+            }
+            handler.handle(ctx);
+        });
+    }
+
     /** As {@link #signedIn}, for changes that need the password again when it was not entered in the last minutes. */
     public Handler recentlyAuthenticated(Handler handler) {
         return signedIn(ctx -> {
@@ -164,6 +176,23 @@ public final class WebGate {
 
     public static String userId(Context ctx) {
         return session(ctx).userId();
+    }
+
+    /** A secret naming this browser (its session, or before sign-in its pre-login cookie), to bind challenges to. */
+    public static String binding(Context ctx) {
+        return ctx.attribute(BINDING);
+    }
+
+    /** The half-signed-in session of this browser at {@code stage}, or off to the start. */
+    static WebSession pending(Context ctx, WebSession.Stage stage) {
+        WebSession s = session(ctx);
+        if (s == null) {
+            throw new Redirect("/login");
+        }
+        if (s.stage() != stage) {
+            throw new Redirect(s.stage() == WebSession.Stage.FULL ? "/" : "/login");
+        }
+        return s;
     }
 
     public static String csrf(Context ctx) {

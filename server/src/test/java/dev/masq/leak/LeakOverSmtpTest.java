@@ -79,6 +79,19 @@ class LeakOverSmtpTest {
     }
 
     @Test
+    void whoTurnedLeakNoticesOffGetsNoNoticeButTheStatusStillChanges() {
+        masq.app.services.signIn.saveNotifications(masq.userId, false);
+        for (String domain : List.of("deals-daily.com", "lottery-prize.net", "crypto-news.io")) {
+            send("news@" + domain, "News <news@" + domain + ">", "from " + domain);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() == 3);
+        assertThat(status()).isEqualTo(LeakStatus.LEAKED);
+        int queued = masq.app.services.db.read(ctx -> masq.app.services.deliveryQueue.size(ctx));
+        assertThat(queued).isZero();
+        assertThat(inbox.received()).noneMatch(r -> text(r.content()).contains("has leaked"));
+    }
+
+    @Test
     void lookalikesAndSpoofsAreTaggedAndDkimSignedVendorMailPasses() throws Exception {
         send("billing@openai-billing.com", "OpenAI Billing <billing@openai-billing.com>", "Invoice overdue");
         send("support@0penai.com", "OpenAI <support@0penai.com>", "Verify your account");

@@ -183,7 +183,7 @@ class WebJourneysTest {
 
     @Test
     @Order(6)
-    void turnOnTotpThenSignInWithPasswordAndCodeEachCodeWorkingOnce() {
+    void turnOnTotpThenSignInWithPasswordAndCodeEachCodeWorkingOnce() throws Exception {
         user("careful@inbox.test");
         signIn("careful@inbox.test");
         browser.waitForPath("/");
@@ -195,6 +195,9 @@ class WebJourneysTest {
         browser.type("#password", PASSWORD);
         browser.click("main form button[type=submit]");
         browser.waitForPath("/security/totp");
+        // The phone's camera reads the same key from the QR code drawn on the page.
+        String qr = browser.find("#totp-qr svg").getAttribute("outerHTML");
+        assertThat(QrSvgTest.decode(qr)).isEqualTo(browser.find("#totp-uri").getAttribute("href"));
         byte[] key = base32(browser.text("#totp-key"));
         String enrolCode = dev.masq.account.Totp.code(key, dev.masq.account.Totp.step(java.time.Instant.now()));
         browser.type("#code", enrolCode);

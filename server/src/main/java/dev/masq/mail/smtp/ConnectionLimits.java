@@ -38,6 +38,8 @@ final class ConnectionLimits extends ChannelInboundHandlerAdapter {
         int all = total.incrementAndGet();
         int mine = perAddress.merge(address(ctx), 1, Integer::sum);
         if (all > maxTotal || mine > maxPerAddress) {
+            // A refused connection holds no slot, not even while its 421 is on the way out.
+            release(ctx);
             ctx.channel().attr(REFUSED).set(true);
             ctx.channel().config().setAutoRead(false);
             ctx.writeAndFlush(Unpooled.wrappedBuffer(busy)).addListener(ChannelFutureListener.CLOSE);
@@ -48,11 +50,15 @@ final class ConnectionLimits extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        total.decrementAndGet();
-        perAddress.computeIfPresent(address(ctx), (a, n) -> n == 1 ? null : n - 1);
         if (ctx.channel().attr(REFUSED).get() == null) {
+            release(ctx);
             ctx.fireChannelInactive();
         }
+    }
+
+    private void release(ChannelHandlerContext ctx) {
+        total.decrementAndGet();
+        perAddress.computeIfPresent(address(ctx), (a, n) -> n == 1 ? null : n - 1);
     }
 
     private static InetAddress address(ChannelHandlerContext ctx) {

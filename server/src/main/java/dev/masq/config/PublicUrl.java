@@ -1,4 +1,4 @@
-package dev.masq.web;
+package dev.masq.config;
 
 import java.net.URI;
 
@@ -10,12 +10,13 @@ public final class PublicUrl {
     private final String configured;
     private volatile String resolved;
 
-    PublicUrl(String configured) {
+    public PublicUrl(String configured) {
         this.configured = configured.replaceAll("/+$", "");
         this.resolved = this.configured;
     }
 
-    void bound(int port) {
+    /** Called by the HTTP edge once it listens. */
+    public void bound(int port) {
         URI uri = URI.create(configured);
         if (uri.getPort() == 0) {
             resolved = uri.getScheme() + "://" + uri.getHost() + ":" + port;
@@ -27,7 +28,7 @@ public final class PublicUrl {
         return resolved;
     }
 
-    public String host() {
-        return URI.create(resolved).getHost();
+    public URI uri() {
+        return URI.create(resolved);
     }
 }

@@ -1,0 +1,57 @@
+package dev.masq.web;
+
+import dev.masq.account.InboxService;
+import dev.masq.common.InvalidInputException;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/** Real inboxes: adding one (a link is mailed to it), following that link, removing, the default, and per-alias choice. */
+public final class InboxPages {
+    private final InboxService inboxes;
+
+    InboxPages(InboxService inboxes) {
+        this.inboxes = inboxes;
+    }
+
+    public record VerifyView(String token, String address, String done) {
+    }
+
+    public void add(Context ctx) {
+        inboxes.add(WebGate.userId(ctx), ctx.formParam("address"));
+        throw new Redirect("/settings?inbox=sent");
+    }
+
+    public void remove(Context ctx) {
+        inboxes.remove(WebGate.userId(ctx), ctx.pathParam("id"));
+        throw new Redirect("/settings?inbox=removed");
+    }
+
+    /** Behind re-authentication: the default inbox is also the sign-in email. */
+    public void makeDefault(Context ctx) {
+        inboxes.makeDefault(WebGate.userId(ctx), ctx.pathParam("id"));
+        throw new Redirect("/settings?inbox=default");
+    }
+
+    /** The mailed link opens a confirmation page: mail scanners that prefetch links must not verify anything. */
+    public void verifyForm(Context ctx) {
+        Optional<String> address = inboxes.pendingAddress(ctx.pathParam("token"));
+        ctx.status(address.isPresent() ? 200 : 410);
+        Views.page(ctx, "inbox-verify.jte", new VerifyView(ctx.pathParam("token"), address.orElse(null), null));
+    }
+
+    public void verify(Context ctx) {
+        try {
+            String address = inboxes.verify(ctx.pathParam("token"));
+            Views.page(ctx, "inbox-verify.jte", new VerifyView(null, address, address));
+        } catch (InvalidInputException e) {
+            ctx.status(410);
+            Views.page(ctx, "inbox-verify.jte", new VerifyView(null, null, null));
+        }
+    }
+
+    public void chooseForAlias(Context ctx) {
+        String aliasId = ctx.pathParam("id");
+        inboxes.setAliasInboxes(WebGate.userId(ctx), aliasId, ctx.formParams("inbox"));
+        throw new Redirect("/aliases/" + aliasId + "?inboxes=saved");
+    }
+}

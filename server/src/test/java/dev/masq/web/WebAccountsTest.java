@@ -1,0 +1,177 @@
+package dev.masq.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.masq.account.Mailbox;
+import dev.masq.alias.NewAlias;
+import dev.masq.testing.DownstreamSmtpServer;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Joining (invitation, open sign-up) and more inboxes, with the mailed links received by a real downstream SMTP server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebAccountsTest {
+    static final String PASSWORD = "correct horse battery staple";
+    static final Pattern LINK = Pattern.compile("(http://\\S+/(?:password|inboxes/verify)/\\S+)");
+
+    DownstreamSmtpServer downstream;
+    WebApp masq;
+    Browser browser;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        downstream = DownstreamSmtpServer.start();
+        masq = new WebApp(dir.resolve("data"), Map.of("MASQ_RELAY", downstream.hostPort(), "MASQ_DELIVERY_STARTTLS", "false"));
+        browser = new Browser(masq.base(), dir.resolve("chromium"));
+        String admin = masq.app.services.accounts.addUser("admin@inbox.test", true).id();
+        masq.app.services.signIn.changePassword(admin, PASSWORD);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        masq.close();
+        downstream.close();
+    }
+
+    void signIn(String email) {
+        browser.signOut();
+        browser.open("/login");
+        browser.type("#email", email);
+        browser.type("#password", PASSWORD);
+        browser.click("form[action='/login'] button[type=submit]");
+        browser.waitForPath("/");
+    }
+
+    /** The link in the mail masq sent to {@code to}, its quoted-printable undone. */
+    String mailedLink(String to) {
+        DownstreamSmtpServer.Received mail = await().atMost(Duration.ofSeconds(20)).until(
+                () -> downstream.received().stream().filter(m -> m.recipients().contains(to)).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(mail.mailFrom()).isEmpty();
+        String text = mail.text();
+        byte[] body = text.substring(text.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.US_ASCII);
+        try {
+            String decoded = new String(MimeUtility.decode(new ByteArrayInputStream(body), "quoted-printable").readAllBytes(),
+                    StandardCharsets.UTF_8);
+            Matcher link = LINK.matcher(decoded);
+            assertThat(link.find()).as(decoded).isTrue();
+            return link.group(1);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anAdminsInvitationLinkCreatesAnAccountOnce() {
+        signIn("admin@inbox.test");
+        browser.click("a[href='/admin']");
+        browser.click("#create-invite");
+        String link = browser.text("#invite-link");
+        assertThat(link).startsWith(masq.base() + "/invite/");
+
+        browser.signOut();
+        browser.driver.get(link);
+        browser.type("#email", "guest@inbox.test");
+        browser.type("#password", PASSWORD);
+        browser.click("form button[type=submit]");
+        browser.waitForPath("/");
+        String guest = masq.app.services.accounts.findByEmail("guest@inbox.test").orElseThrow().id();
+        assertThat(masq.app.services.signIn.profile(guest).admin()).isFalse();
+        // Not an administrator: no admin link, and the page refuses.
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("a[href='/admin']"))).isEmpty();
+        browser.open("/admin");
+        assertThat(browser.text(".error")).contains("for administrators");
+
+        browser.driver.get(link);
+        assertThat(browser.text(".error")).contains("expired or was already used");
+    }
+
+    @Test
+    @Order(2)
+    void openSignUpIsOffUntilAnAdminTurnsItOnThenTheMailedLinkFinishesIt() {
+        browser.signOut();
+        browser.open("/signup");
+        assertThat(browser.text("#signup-closed")).contains("Sign-up is closed");
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.id("email"))).isEmpty();
+
+        signIn("admin@inbox.test");
+        browser.open("/admin");
+        browser.click("#open-sign-up");
+        browser.click("#save-server-settings");
+        browser.waitForText("#message", "Saved");
+        assertThat(masq.app.services.serverSettings.openSignUp()).isTrue();
+
+        browser.signOut();
+        browser.open("/signup");
+        browser.type("#email", "newcomer@inbox.test");
+        browser.click("form[action='/signup'] button[type=submit]");
+        browser.waitForText("#message", "Check your inbox");
+        // Until the inbox proves itself, the account has no password and its inbox is unconfirmed.
+        String id = masq.app.services.accounts.findByEmail("newcomer@inbox.test").orElseThrow().id();
+        assertThat(masq.app.services.inboxes.list(id)).extracting(Mailbox::verified).containsExactly(false);
+
+        browser.driver.get(mailedLink("newcomer@inbox.test"));
+        browser.type("#password", PASSWORD);
+        browser.click("form button[type=submit]");
+        browser.waitForPath("/login");
+        assertThat(masq.app.services.inboxes.list(id)).extracting(Mailbox::verified).containsExactly(true);
+        signIn("newcomer@inbox.test");
+    }
+
+    @Test
+    @Order(3)
+    void addAnInboxConfirmItThroughTheMailedLinkAndChooseItForAnAlias() {
+        String id = masq.app.services.accounts.addUser("first@inbox.test", false).id();
+        masq.app.services.signIn.changePassword(id, PASSWORD);
+        var alias = masq.app.services.aliases.create(id, new NewAlias(null, null, null, "Shop", null, null));
+        signIn("first@inbox.test");
+        browser.open("/settings");
+        browser.type("#inbox-address", "second@inbox.test");
+        browser.click("#add-inbox button[type=submit]");
+        browser.waitForText("#message", "We mailed a link");
+        assertThat(browser.text("tr[data-inbox='second@inbox.test']")).contains("waiting for confirmation");
+
+        // Opening the link changes nothing by itself (mail scanners open links); the button confirms.
+        browser.driver.get(mailedLink("second@inbox.test"));
+        assertThat(browser.text("#inbox-address")).isEqualTo("second@inbox.test");
+        assertThat(masq.app.services.inboxes.list(id)).filteredOn(Mailbox::verified).hasSize(1);
+        browser.click("#confirm-inbox");
+        browser.waitForText("#message", "Confirmed");
+        Mailbox second = masq.app.services.inboxes.list(id).stream().filter(b -> !b.isDefault()).findFirst().orElseThrow();
+        assertThat(second.verified()).isTrue();
+
+        browser.open("/aliases/" + alias.id());
+        browser.click("#alias-inboxes input[value='" + second.id() + "']");
+        browser.click("#save-inboxes");
+        browser.waitForText("#message", "Saved");
+        Mailbox first = masq.app.services.inboxes.list(id).stream().filter(Mailbox::isDefault).findFirst().orElseThrow();
+        java.util.List<String> forwardedTo = masq.app.services.db.read(ctx -> masq.app.services.aliasRepository.mailboxIds(ctx, alias.id()));
+        assertThat(forwardedTo).containsExactlyInAnyOrder(first.id(), second.id());
+
+        browser.open("/settings");
+        browser.click("#notify-leaks");
+        browser.click("#save-notifications");
+        browser.waitForText("#message", "Saved");
+        assertThat(masq.app.services.signIn.profile(id).notifyLeaks()).isFalse();
+    }
+}
