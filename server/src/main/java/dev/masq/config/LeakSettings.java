@@ -16,8 +16,10 @@ import java.util.OptionalDouble;
  * @param spamdTimeout   connect and read timeout for spamd; past it the score is unknown
  * @param spamThreshold  score from which a message is spam; empty = spamd's own required score
  * @param dnsTimeout     timeout of one DNS query for SPF, DKIM and DMARC
+ * @param detection      false = plain forwarding: no sender checks, verdicts or leak status
  */
 public record LeakSettings(
+        boolean detection,
         int foreignDomains,
         int spamReports,
         int spamMessages,
@@ -34,6 +36,7 @@ public record LeakSettings(
 
     static LeakSettings from(Config.Settings s) {
         return new LeakSettings(
+                Boolean.parseBoolean(s.get("MASQ_LEAK_DETECTION", "true")),
                 s.integer("MASQ_LEAK_FOREIGN_DOMAINS", 3),
                 s.integer("MASQ_LEAK_SPAM_REPORTS", 1),
                 s.integer("MASQ_LEAK_SPAM_MESSAGES", 1),

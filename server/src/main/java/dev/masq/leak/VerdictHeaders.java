@@ -26,6 +26,9 @@ public final class VerdictHeaders {
     public record Decoration(List<Field> add, Optional<String> subjectPrefix) {
     }
 
+    /** Nothing to add: leak detection is off. */
+    public static final Decoration NONE = new Decoration(List.of(), Optional.empty());
+
     private VerdictHeaders() {
     }
 

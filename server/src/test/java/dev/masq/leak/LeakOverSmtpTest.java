@@ -154,6 +154,20 @@ class LeakOverSmtpTest {
         assertThat(status()).as("refused mail still tells that the address escaped").isEqualTo(LeakStatus.SUSPECTED);
     }
 
+    @Test
+    void withLeakDetectionOffMailIsForwardedPlainlyAndJudgedByNoOne() throws Exception {
+        masq.close();
+        masq = TestMasq.start(dir.resolve("plain"), Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
+                "MASQ_DELIVERY_CONCURRENCY", "4", "MASQ_LEAK_DETECTION", "false"));
+        openai = masq.app.services.aliases.create(masq.userId,
+                new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
+        send("support@0penai.com", "OpenAI <support@0penai.com>", "Verify your account");
+        byte[] copy = copyWith("Verify your account");
+        assertThat(values(copy, "X-Masq-Verdict")).isEmpty();
+        assertThat(values(copy, "Subject")).containsExactly("Verify your account");
+        assertThat(status()).isEqualTo(LeakStatus.CLEAN);
+    }
+
     private SmtpClient.Reply send(String envelopeSender, String from, String subject) {
         try (SmtpClient smtp = masq.open()) {
             smtp.expect(250, smtp.command("MAIL FROM:<" + envelopeSender + ">"));

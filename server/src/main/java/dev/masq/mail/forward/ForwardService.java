@@ -8,15 +8,11 @@ import dev.masq.alias.AliasRepository;
 import dev.masq.alias.AliasRoute;
 import dev.masq.alias.AliasState;
 import dev.masq.crypto.Tokens;
-import dev.masq.block.SenderBlocks;
 import dev.masq.db.Database;
-import dev.masq.leak.LeakNotifications;
-import dev.masq.leak.LeakService;
 import dev.masq.leak.SenderAuthentication;
 import dev.masq.leak.SpamAssassinClient;
 import dev.masq.leak.Verdict;
 import dev.masq.leak.VerdictHeaders;
-import dev.masq.leak.VerdictKind;
 import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.Delivery;
 import dev.masq.mail.delivery.DeliveryQueue;
@@ -65,9 +61,8 @@ public final class ForwardService {
     private final Runnable onQueued;
     private final SenderAuthentication authentication;
     private final SpamAssassinClient spamd;
-    private final LeakService leaks;
-    private final LeakNotifications leakNotifications;
-    private final SenderBlocks blocks;
+    private final AliasVerdicts verdicts;
+    private final boolean leakDetection;
 
     /** {@code onQueued} runs after each commit that queued deliveries: it wakes the delivery workers. */
     public ForwardService(Services s, Runnable onQueued) {
@@ -86,9 +81,8 @@ public final class ForwardService {
         this.onQueued = onQueued;
         this.authentication = s.senderAuthentication;
         this.spamd = s.spamAssassin;
-        this.leaks = s.leaks;
-        this.leakNotifications = s.leakNotifications;
-        this.blocks = s.senderBlocks;
+        this.verdicts = new AliasVerdicts(s.leaks, s.leakNotifications, s.senderBlocks);
+        this.leakDetection = s.config.leak().detection();
     }
 
     /** What {@code recipient} is, for the RCPT answer. {@code sender} is empty for a null reverse-path. */
@@ -103,7 +97,8 @@ public final class ForwardService {
             return Outcome.LOOP;
         }
         Senders senders = Senders.of(headers, message.sender());
-        SenderEvidence evidence = onlyBounces(message) ? null : SenderEvidence.gather(message, authentication, spamd);
+        SenderEvidence evidence = !leakDetection || onlyBounces(message) ? null
+                : SenderEvidence.gather(message, authentication, spamd);
         Set<Copy> copies = db.write(ctx -> {
             Instant now = clock.instant();
             Set<Copy> outcomes = EnumSet.noneOf(Copy.class);
@@ -123,9 +118,9 @@ public final class ForwardService {
         String author = senders.author() == null ? null : senders.author().address();
         switch (recipients.resolve(ctx, message.sender(), rcpt)) {
             case Recipient.ToAlias(AliasRoute route) -> {
-                Verdict verdict = judge(ctx, route, evidence, now);
-                if (refuses(ctx, route, author, verdict)) {
-                    block(ctx, route, author, "refused: " + verdict.kind().wire(), now);
+                Verdict verdict = evidence == null ? null : verdicts.judge(ctx, route, evidence, now);
+                if (verdicts.refuses(ctx, route, author, verdict)) {
+                    block(ctx, route, author, "refused: " + (verdict == null ? "blocked" : verdict.kind().wire()), now);
                     return Copy.REFUSED;
                 }
                 if (route.state() == AliasState.ACTIVE) {
@@ -140,25 +135,6 @@ public final class ForwardService {
             case Recipient.Unknown u -> log.info("dropped copy for {}: gone since RCPT", rcpt);
         }
         return Copy.DROPPED;
-    }
-
-    /**
-     * The verdict on this message for this alias, recorded as leak evidence even if the copy is then
-     * refused or dropped (a blocked spammer still proves the address escaped); the first time the alias
-     * counts as leaked, its one notice is queued in this same transaction.
-     */
-    private Verdict judge(DSLContext ctx, AliasRoute route, SenderEvidence evidence, Instant now) {
-        Verdict verdict = leaks.classify(ctx, route.aliasId(), evidence.auth(), evidence.spam());
-        if (leaks.record(ctx, route.aliasId(), verdict, now)) {
-            leakNotifications.enqueue(ctx, route.aliasId(), now);
-        }
-        return verdict;
-    }
-
-    /** The header From is judged after DATA: blocked on its own, or not the vendor on a vendor-only alias. */
-    private boolean refuses(DSLContext ctx, AliasRoute route, String author, Verdict verdict) {
-        return (author != null && blocks.isBlocked(ctx, route.aliasId(), route.userId(), author))
-                || (verdict.kind() != VerdictKind.EXPECTED && blocks.isVendorOnly(ctx, route.aliasId()));
     }
 
     private boolean forward(DSLContext ctx, AliasRoute route, InboundMessage message, HeaderBlock headers,
@@ -182,14 +158,14 @@ public final class ForwardService {
         reverse.forEach((correspondent, ra) -> reverseAddresses.put(correspondent, ra.address()));
         byte[] copy = rewriter.rewrite(headers, senders,
                 TraceHeader.received(message, hostname, route.address(), now), route.address(), reverseAddresses,
-                VerdictHeaders.of(verdict));
+                verdict == null ? VerdictHeaders.NONE : VerdictHeaders.of(verdict));
         String envelopeFrom = verp.address(route.aliasId(), domain);
         for (Mailbox inbox : inboxes) {
             queue.enqueue(ctx, new Delivery(Tokens.newId("dl"), route.aliasId(), Delivery.Kind.FORWARD, envelopeFrom,
                     inbox.address(), copy, 0, now, now.plus(expiry)));
         }
         aliases.countForwarded(ctx, route.aliasId(), now);
-        events.record(ctx, route.aliasId(), "forwarded", author, verdict.kind().wire(), now);
+        events.record(ctx, route.aliasId(), "forwarded", author, verdict == null ? null : verdict.kind().wire(), now);
         return true;
     }
 
