@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Forwarding throughput, masq against Postfix, in one run on one machine.
+# Forwarding throughput, masq against Postfix, in one run on one machine, and masq with its leak
+# detection (SPF, DKIM, DMARC and a verdict per message) against masq without it.
 #
 # The same load for both: MESSAGES messages of SIZE bytes over SESSIONS concurrent SMTP sessions to
 # MESSAGES distinct aliases, sent by Postfix's smtp-source and received downstream by smtp-sink.
@@ -22,8 +23,10 @@ SINK_PORT=${SINK_PORT:-30025}
 MASQ_PORT=${MASQ_PORT:-30026}
 POSTFIX_PORT=${POSTFIX_PORT:-30027}
 HTTP_PORT=${HTTP_PORT:-30080}
+DNS_PORT=${DNS_PORT:-30053}
 JAR=server/target/masq.jar
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+. .ci/java-home.sh || { echo "needs a JDK >= 21" >&2; exit 1; }
+JAVA=$JAVA_HOME/bin/java
 
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 command -v smtp-source >/dev/null || { echo "install Debian's postfix package first" >&2; exit 1; }
@@ -60,19 +63,30 @@ measure() {
 echo "load: $MESSAGES messages of $SIZE bytes, $SESSIONS sessions, $MESSAGES distinct aliases"
 
 # --- masq -------------------------------------------------------------------------------
-export MASQ_DATA_DIR="$work/masq" MASQ_DOMAINS=$DOMAIN MASQ_SMTP_PORT=$MASQ_PORT MASQ_HTTP_PORT=$HTTP_PORT \
+# Sender checks ask DNS: a local responder that knows no names, since this machine has no Internet.
+"$JAVA" -cp "$JAR" bench/QuietDns.java "$DNS_PORT" > "$work/dns.log" 2>&1 &
+pids+=("$!")
+export MASQ_DOMAINS=$DOMAIN MASQ_SMTP_PORT=$MASQ_PORT MASQ_HTTP_PORT=$HTTP_PORT \
        MASQ_SUBMISSION_PORT=$((MASQ_PORT + 100)) MASQ_RELAY=127.0.0.1:$SINK_PORT MASQ_HOSTNAME=masq.bench \
-       MASQ_DELIVERY_STARTTLS=false
-"$JAVA" -jar "$JAR" user add "$INBOX" >/dev/null 2>&1
-seq 1 "$MESSAGES" | sed "s/\$/alias@$DOMAIN/" | "$JAVA" -jar "$JAR" alias import "$INBOX" >/dev/null
-"$JAVA" -Xmx512m -jar "$JAR" > "$work/masq.log" 2>&1 &
-masq=$!
-pids+=("$masq")
-wait_port "$MASQ_PORT"
-peak_rss() { awk '/VmHWM/ {print int($2/1024)}' /proc/"$masq"/status; }
-masq_secs=$(measure "$MASQ_PORT" masq)
-masq_rss=$(peak_rss)
-kill "$masq"; wait "$masq" 2>/dev/null || true
+       MASQ_DELIVERY_STARTTLS=false MASQ_DNS=127.0.0.1:$DNS_PORT
+
+# One pass through masq on a fresh data dir; LEAK_DETECTION=true|false. Sets masq_secs and masq_rss.
+run_masq() {
+  export MASQ_DATA_DIR="$work/masq-$1" MASQ_LEAK_DETECTION=$1
+  "$JAVA" -jar "$JAR" user add "$INBOX" >/dev/null 2>&1
+  seq 1 "$MESSAGES" | sed "s/\$/alias@$DOMAIN/" | "$JAVA" -jar "$JAR" alias import "$INBOX" >/dev/null 2>&1
+  "$JAVA" -Xmx512m -jar "$JAR" > "$work/masq-$1.log" 2>&1 &
+  local masq=$!
+  pids+=("$masq")
+  wait_port "$MASQ_PORT"
+  masq_secs=$(measure "$MASQ_PORT" "masq-$1")
+  masq_rss=$(awk '/VmHWM/ {print int($2/1024)}' /proc/"$masq"/status)
+  kill "$masq"; wait "$masq" 2>/dev/null || true
+}
+run_masq true
+verdict_secs=$masq_secs verdict_rss=$masq_rss
+run_masq false
+plain_secs=$masq_secs plain_rss=$masq_rss
 
 # --- Postfix ----------------------------------------------------------------------------
 pf="$work/postfix"
@@ -111,10 +125,11 @@ wait_port "$POSTFIX_PORT"
 postfix_secs=$(measure "$POSTFIX_PORT" postfix)
 postfix -c "$pf" stop >/dev/null 2>&1 || true
 
-masq_rate=$(echo "$MESSAGES / $masq_secs" | bc -l)
-postfix_rate=$(echo "$MESSAGES / $postfix_secs" | bc -l)
-printf '\n%-10s %10s %12s\n' "" "seconds" "messages/s"
-printf '%-10s %10.1f %12.0f\n' masq "$masq_secs" "$masq_rate"
-printf '%-10s %10.1f %12.0f\n' postfix "$postfix_secs" "$postfix_rate"
-printf 'ratio masq/postfix: %.2f   (target >= 2.0)\n' "$(echo "$masq_rate / $postfix_rate" | bc -l)"
-printf 'masq peak RSS: %s MB   (target <= 512)\n' "$masq_rss"
+rate() { echo "$MESSAGES / $1" | bc -l; }
+printf '\n%-28s %10s %12s %14s\n' "" "seconds" "messages/s" "peak RSS (MB)"
+printf '%-28s %10.1f %12.0f %14s\n' "masq, leak detection on" "$verdict_secs" "$(rate "$verdict_secs")" "$verdict_rss"
+printf '%-28s %10.1f %12.0f %14s\n' "masq, leak detection off" "$plain_secs" "$(rate "$plain_secs")" "$plain_rss"
+printf '%-28s %10.1f %12.0f\n' "postfix" "$postfix_secs" "$(rate "$postfix_secs")"
+printf 'masq (detection on) / postfix: %.2f   (target >= 2.0)\n' "$(echo "$postfix_secs / $verdict_secs" | bc -l)"
+printf 'detection on / off:            %.2f   (target >= 0.90)\n' "$(echo "$plain_secs / $verdict_secs" | bc -l)"
+printf 'masq peak RSS:                 %s MB (target <= 512)\n' "$(( verdict_rss > plain_rss ? verdict_rss : plain_rss ))"
