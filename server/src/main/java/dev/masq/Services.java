@@ -38,6 +38,9 @@ import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.DeliveryQueue;
 import dev.masq.webhook.WebhookService;
 import dev.masq.mail.forward.ReverseAliasRepository;
+import dev.masq.mail.reply.ContactService;
+import dev.masq.mail.submission.AppPasswordRepository;
+import dev.masq.mail.submission.AppPasswords;
 import java.time.Clock;
 
 /** The object graph behind the network edges: the database, repositories and services. */
@@ -75,6 +78,8 @@ public final class Services implements AutoCloseable {
     public final LeakActions leakActions;
     /** The SMTP pipeline asks {@code isBlocked} at RCPT and after DATA. */
     public final SenderBlocks senderBlocks;
+    public final ContactService contacts;
+    public final AppPasswords appPasswords;
 
     public Services(Config config, Clock clock) {
         this.config = config;
@@ -112,6 +117,8 @@ public final class Services implements AutoCloseable {
                 LeakPolicy.from(config.leak()), clock, leakNotifications, queued);
         this.leakActions = new LeakActions(db, actionLinks, leakRepository, eventRepository, aliases, clock, queued);
         this.senderBlocks = new SenderBlocks(db, secrets, clock);
+        this.contacts = new ContactService(db, aliasRepository, reverseAliasRepository, config.domains(), clock);
+        this.appPasswords = new AppPasswords(db, new AppPasswordRepository(), accountRepository, clock);
     }
 
     @Override

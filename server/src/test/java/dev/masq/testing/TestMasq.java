@@ -34,6 +34,7 @@ public final class TestMasq implements AutoCloseable {
         Map<String, String> all = new HashMap<>(Map.of(
                 "MASQ_DATA_DIR", dataDir.toString(),
                 "MASQ_SMTP_PORT", "0",
+                "MASQ_SUBMISSION_PORT", "0",
                 "MASQ_HTTP_PORT", "0",
                 "MASQ_DOMAINS", "mask.test,other.test",
                 "MASQ_HOSTNAME", "mx.mask.test",

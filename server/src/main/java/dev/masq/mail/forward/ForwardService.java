@@ -55,7 +55,7 @@ public final class ForwardService {
     public ForwardService(Services s, Runnable onQueued) {
         this.db = s.db;
         this.recipients = new RecipientResolver(Set.copyOf(s.config.domains()), s.verp, s.aliasRepository,
-                s.reverseAliasRepository);
+                s.reverseAliasRepository, s.accountRepository);
         this.aliases = s.aliasRepository;
         this.events = s.eventRepository;
         this.accounts = s.accountRepository;
@@ -105,6 +105,9 @@ public final class ForwardService {
             case Recipient.SenderBlocked(AliasRoute route) -> block(ctx, route, author, "sender blocked", now);
             case Recipient.Bounce(String aliasId) ->
                     events.record(ctx, aliasId, "bounce", message.sender(), DsnReason.of(message.content()), now);
+            case Recipient.ToReverseAlias r -> {
+                // The owner writing out through the alias: the reply service relays it, not this one.
+            }
             case Recipient.Foreign f -> log.warn("dropped copy for {}: not one of our domains", rcpt);
             case Recipient.Unknown u -> log.info("dropped copy for {}: gone since RCPT", rcpt);
         }
