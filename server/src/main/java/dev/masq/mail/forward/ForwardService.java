@@ -50,6 +50,7 @@ public final class ForwardService {
     private final Duration expiry;
     private final Clock clock;
     private final Runnable onQueued;
+    private final Set<String> ourDomains;
 
     /** {@code onQueued} runs after each commit that queued deliveries: it wakes the delivery workers. */
     public ForwardService(Services s, Runnable onQueued) {
@@ -66,6 +67,7 @@ public final class ForwardService {
         this.expiry = s.config.deliveryExpiry();
         this.clock = s.clock;
         this.onQueued = onQueued;
+        this.ourDomains = Set.copyOf(s.config.domains());
     }
 
     /** What {@code recipient} is, for the RCPT answer. {@code sender} is empty for a null reverse-path. */
@@ -119,6 +121,9 @@ public final class ForwardService {
         String domain = route.address().substring(route.address().lastIndexOf('@') + 1);
         Map<String, ReverseAlias> reverse = new HashMap<>();
         for (String correspondent : senders.addresses()) {
+            if (ourDomains.contains(correspondent.substring(correspondent.lastIndexOf('@') + 1))) {
+                continue; // our own addresses (the alias itself in Cc) are reached directly
+            }
             reverse.put(correspondent, reverseAliases.findOrCreate(ctx, route.aliasId(), correspondent, domain, now));
         }
         String author = senders.author() == null ? null : senders.author().address();

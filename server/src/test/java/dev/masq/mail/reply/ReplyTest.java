@@ -120,6 +120,20 @@ class ReplyTest {
     }
 
     @Test
+    void copiedCorrespondentsGetReverseAliasesWhenForwardedSoReplyAllStaysMasked() {
+        send("127.0.0.1", "jane@vendor.test", List.of("shop@mask.test"), bytes("From: jane@vendor.test\r\n"
+                + "To: shop@mask.test\r\nCc: Bob <bob@partner.test>, shop@mask.test\r\nSubject: hi\r\n\r\nx\r\n"));
+        Received forwarded = f.awaitReceived(1).getFirst();
+        var cc = addresses(values(forwarded.content(), "Cc").getFirst());
+        assertThat(cc).hasSize(2);
+        assertThat(cc[0].getAddress()).matches("reply\\+[a-z2-7]{20}@mask\\.test");
+        assertThat(cc[0].getPersonal()).isEqualTo("Bob - bob at partner.test");
+        assertThat(cc[1].getAddress()).isEqualTo("shop@mask.test");
+        assertThat(f.masq.app.services.contacts.list(f.masq.userId, shop.id())).extracting(Contact::address)
+                .containsExactlyInAnyOrder("jane@vendor.test", "bob@partner.test");
+    }
+
+    @Test
     void aForgedReplyIsNotRelayedAndTheOwnerIsToldOncePerWindow() throws Exception {
         Contact jane = f.contact(shop, "jane@vendor.test");
         byte[] forged = bytes("From: person@inbox.test\r\nTo: <" + jane.reverseAlias() + ">\r\nSubject: pay this\r\n\r\nforged\r\n");
