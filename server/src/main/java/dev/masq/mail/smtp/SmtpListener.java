@@ -70,6 +70,9 @@ final class SmtpListener implements AutoCloseable {
                                 // James finds the session's handler by this name to push and pop line handlers.
                                 .addLast(sessions, HandlerConstants.CORE_HANDLER,
                                         new BasicChannelInboundHandler(new PlainMdc(), protocol, tls, false));
+                        if (tls != null && tls.isStartTLS()) {
+                            ch.pipeline().addAfter(HandlerConstants.FRAMER, "starttls-gate", new StartTlsGate());
+                        }
                     }
                 });
         try {

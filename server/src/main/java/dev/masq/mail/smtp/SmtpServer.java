@@ -48,7 +48,7 @@ public final class SmtpServer implements AutoCloseable {
         SMTPProtocolHandlerChain chain = handlerChain(List.of(new TlsOnlyAuth(), new AppPasswordAuthHook(logins),
                 new AuthenticatedOnly(), new SubmissionMessageHook(submission)));
         SmtpServer server = start(config, chain, true, port,
-                implicitTls ? Encryption.createTls(tls) : Encryption.createStartTls(tls));
+                implicitTls ? Encryption.createTls(tls) : StartTlsGate.encryption(tls));
         log.info("submission listening on port {} ({})", server.port(), implicitTls ? "implicit TLS" : "STARTTLS");
         return server;
     }
