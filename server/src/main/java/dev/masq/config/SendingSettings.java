@@ -1,6 +1,7 @@
 package dev.masq.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param forgeryNoticeWindow at most one "someone tried to send as your alias" notice per alias in this window
  */
 public record SendingSettings(Optional<Integer> submissionsPort, Optional<Path> tlsCert, Optional<Path> tlsKey,
-                              Optional<Path> dkimKey, String dkimSelector, java.time.Duration forgeryNoticeWindow) {
+                              Optional<Path> dkimKey, String dkimSelector, Duration forgeryNoticeWindow) {
 
     static SendingSettings from(Config.Settings s) {
         return new SendingSettings(
@@ -23,6 +24,6 @@ public record SendingSettings(Optional<Integer> submissionsPort, Optional<Path> 
                 s.optional("MASQ_TLS_KEY").map(Path::of),
                 s.optional("MASQ_DKIM_KEY").map(Path::of),
                 s.get("MASQ_DKIM_SELECTOR", "masq"),
-                s.duration("MASQ_FORGERY_NOTICE_WINDOW", java.time.Duration.ofDays(1)));
+                s.duration("MASQ_FORGERY_NOTICE_WINDOW", Duration.ofDays(1)));
     }
 }

@@ -4,6 +4,7 @@ import dev.masq.mail.EmailAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.james.mime4j.codec.EncoderUtil;
@@ -51,7 +52,7 @@ final class AddressLists {
             return "";
         }
         String suffix = " - " + shown;
-        return name.toLowerCase(java.util.Locale.ROOT).endsWith(suffix.toLowerCase(java.util.Locale.ROOT))
+        return name.toLowerCase(Locale.ROOT).endsWith(suffix.toLowerCase(Locale.ROOT))
                 ? name.substring(0, name.length() - suffix.length()).strip() : name;
     }
 }

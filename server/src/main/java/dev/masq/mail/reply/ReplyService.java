@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class ReplyService {
         Map<String, List<Recipient.ToReverseAlias>> byAlias = new LinkedHashMap<>();
         for (String rcpt : new LinkedHashSet<>(message.recipients().stream().map(r -> r.toLowerCase(Locale.ROOT)).toList())) {
             if (recipients.check(message.sender(), rcpt) instanceof Recipient.ToReverseAlias r && r.fromOwner()) {
-                byAlias.computeIfAbsent(r.alias().aliasId(), id -> new java.util.ArrayList<>()).add(r);
+                byAlias.computeIfAbsent(r.alias().aliasId(), id -> new ArrayList<>()).add(r);
             }
         }
         if (byAlias.isEmpty()) {
