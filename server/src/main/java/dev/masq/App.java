@@ -1,16 +1,25 @@
 package dev.masq;
 
 import dev.masq.config.Config;
+import dev.masq.mail.DkimSigning;
 import dev.masq.mail.delivery.DeliveryService;
 import dev.masq.mail.forward.ForwardService;
+import dev.masq.mail.reply.OutboundMail;
+import dev.masq.mail.reply.ReplyService;
 import dev.masq.mail.smtp.SmtpServer;
+import dev.masq.mail.submission.SubmissionLogins;
+import dev.masq.mail.submission.SubmissionService;
+import dev.masq.mail.submission.SubmissionTls;
 import dev.masq.web.HttpServer;
 import dev.masq.webhook.WebhookWorker;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running masq: the services plus their network edges (HTTP, SMTP) and the background senders. */
+/** A running masq: the services plus their network edges (HTTP, SMTP, submission) and the background senders. */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
@@ -20,15 +29,20 @@ public final class App implements AutoCloseable {
     public final WebhookWorker webhooks;
     public final ForwardService forward;
     public final SmtpServer smtp;
+    /** Authenticated submission with STARTTLS; {@code submissions} the implicit-TLS one, null unless configured. */
+    public final SmtpServer submission;
+    public final SmtpServer submissions;
     public final HttpServer http;
 
     private App(Services services, DeliveryService delivery, WebhookWorker webhooks, ForwardService forward,
-                SmtpServer smtp, HttpServer http) {
+                List<SmtpServer> smtp, HttpServer http) {
         this.services = services;
         this.delivery = delivery;
         this.webhooks = webhooks;
         this.forward = forward;
-        this.smtp = smtp;
+        this.smtp = smtp.get(0);
+        this.submission = smtp.get(1);
+        this.submissions = smtp.size() > 2 ? smtp.get(2) : null;
         this.http = http;
     }
 
@@ -39,14 +53,26 @@ public final class App implements AutoCloseable {
         services.queued.onWake(delivery::wake);
         services.queued.onWake(webhooks::wake);
         ForwardService forward = new ForwardService(services, services.queued::wake);
-        SmtpServer smtp = null;
+        OutboundMail outbound = new OutboundMail(services.aliasRepository, services.accountRepository,
+                services.reverseAliasRepository, services.deliveryQueue, services.verp,
+                DkimSigning.from(config.sending().dkimKey(), config.sending().dkimSelector()), config.domains(),
+                config.deliveryExpiry());
+        List<SmtpServer> smtp = new ArrayList<>();
         HttpServer http = null;
         try {
             delivery.start();
             webhooks.start();
             http = HttpServer.start(services, config.httpPort());
-            smtp = SmtpServer.start(config, forward);
+            smtp.add(SmtpServer.inbound(config, forward, new ReplyService(services, forward, outbound, services.queued::wake)));
+            SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
+            SubmissionLogins logins = new SubmissionLogins(services.appPasswords, clock);
+            SubmissionService submission = new SubmissionService(services, outbound, services.queued::wake);
+            smtp.add(SmtpServer.submission(config, config.submissionPort(), tls, false, logins, submission));
+            if (config.sending().submissionsPort().isPresent()) {
+                smtp.add(SmtpServer.submission(config, config.sending().submissionsPort().get(), tls, true, logins, submission));
+            }
         } catch (RuntimeException e) {
+            smtp.forEach(SmtpServer::close);
             if (http != null) {
                 http.close();
             }
@@ -56,8 +82,8 @@ public final class App implements AutoCloseable {
             throw e;
         }
         App app = new App(services, delivery, webhooks, forward, smtp, http);
-        log.info("masq started: SMTP on {}, HTTP on {}, alias domains {}, data in {}", smtp.port(), http.port(),
-                config.domains(), config.dataDir().toAbsolutePath());
+        log.info("masq started: SMTP on {}, submission on {}, HTTP on {}, alias domains {}, data in {}", app.smtp.port(),
+                app.submission.port(), http.port(), config.domains(), config.dataDir().toAbsolutePath());
         services.signIn.firstRunToken().ifPresent(token -> log.warn(
                 "no account exists yet: open {}/setup/{} to create the admin account (the link works once, for a day)",
                 app.http.baseUrl(), token));
@@ -68,6 +94,10 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         smtp.close();
+        submission.close();
+        if (submissions != null) {
+            submissions.close();
+        }
         http.close();
         // Senders before the database: they still write their outcomes to it.
         webhooks.stop();

@@ -44,6 +44,9 @@ import dev.masq.leak.VerdictClassifier;
 import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.DeliveryQueue;
 import dev.masq.mail.forward.ReverseAliasRepository;
+import dev.masq.mail.reply.ContactService;
+import dev.masq.mail.submission.AppPasswordRepository;
+import dev.masq.mail.submission.AppPasswords;
 import dev.masq.webhook.WebhookService;
 import java.time.Clock;
 
@@ -87,6 +90,8 @@ public final class Services implements AutoCloseable {
     public final PasskeyService passkeys;
     public final InboxService inboxes;
     public final SignUpService signUp;
+    public final ContactService contacts;
+    public final AppPasswords appPasswords;
 
     public Services(Config config, Clock clock) {
         this.config = config;
@@ -131,6 +136,8 @@ public final class Services implements AutoCloseable {
                 links, mail, publicUrl, clock);
         this.signUp = new SignUpService(db, accountRepository, credentialRepository, links, mail, serverSettings, publicUrl, clock);
         this.passkeys = new PasskeyService(db, passkeyRepository, new ChallengeRepository(), serverSettings, clock, publicUrl::uri);
+        this.contacts = new ContactService(db, aliasRepository, reverseAliasRepository, config.domains(), clock);
+        this.appPasswords = new AppPasswords(db, new AppPasswordRepository(), accountRepository, clock);
     }
 
     @Override

@@ -53,6 +53,13 @@ public final class AccountRepository {
                 .fetch(this::toMailbox);
     }
 
+    /** Whether {@code address} is an inbox of the user that they proved they control. */
+    public boolean isVerifiedMailbox(DSLContext ctx, String userId, String address) {
+        return ctx.fetchExists(MAILBOXES, MAILBOXES.USER_ID.eq(userId)
+                .and(MAILBOXES.ADDRESS_HMAC.eq(secrets.lookupHash(address)))
+                .and(MAILBOXES.VERIFIED.isTrue()));
+    }
+
     public Optional<Mailbox> defaultMailbox(DSLContext ctx, String userId) {
         return mailboxesOf(ctx, userId).stream().filter(Mailbox::isDefault).findFirst();
     }

@@ -144,6 +144,30 @@ public final class AliasRepository {
                 .execute();
     }
 
+    public void setDisplayName(DSLContext ctx, String id, String displayName) {
+        ctx.update(ALIASES).set(ALIASES.DISPLAY_NAME, displayName).where(ALIASES.ID.eq(id)).execute();
+    }
+
+    public void countReplied(DSLContext ctx, String aliasId) {
+        ctx.update(ALIASES).set(ALIASES.REPLIED, ALIASES.REPLIED.plus(1)).where(ALIASES.ID.eq(aliasId)).execute();
+    }
+
+    public void countSent(DSLContext ctx, String aliasId) {
+        ctx.update(ALIASES).set(ALIASES.SENT, ALIASES.SENT.plus(1)).where(ALIASES.ID.eq(aliasId)).execute();
+    }
+
+    /**
+     * Claims the one forgery notice of the current window: true (and the window starts now) if none
+     * was sent since {@code windowStart}.
+     */
+    public boolean claimForgeryNotice(DSLContext ctx, String aliasId, Instant windowStart, Instant now) {
+        return ctx.update(ALIASES)
+                .set(ALIASES.FORGERY_NOTICED_AT, now.toEpochMilli())
+                .where(ALIASES.ID.eq(aliasId))
+                .and(ALIASES.FORGERY_NOTICED_AT.isNull().or(ALIASES.FORGERY_NOTICED_AT.lt(windowStart.toEpochMilli())))
+                .execute() == 1;
+    }
+
     public void countBlocked(DSLContext ctx, String aliasId, Instant at) {
         ctx.update(ALIASES)
                 .set(ALIASES.BLOCKED, ALIASES.BLOCKED.plus(1))
@@ -171,7 +195,8 @@ public final class AliasRepository {
                     domains.getOrDefault(r.getId(), List.of()), r.getNote(),
                     AliasState.fromWire(r.getState()),
                     Instant.ofEpochMilli(r.getCreatedAt()), r.getForwarded(), r.getBlocked(),
-                    instant(r.getLastReceivedAt()), instant(r.getBurnedAt()), r.getBurnReason(), r.getReplacedBy()));
+                    instant(r.getLastReceivedAt()), instant(r.getBurnedAt()), r.getBurnReason(), r.getReplacedBy(),
+                    r.getDisplayName(), r.getReplied(), r.getSent()));
         }
         return result;
     }

@@ -24,6 +24,7 @@ import org.jooq.DSLContext;
 public final class AliasService {
     private static final int MAX_LABEL = 200;
     private static final int MAX_NOTE = 2000;
+    private static final int MAX_DISPLAY_NAME = 100;
     private static final int IMPORT_BATCH = 5000;
 
     private final Database db;
@@ -162,12 +163,16 @@ public final class AliasService {
         // label() reads a blank value as null, which is how a patch clears a label.
         String vendor = patch.vendor().map(v -> label("vendor", v, MAX_LABEL)).orElse(null);
         String note = patch.note().map(n -> label("note", n, MAX_NOTE)).orElse(null);
+        String displayName = patch.displayName().map(AliasService::displayName).orElse(null);
         return db.write(ctx -> {
             Alias current = aliases.find(ctx, userId, id).orElseThrow(() -> notFound(id));
             aliases.updateLabels(ctx, id, patch.vendor().isPresent() ? vendor : current.vendor(),
                     patch.note().isPresent() ? note : current.note());
             if (newDomains != null) {
                 aliases.replaceVendorDomains(ctx, id, newDomains);
+            }
+            if (patch.displayName().isPresent()) {
+                aliases.setDisplayName(ctx, id, displayName);
             }
             return aliases.find(ctx, userId, id).orElseThrow();
         });
@@ -253,6 +258,15 @@ public final class AliasService {
             throw new InvalidInputException(field, field + " contains control characters");
         }
         return v.isEmpty() ? null : v;
+    }
+
+    /** Shown in From when the owner writes as the alias: one line of visible text; blank clears it. */
+    private static String displayName(String value) {
+        String v = label("display_name", value, MAX_DISPLAY_NAME);
+        if (v != null && v.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("display_name", "display_name must be a single line");
+        }
+        return v;
     }
 
     /** The database keeps milliseconds; an alias returned from a write must read the same as when fetched later. */

@@ -46,12 +46,14 @@ final class AliasRequests {
      * A field that is absent stays as it is; a field sent as null (or empty) is cleared. {@code vendor_only}
      * and {@code allowed_domains} are sender settings, applied apart from the alias's own fields.
      */
-    record Patch(String note, String vendor, List<String> vendorDomains, Boolean vendorOnly, List<String> allowedDomains) {
+    record Patch(String note, String vendor, List<String> vendorDomains, Boolean vendorOnly, List<String> allowedDomains,
+                 String displayName) {
         static AliasPatch from(ObjectNode body, Patch p) {
             return new AliasPatch(
                     body.has("note") ? Optional.of(p.note() == null ? "" : p.note()) : Optional.empty(),
                     body.has("vendor") ? Optional.of(p.vendor() == null ? "" : p.vendor()) : Optional.empty(),
-                    body.has("vendor_domains") ? Optional.of(p.vendorDomains() == null ? List.of() : p.vendorDomains()) : Optional.empty());
+                    body.has("vendor_domains") ? Optional.of(p.vendorDomains() == null ? List.of() : p.vendorDomains()) : Optional.empty(),
+                    body.has("display_name") ? Optional.of(p.displayName() == null ? "" : p.displayName()) : Optional.empty());
         }
     }
 

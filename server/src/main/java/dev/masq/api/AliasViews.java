@@ -21,13 +21,14 @@ final class AliasViews {
     record AliasView(String id, String address, String vendor, List<String> vendorDomains, List<String> learnedDomains,
                      String note, String state, Instant createdAt, long forwarded, long blocked, Instant lastReceivedAt,
                      String replacedBy, Instant burnedAt, String burnReason, LeakView leak, boolean vendorOnly,
-                     List<String> allowedDomains) {
+                     List<String> allowedDomains, String displayName, long replied, long sent) {
         static AliasView of(Alias a, AliasLeak leak, boolean vendorOnly, List<String> allowedDomains) {
             return new AliasView(a.id(), a.address(), a.vendor(),
                     a.vendorDomains().stream().map(Alias.VendorDomain::domain).toList(),
                     a.vendorDomains().stream().filter(Alias.VendorDomain::learned).map(Alias.VendorDomain::domain).toList(),
                     a.note(), a.state().wire(), a.createdAt(), a.forwarded(), a.blocked(), a.lastReceivedAt(),
-                    a.replacedBy(), a.burnedAt(), a.burnReason(), LeakView.of(leak), vendorOnly, allowedDomains);
+                    a.replacedBy(), a.burnedAt(), a.burnReason(), LeakView.of(leak), vendorOnly, allowedDomains,
+                    a.displayName(), a.replied(), a.sent());
         }
     }
 

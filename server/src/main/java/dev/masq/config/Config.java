@@ -33,7 +33,8 @@ public record Config(
         int mxPort,
         int apiAliasRate,
         LeakSettings leak,
-        WebhookSettings webhook) {
+        WebhookSettings webhook,
+        SendingSettings sending) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -75,7 +76,8 @@ public record Config(
                 s.integer("MASQ_MX_PORT", 25),
                 s.integer("MASQ_API_ALIAS_RATE", 60),
                 LeakSettings.from(s),
-                WebhookSettings.from(s));
+                WebhookSettings.from(s),
+                SendingSettings.from(s));
     }
 
     public String defaultDomain() {

@@ -4,7 +4,9 @@ import dev.masq.Services;
 import dev.masq.account.ApiScope;
 import dev.masq.api.AliasHandlers;
 import dev.masq.api.ApiAuth;
+import dev.masq.api.AppPasswordHandlers;
 import dev.masq.api.BlockHandlers;
+import dev.masq.api.ContactHandlers;
 import dev.masq.api.LeakHandlers;
 import dev.masq.api.WebhookHandlers;
 import dev.masq.api.OpenApi;
@@ -29,6 +31,8 @@ final class Routes {
         BlockHandlers blocks = new BlockHandlers(s.senderBlocks);
         WebhookHandlers webhook = new WebhookHandlers(s.webhooks);
         ActionPages actions = new ActionPages(s.leakActions);
+        ContactHandlers contacts = new ContactHandlers(s.contacts);
+        AppPasswordHandlers appPasswords = new AppPasswordHandlers(s.appPasswords);
         SimpleLoginHandlers simpleLogin = new SimpleLoginHandlers(s.aliases, creations);
         OpenApi openApi = new OpenApi();
 
@@ -54,6 +58,13 @@ final class Routes {
         routes.post("/api/v1/blocks", auth.scoped(WRITE, blocks::add));
         routes.get("/api/v1/blocks", auth.scoped(READ, blocks::list));
         routes.delete("/api/v1/blocks/{bid}", auth.scoped(WRITE, blocks::remove));
+        routes.post("/api/v1/aliases/{id}/contacts", auth.scoped(WRITE, contacts::open));
+        routes.get("/api/v1/aliases/{id}/contacts", auth.scoped(READ, contacts::list));
+        routes.patch("/api/v1/aliases/{id}/contacts/{cid}", auth.scoped(WRITE, contacts::update));
+        // A key that manages aliases may mint a password that sends as them: the same trust.
+        routes.post("/api/v1/app-passwords", auth.scoped(WRITE, appPasswords::create));
+        routes.get("/api/v1/app-passwords", auth.scoped(READ, appPasswords::list));
+        routes.delete("/api/v1/app-passwords/{pid}", auth.scoped(WRITE, appPasswords::revoke));
         routes.put("/api/v1/webhook", auth.scoped(WRITE, webhook::put));
         routes.get("/api/v1/webhook", auth.scoped(READ, webhook::get));
         routes.delete("/api/v1/webhook", auth.scoped(WRITE, webhook::delete));

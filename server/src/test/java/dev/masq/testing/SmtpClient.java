@@ -11,12 +11,17 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /** A raw SMTP client over a plain socket: it writes exactly the bytes it is given, which smuggling tests need. */
 public final class SmtpClient implements AutoCloseable {
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
 
     private SmtpClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -54,6 +59,24 @@ public final class SmtpClient implements AutoCloseable {
         client.expect(220, client.reply());
         client.expect(250, client.command("EHLO client.example"));
         return client;
+    }
+
+    /** STARTTLS, then TLS on the same connection, trusting whatever certificate the server shows (tests only). */
+    public void startTls() {
+        expect(220, command("STARTTLS"));
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new TrustEverything()}, null);
+            SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "localhost", socket.getPort(), true);
+            tls.startHandshake();
+            socket = tls;
+            in = tls.getInputStream();
+            out = tls.getOutputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Reply command(String line) {
@@ -171,5 +194,20 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     public record Reply(int code, String text) {
+    }
+
+    private static final class TrustEverything implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 }

@@ -48,6 +48,7 @@ public final class TestMasq implements AutoCloseable {
                 "MASQ_DNS", dns.hostPort(),
                 "MASQ_DATA_DIR", dataDir.toString(),
                 "MASQ_SMTP_PORT", "0",
+                "MASQ_SUBMISSION_PORT", "0",
                 "MASQ_HTTP_PORT", "0",
                 "MASQ_DOMAINS", "mask.test,other.test",
                 "MASQ_HOSTNAME", "mx.mask.test",

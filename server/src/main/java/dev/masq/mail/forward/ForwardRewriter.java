@@ -12,8 +12,9 @@ import org.apache.james.mime4j.util.MimeUtil;
 /**
  * Builds the copy of a message that goes to an alias's inbox. On top: our trace header and
  * {@code X-Masq-Alias}, then the verdict's fields ({@code X-Masq-Verdict}, a warning) and its tag in
- * front of the Subject. {@code From} and {@code Reply-To} become reverse aliases; incoming
- * {@code X-Masq-*} and {@code X-Spam-*} fields are dropped, since anyone can forge them, and so are read-receipt requests,
+ * front of the Subject. {@code From} and {@code Reply-To} become reverse aliases, and so do outside
+ * addresses in {@code Cc}; incoming {@code X-Masq-*} and {@code X-Spam-*} fields are dropped, since
+ * anyone can forge them, and so are read-receipt requests,
  * which would have the inbox write to the sender directly. Every other field and the whole body are
  * copied byte for byte. A message with no header fields at all gets ours and a blank line in front
  * of its original bytes.
@@ -50,6 +51,7 @@ final class ForwardRewriter {
         boolean fromDone = false;
         boolean replyToDone = false;
         boolean subjectDone = false;
+        boolean ccDone = false;
         for (HeaderBlock.Field f : headers.fields()) {
             if (f.is("From")) {
                 // Only the first of duplicated fields is replaced; the others would leak the original address.
@@ -71,6 +73,9 @@ final class ForwardRewriter {
                 }
                 out.write(message, value, f.end() - value);
                 subjectDone = true;
+            } else if (f.is("Cc") && !ccDone && senders.cc().stream().anyMatch(c -> reverseAddresses.containsKey(c.address()))) {
+                write(out, field("Cc", copies(senders.cc(), reverseAddresses)));
+                ccDone = true;
             } else if (kept(f)) {
                 out.write(message, f.start(), f.end() - f.start());
             }
@@ -97,6 +102,19 @@ final class ForwardRewriter {
                 sb.append(", ");
             }
             sb.append(ReverseMailbox.format(c, reverseAddresses.get(c.address())));
+        }
+        return sb.toString();
+    }
+
+    /** The Cc list with each outside correspondent behind its reverse alias; our own addresses stay as they are. */
+    private static String copies(List<Correspondent> cc, Map<String, String> reverseAddresses) {
+        StringBuilder sb = new StringBuilder();
+        for (Correspondent c : cc) {
+            if (!sb.isEmpty()) {
+                sb.append(", ");
+            }
+            String reverse = reverseAddresses.get(c.address());
+            sb.append(reverse != null ? ReverseMailbox.format(c, reverse) : "<" + c.address() + ">");
         }
         return sb.toString();
     }

@@ -63,12 +63,13 @@ public final class ForwardService {
     private final SpamAssassinClient spamd;
     private final AliasVerdicts verdicts;
     private final boolean leakDetection;
+    private final Set<String> ourDomains;
 
     /** {@code onQueued} runs after each commit that queued deliveries: it wakes the delivery workers. */
     public ForwardService(Services s, Runnable onQueued) {
         this.db = s.db;
         this.recipients = new RecipientResolver(Set.copyOf(s.config.domains()), s.verp, s.aliasRepository,
-                s.reverseAliasRepository, s.senderBlocks);
+                s.reverseAliasRepository, s.senderBlocks, s.accountRepository);
         this.aliases = s.aliasRepository;
         this.events = s.eventRepository;
         this.accounts = s.accountRepository;
@@ -83,6 +84,7 @@ public final class ForwardService {
         this.spamd = s.spamAssassin;
         this.verdicts = new AliasVerdicts(s.leaks, s.leakNotifications, s.senderBlocks);
         this.leakDetection = s.config.leak().detection();
+        this.ourDomains = Set.copyOf(s.config.domains());
     }
 
     /** What {@code recipient} is, for the RCPT answer. {@code sender} is empty for a null reverse-path. */
@@ -97,7 +99,7 @@ public final class ForwardService {
             return Outcome.LOOP;
         }
         Senders senders = Senders.of(headers, message.sender());
-        SenderEvidence evidence = !leakDetection || onlyBounces(message) ? null
+        SenderEvidence evidence = !leakDetection || noAliasAmong(message) ? null
                 : SenderEvidence.gather(message, authentication, spamd);
         Set<Copy> copies = db.write(ctx -> {
             Instant now = clock.instant();
@@ -131,6 +133,9 @@ public final class ForwardService {
             case Recipient.SenderBlocked(AliasRoute route) -> block(ctx, route, author, "sender blocked", now);
             case Recipient.Bounce(String aliasId) ->
                     events.record(ctx, aliasId, "bounce", message.sender(), DsnReason.of(message.content()), now);
+            case Recipient.ToReverseAlias r -> {
+                // The owner writing out through the alias: the reply service relays it, not this one.
+            }
             case Recipient.Foreign f -> log.warn("dropped copy for {}: not one of our domains", rcpt);
             case Recipient.Unknown u -> log.info("dropped copy for {}: gone since RCPT", rcpt);
         }
@@ -142,6 +147,9 @@ public final class ForwardService {
         String domain = route.address().substring(route.address().lastIndexOf('@') + 1);
         Map<String, ReverseAlias> reverse = new HashMap<>();
         for (String correspondent : senders.addresses()) {
+            if (ourDomains.contains(correspondent.substring(correspondent.lastIndexOf('@') + 1))) {
+                continue; // our own addresses (the alias itself in Cc) are reached directly
+            }
             reverse.put(correspondent, reverseAliases.findOrCreate(ctx, route.aliasId(), correspondent, domain, now));
         }
         String author = senders.author() == null ? null : senders.author().address();
@@ -182,9 +190,13 @@ public final class ForwardService {
                 .toList();
     }
 
-    /** Bounces to our signed envelope senders are recorded, never judged: no need to ask DNS about them. */
-    private static boolean onlyBounces(InboundMessage message) {
-        return message.recipients().stream().allMatch(r -> Verp.looksLikeVerp(r.substring(0, Math.max(0, r.lastIndexOf('@')))));
+    /**
+     * Bounces to our signed envelope senders are recorded, never judged, and replies through reverse
+     * aliases are judged by the reply service: only mail for an alias needs the DNS checks here.
+     */
+    private static boolean noAliasAmong(InboundMessage message) {
+        return message.recipients().stream().map(r -> r.substring(0, Math.max(0, r.lastIndexOf('@'))))
+                .allMatch(local -> Verp.looksLikeVerp(local) || ReverseAliasRepository.looksLikeReverseAlias(local));
     }
 
     private static Set<String> distinct(List<String> recipients) {

@@ -21,6 +21,13 @@ public sealed interface Recipient {
     record ToAlias(AliasRoute route) implements Recipient {
     }
 
+    /**
+     * A reverse alias: its owner writing to the correspondent behind it. {@code fromOwner}: the
+     * envelope sender is one of the owner's verified inboxes, the only senders it takes mail from.
+     */
+    record ToReverseAlias(Contact contact, AliasRoute alias, boolean fromOwner) implements Recipient {
+    }
+
     /** A bounce coming back to the signed envelope sender we used when forwarding for this alias. */
     record Bounce(String aliasId) implements Recipient {
     }

@@ -1,5 +1,6 @@
 package dev.masq.mail.forward;
 
+import dev.masq.account.AccountRepository;
 import dev.masq.alias.AliasRepository;
 import dev.masq.alias.AliasRoute;
 import dev.masq.alias.AliasState;
@@ -20,14 +21,16 @@ final class RecipientResolver {
     private final AliasRepository aliases;
     private final ReverseAliasRepository reverseAliases;
     private final SenderBlocks blocks;
+    private final AccountRepository accounts;
 
     RecipientResolver(Set<String> domains, Verp verp, AliasRepository aliases, ReverseAliasRepository reverseAliases,
-                      SenderBlocks blocks) {
+                      SenderBlocks blocks, AccountRepository accounts) {
         this.domains = domains;
         this.verp = verp;
         this.aliases = aliases;
         this.reverseAliases = reverseAliases;
         this.blocks = blocks;
+        this.accounts = accounts;
     }
 
     Recipient resolve(DSLContext ctx, String sender, String recipient) {
@@ -41,6 +44,14 @@ final class RecipientResolver {
             return verp.aliasIdOf(local)
                     .filter(aliasId -> aliases.findRouteById(ctx, aliasId).isPresent())
                     .<Recipient>map(Recipient.Bounce::new)
+                    .orElseGet(Recipient.Unknown::new);
+        }
+        if (ReverseAliasRepository.looksLikeReverseAlias(local)) {
+            return reverseAliases.findByAddress(ctx, address)
+                    .flatMap(c -> aliases.findRouteById(ctx, c.aliasId())
+                            .filter(route -> route.state() != AliasState.BURNED)
+                            .<Recipient>map(route -> new Recipient.ToReverseAlias(c, route,
+                                    !sender.isEmpty() && accounts.isVerifiedMailbox(ctx, route.userId(), sender))))
                     .orElseGet(Recipient.Unknown::new);
         }
         Optional<AliasRoute> found = aliases.findRoute(ctx, address);

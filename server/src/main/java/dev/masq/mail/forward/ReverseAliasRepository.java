@@ -4,7 +4,9 @@ import static dev.masq.db.schema.Tables.REVERSE_ALIASES;
 
 import dev.masq.crypto.Secrets;
 import dev.masq.crypto.Tokens;
+import dev.masq.db.schema.tables.records.ReverseAliasesRecord;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -44,6 +46,36 @@ public final class ReverseAliasRepository {
         return ctx.fetchExists(REVERSE_ALIASES, REVERSE_ALIASES.ALIAS_ID.eq(aliasId)
                 .and(REVERSE_ALIASES.CORRESPONDENT_HMAC.eq(secrets.lookupHash(correspondent)))
                 .and(REVERSE_ALIASES.BLOCKED.isTrue()));
+    }
+
+    /** Whether a local part has the shape of a reverse alias: RCPT spends no read on anything else. */
+    public static boolean looksLikeReverseAlias(String localPart) {
+        return localPart.startsWith(PREFIX) && localPart.length() == PREFIX.length() + RANDOM_CHARS;
+    }
+
+    /** The reverse alias at {@code address}, with its correspondent decrypted. */
+    public Optional<Contact> findByAddress(DSLContext ctx, String address) {
+        return ctx.selectFrom(REVERSE_ALIASES).where(REVERSE_ALIASES.ADDRESS.eq(address)).fetchOptional(this::contact);
+    }
+
+    /** Every correspondent of the alias, oldest first. */
+    public List<Contact> list(DSLContext ctx, String aliasId) {
+        return ctx.selectFrom(REVERSE_ALIASES).where(REVERSE_ALIASES.ALIAS_ID.eq(aliasId))
+                .orderBy(REVERSE_ALIASES.CREATED_AT, REVERSE_ALIASES.ID).fetch(this::contact);
+    }
+
+    public Optional<Contact> find(DSLContext ctx, String aliasId, String id) {
+        return ctx.selectFrom(REVERSE_ALIASES).where(REVERSE_ALIASES.ID.eq(id).and(REVERSE_ALIASES.ALIAS_ID.eq(aliasId)))
+                .fetchOptional(this::contact);
+    }
+
+    public void setBlocked(DSLContext ctx, String id, boolean blocked) {
+        ctx.update(REVERSE_ALIASES).set(REVERSE_ALIASES.BLOCKED, blocked).where(REVERSE_ALIASES.ID.eq(id)).execute();
+    }
+
+    private Contact contact(ReverseAliasesRecord r) {
+        return new Contact(r.getId(), r.getAliasId(), secrets.decryptText(r.getCorrespondentEnc()), r.getAddress(),
+                r.getBlocked(), Instant.ofEpochMilli(r.getCreatedAt()));
     }
 
     private Optional<ReverseAlias> find(DSLContext ctx, String aliasId, byte[] hmac) {

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who wrote a message and where it says replies go, parsed once per message. The author is the
+ * Who wrote a message, where it says replies go, and who else it was copied to, parsed once per message. The author is the
  * first From mailbox, else the envelope sender, else no one; without a usable Reply-To, replies go
  * to the author.
  */
-record Senders(Correspondent author, List<Correspondent> replyTo) {
+record Senders(Correspondent author, List<Correspondent> replyTo, List<Correspondent> cc) {
 
     static Senders of(HeaderBlock headers, String envelopeSender) {
         List<Correspondent> from = parse(headers, "From");
@@ -20,7 +20,7 @@ record Senders(Correspondent author, List<Correspondent> replyTo) {
         if (replyTo.isEmpty()) {
             replyTo = author == null ? List.of() : List.of(author);
         }
-        return new Senders(author, replyTo);
+        return new Senders(author, replyTo, parse(headers, "Cc"));
     }
 
     private static List<Correspondent> parse(HeaderBlock headers, String name) {
@@ -35,6 +35,8 @@ record Senders(Correspondent author, List<Correspondent> replyTo) {
             all.add(author.address());
         }
         replyTo.forEach(c -> all.add(c.address()));
+        // Reply-all from the inbox must reach them through masq too, or it would go out from the real inbox.
+        cc.forEach(c -> all.add(c.address()));
         return all;
     }
 }

@@ -2,6 +2,7 @@ package dev.masq.mail.smtp;
 
 import dev.masq.mail.forward.ForwardService;
 import dev.masq.mail.forward.InboundMessage;
+import dev.masq.mail.reply.ReplyService;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.james.core.MailAddress;
@@ -28,9 +29,11 @@ final class ForwardMessageHook implements MessageHook {
             result(HookReturnCode.denySoft(), "451", "4.3.0 Message not stored, try again later");
 
     private final ForwardService forward;
+    private final ReplyService replies;
 
-    ForwardMessageHook(ForwardService forward) {
+    ForwardMessageHook(ForwardService forward, ReplyService replies) {
         this.forward = forward;
+        this.replies = replies;
     }
 
     @Override
@@ -43,11 +46,20 @@ final class ForwardMessageHook implements MessageHook {
                     session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null),
                     client,
                     in.readAllBytes());
-            return switch (forward.accept(message)) {
-                case ACCEPTED -> QUEUED;
-                case LOOP -> LOOP;
-                case REFUSED -> REFUSED;
-            };
+            switch (forward.accept(message)) {
+                case LOOP -> {
+                    return LOOP;
+                }
+                case REFUSED -> {
+                    return REFUSED;
+                }
+                case ACCEPTED -> {
+                }
+            }
+            // A forged reply is answered 250 like a relayed one, once its notice is committed: a 5xx
+            // would tell the forger what passes and have their server bounce to the owner's inbox.
+            replies.accept(message);
+            return QUEUED;
         } catch (IOException | RuntimeException e) {
             log.error("message from [{}] not stored", client, e);
             return NOT_STORED;

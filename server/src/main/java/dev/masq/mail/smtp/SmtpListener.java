@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.james.protocols.api.Protocol;
 import org.apache.james.protocols.netty.BasicChannelInboundHandler;
+import org.apache.james.protocols.netty.Encryption;
 import org.apache.james.protocols.netty.HandlerConstants;
 
 /**
@@ -42,7 +43,8 @@ final class SmtpListener implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel server;
 
-    SmtpListener(Config config, Protocol protocol) {
+    /** {@code tls}: null for none; STARTTLS is offered when it is a STARTTLS one, else every connection starts with TLS. */
+    SmtpListener(Config config, Protocol protocol, int port, Encryption tls) {
         this.sessions = new DefaultEventExecutorGroup(config.smtpMaxConnections(),
                 Thread.ofVirtual().name("smtp-session-", 0).factory());
         ConnectionLimits limits = new ConnectionLimits(config.smtpMaxConnections(), config.smtpMaxConnectionsPerIp(),
@@ -58,17 +60,23 @@ final class SmtpListener implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.add(ch);
+                        if (tls != null && !tls.isStartTLS()) {
+                            ch.pipeline().addLast(HandlerConstants.SSL_HANDLER, tls.sslHandler());
+                        }
                         ch.pipeline()
                                 .addLast("limits", limits)
                                 .addLast(HandlerConstants.FRAMER, new LineBasedFrameDecoder(maxLine, false, false))
                                 .addLast("guard", new ChannelGuard(config.smtpTimeout(), config.hostname()))
                                 // James finds the session's handler by this name to push and pop line handlers.
                                 .addLast(sessions, HandlerConstants.CORE_HANDLER,
-                                        new BasicChannelInboundHandler(new PlainMdc(), protocol, null, false));
+                                        new BasicChannelInboundHandler(new PlainMdc(), protocol, tls, false));
+                        if (tls != null && tls.isStartTLS()) {
+                            ch.pipeline().addAfter(HandlerConstants.FRAMER, "starttls-gate", new StartTlsGate());
+                        }
                     }
                 });
         try {
-            this.server = bootstrap.bind(config.smtpPort()).syncUninterruptibly().channel();
+            this.server = bootstrap.bind(port).syncUninterruptibly().channel();
         } catch (RuntimeException e) {
             shutdown();
             throw e;

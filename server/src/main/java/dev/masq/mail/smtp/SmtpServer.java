@@ -2,10 +2,15 @@ package dev.masq.mail.smtp;
 
 import dev.masq.config.Config;
 import dev.masq.mail.forward.ForwardService;
+import dev.masq.mail.reply.ReplyService;
+import dev.masq.mail.submission.SubmissionLogins;
+import dev.masq.mail.submission.SubmissionService;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.api.handler.ProtocolHandler;
 import org.apache.james.protocols.api.handler.WiringException;
+import org.apache.james.protocols.netty.Encryption;
 import org.apache.james.protocols.smtp.SMTPProtocol;
 import org.apache.james.protocols.smtp.SMTPProtocolHandlerChain;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -16,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The inbound SMTP port: James's protocol handlers with our hooks. No AUTH is offered (no AuthHook
- * is installed, so James never adds its AUTH command) and nothing is relayed.
+ * An SMTP port: James's protocol handlers with our hooks. The inbound port offers no AUTH (no AuthHook
+ * is installed, so James never adds its AUTH command) and relays nothing. The submission ports take
+ * mail only from users signed in with an app password, over TLS.
  */
 public final class SmtpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmtpServer.class);
@@ -28,16 +34,33 @@ public final class SmtpServer implements AutoCloseable {
         this.listener = listener;
     }
 
-    public static SmtpServer start(Config config, ForwardService forward) {
-        SMTPProtocol protocol = new SMTPProtocol(handlerChain(forward),
-                new SmtpSettings(config.hostname(), config.maxMessageSize()));
-        SmtpServer server = new SmtpServer(new SmtpListener(config, protocol));
+    /** The port mail for our domains arrives on (MX): forwarding to inboxes, and the owners' replies. */
+    public static SmtpServer inbound(Config config, ForwardService forward, ReplyService replies) {
+        SMTPProtocolHandlerChain chain = handlerChain(List.of(new AliasRcptHook(forward), new ForwardMessageHook(forward, replies)));
+        SmtpServer server = start(config, chain, false, config.smtpPort(), null);
         log.info("SMTP listening on port {} as {}", server.port(), config.hostname());
         return server;
     }
 
+    /** Authenticated submission (RFC 6409) on {@code port}; {@code implicitTls} for the port that starts with TLS (RFC 8314). */
+    public static SmtpServer submission(Config config, int port, SSLContext tls, boolean implicitTls,
+                                        SubmissionLogins logins, SubmissionService submission) {
+        SMTPProtocolHandlerChain chain = handlerChain(List.of(new TlsOnlyAuth(), new AppPasswordAuthHook(logins),
+                new AuthenticatedOnly(), new SubmissionMessageHook(submission)));
+        SmtpServer server = start(config, chain, true, port,
+                implicitTls ? Encryption.createTls(tls) : StartTlsGate.encryption(tls));
+        log.info("submission listening on port {} ({})", server.port(), implicitTls ? "implicit TLS" : "STARTTLS");
+        return server;
+    }
+
+    private static SmtpServer start(Config config, SMTPProtocolHandlerChain chain, boolean submission, int port, Encryption tls) {
+        SMTPProtocol protocol = new SMTPProtocol(chain, new SmtpSettings(config.hostname(), config.maxMessageSize(), submission));
+        return new SmtpServer(new SmtpListener(config, protocol, port, tls));
+    }
+
+    /** James's defaults, pruned and hardened, then {@code ours}. */
     @SuppressWarnings("unchecked")
-    static SMTPProtocolHandlerChain handlerChain(ForwardService forward) {
+    static SMTPProtocolHandlerChain handlerChain(List<ProtocolHandler> ours) {
         SMTPProtocolHandlerChain chain = new SMTPProtocolHandlerChain(new NoopMetricFactory());
         // PostmasterAbuseRcptHook accepts postmaster@ and abuse@ at any domain, before our hook runs: an open relay.
         // ReceivedDataLineFilter resolves the client's host name in DNS on the session thread; the
@@ -48,8 +71,7 @@ public final class SmtpServer implements AutoCloseable {
         chain.add(0, new StrictLineEndings(commands));
         // After the defaults (trap 2): the size extension's MessageHook must refuse an oversize
         // message before ours could queue what was kept of it.
-        chain.add(new AliasRcptHook(forward));
-        chain.add(new ForwardMessageHook(forward));
+        chain.addAll(ours);
         try {
             chain.wireExtensibleHandlers();
         } catch (WiringException e) {

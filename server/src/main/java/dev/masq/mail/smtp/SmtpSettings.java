@@ -8,8 +8,10 @@ import org.apache.james.protocols.smtp.SMTPConfiguration;
  * What James asks of its configuration. Implemented directly rather than by extending
  * {@code SMTPConfigurationImpl}, whose size limit is a constant 0 (unlimited, trap 3) and whose base
  * class resolves the machine's own host name in DNS when it is loaded.
+ *
+ * @param submission the submission port: AUTH offered, and only once TLS is up; the inbound port offers none
  */
-record SmtpSettings(String helloName, long maxMessageSize) implements SMTPConfiguration {
+record SmtpSettings(String helloName, long maxMessageSize, boolean submission) implements SMTPConfiguration {
 
     @Override
     public String getHelloName() {
@@ -37,15 +39,15 @@ record SmtpSettings(String helloName, long maxMessageSize) implements SMTPConfig
         return false;
     }
 
-    /** This port receives mail for our domains only; there is nothing to log in to. */
+    /** The inbound port receives mail for our domains only: there is nothing to log in to. */
     @Override
     public boolean isAuthAnnounced(String remoteIP, boolean tlsStarted) {
-        return false;
+        return submission && tlsStarted;
     }
 
     @Override
     public boolean isPlainAuthEnabled() {
-        return false;
+        return submission;
     }
 
     @Override

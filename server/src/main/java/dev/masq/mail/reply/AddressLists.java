@@ -1,0 +1,58 @@
+package dev.masq.mail.reply;
+
+import dev.masq.mail.EmailAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.james.mime4j.codec.EncoderUtil;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.field.address.LenientAddressParser;
+
+/**
+ * Rewrites a To or Cc field of an outgoing message: reverse aliases become their correspondents, the
+ * owner's inboxes the alias. The display name masq gave a reverse alias ({@code "Jane - jane at
+ * vendor.com"}) goes back to what the correspondent called themselves.
+ */
+final class AddressLists {
+    private AddressLists() {
+    }
+
+    /** The new field value; empty when no usable mailbox is left. */
+    static String rewrite(String value, Swaps swaps) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Mailbox m : LenientAddressParser.DEFAULT.parseAddressList(value).flatten()) {
+            Optional<EmailAddress> parsed = m.getDomain() == null ? Optional.empty()
+                    : EmailAddress.parse(m.getLocalPart() + "@" + m.getDomain());
+            if (parsed.isEmpty()) {
+                continue;
+            }
+            String original = parsed.get().toString();
+            Optional<String> correspondent = swaps.correspondent(original);
+            String address = correspondent.orElseGet(() -> swaps.address(original));
+            if (!seen.add(address)) {
+                continue;
+            }
+            String name = m.getName() == null ? "" : swaps.apply(m.getName()).strip();
+            if (correspondent.isPresent()) {
+                name = withoutShownAddress(name, correspondent.get());
+            }
+            out.add(name.isEmpty() ? "<" + address + ">" : EncoderUtil.encodeAddressDisplayName(name) + " <" + address + ">");
+        }
+        return String.join(", ", out);
+    }
+
+    /** Undoes {@code ReverseMailbox}: "Jane - jane at vendor.com" is Jane, "jane at vendor.com" is no name. */
+    private static String withoutShownAddress(String name, String correspondent) {
+        String shown = correspondent.replace("@", " at ");
+        if (name.equalsIgnoreCase(shown)) {
+            return "";
+        }
+        String suffix = " - " + shown;
+        return name.toLowerCase(Locale.ROOT).endsWith(suffix.toLowerCase(Locale.ROOT))
+                ? name.substring(0, name.length() - suffix.length()).strip() : name;
+    }
+}

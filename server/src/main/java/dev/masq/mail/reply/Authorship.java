@@ -1,0 +1,44 @@
+package dev.masq.mail.reply;
+
+import dev.masq.mail.EmailAddress;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.apache.james.mime4j.dom.Header;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.field.address.LenientAddressParser;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+
+/** Who a message says wrote it: the one address of its one From field. */
+public final class Authorship {
+    private Authorship() {
+    }
+
+    /**
+     * Empty unless the message has exactly one From field naming exactly one mailbox: with several
+     * authors, or several From fields, a receiver may show one that was never checked.
+     */
+    public static Optional<String> author(byte[] message) {
+        DefaultMessageBuilder builder = new DefaultMessageBuilder();
+        builder.setMimeEntityConfig(MimeConfig.PERMISSIVE);
+        Header header;
+        try {
+            header = builder.parseHeader(new ByteArrayInputStream(message));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        List<Field> from = header.getFields("From");
+        if (from.size() != 1) {
+            return Optional.empty();
+        }
+        List<Mailbox> mailboxes = LenientAddressParser.DEFAULT.parseAddressList(from.getFirst().getBody()).flatten();
+        if (mailboxes.size() != 1 || mailboxes.getFirst().getDomain() == null) {
+            return Optional.empty();
+        }
+        Mailbox m = mailboxes.getFirst();
+        return EmailAddress.parse(m.getLocalPart() + "@" + m.getDomain()).map(EmailAddress::toString);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.masq.mail.reply;
+
+import dev.masq.alias.Alias;
+import dev.masq.alias.AliasRepository;
+import dev.masq.alias.AliasState;
+import dev.masq.common.ConflictException;
+import dev.masq.common.InvalidInputException;
+import dev.masq.common.NotFoundException;
+import dev.masq.db.Database;
+import dev.masq.mail.EmailAddress;
+import dev.masq.mail.forward.Contact;
+import dev.masq.mail.forward.ReverseAliasRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.jooq.DSLContext;
+
+/**
+ * The correspondents of an alias, for its owner: "write to X from alias A" answers with the reverse
+ * alias to send to, and a correspondent can be blocked without touching the alias.
+ */
+public final class ContactService {
+    private final Database db;
+    private final AliasRepository aliases;
+    private final ReverseAliasRepository reverseAliases;
+    private final Set<String> domains;
+    private final Clock clock;
+
+    public ContactService(Database db, AliasRepository aliases, ReverseAliasRepository reverseAliases,
+                          List<String> domains, Clock clock) {
+        this.db = db;
+        this.aliases = aliases;
+        this.reverseAliases = reverseAliases;
+        this.domains = Set.copyOf(domains);
+        this.clock = clock;
+    }
+
+    /** The contact for {@code address} on the alias, created on first request. */
+    public Contact open(String userId, String aliasId, String address) {
+        EmailAddress correspondent = EmailAddress.parse(address)
+                .orElseThrow(() -> new InvalidInputException("address", "not an email address"));
+        if (domains.contains(correspondent.domain())) {
+            // Our own addresses are reached directly; a reverse alias to one would loop back to us.
+            throw new InvalidInputException("address", "that is an address of this server");
+        }
+        return db.write(ctx -> {
+            Alias alias = alias(ctx, userId, aliasId);
+            if (alias.state() == AliasState.BURNED) {
+                throw new ConflictException("state", "a burned alias sends no mail");
+            }
+            String domain = alias.address().substring(alias.address().lastIndexOf('@') + 1);
+            String id = reverseAliases.findOrCreate(ctx, aliasId, correspondent.toString(), domain, clock.instant()).id();
+            return reverseAliases.find(ctx, aliasId, id).orElseThrow();
+        });
+    }
+
+    public List<Contact> list(String userId, String aliasId) {
+        return db.read(ctx -> {
+            alias(ctx, userId, aliasId);
+            return reverseAliases.list(ctx, aliasId);
+        });
+    }
+
+    /** Blocked: mail from the correspondent to the alias is refused with 550 5.7.1. */
+    public Contact setBlocked(String userId, String aliasId, String contactId, boolean blocked) {
+        return db.write(ctx -> {
+            alias(ctx, userId, aliasId);
+            reverseAliases.find(ctx, aliasId, contactId)
+                    .orElseThrow(() -> new NotFoundException("no contact with id " + contactId));
+            reverseAliases.setBlocked(ctx, contactId, blocked);
+            return reverseAliases.find(ctx, aliasId, contactId).orElseThrow();
+        });
+    }
+
+    private Alias alias(DSLContext ctx, String userId, String aliasId) {
+        return aliases.find(ctx, userId, aliasId).orElseThrow(() -> new NotFoundException("no alias with id " + aliasId));
+    }
+}

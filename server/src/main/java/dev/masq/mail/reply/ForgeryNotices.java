@@ -1,0 +1,81 @@
+package dev.masq.mail.reply;
+
+import dev.masq.account.AccountRepository;
+import dev.masq.account.Mailbox;
+import dev.masq.alias.AliasEventRepository;
+import dev.masq.alias.AliasRepository;
+import dev.masq.alias.AliasRoute;
+import dev.masq.crypto.Tokens;
+import dev.masq.mail.delivery.Delivery;
+import dev.masq.mail.delivery.DeliveryQueue;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * What happens to a message for a reverse alias that does not provably come from the alias's owner:
+ * it is recorded on the alias and dropped, and the owner hears about it once per window (a forger
+ * trying again and again must not turn masq into a mail bomb aimed at the inbox). The notice goes
+ * out with the null sender so it can never bounce; nothing at all goes to the claimed sender.
+ */
+final class ForgeryNotices {
+    static final String EVENT = "forged_reply";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss xx", Locale.ROOT);
+
+    private final AliasRepository aliases;
+    private final AccountRepository accounts;
+    private final AliasEventRepository events;
+    private final DeliveryQueue queue;
+    private final Duration window;
+    private final Duration expiry;
+    private final String hostname;
+
+    ForgeryNotices(AliasRepository aliases, AccountRepository accounts, AliasEventRepository events, DeliveryQueue queue,
+                   Duration window, Duration expiry, String hostname) {
+        this.aliases = aliases;
+        this.accounts = accounts;
+        this.events = events;
+        this.queue = queue;
+        this.window = window;
+        this.expiry = expiry;
+        this.hostname = hostname;
+    }
+
+    /** In the caller's transaction; true if a notice was queued. */
+    boolean refuse(DSLContext ctx, AliasRoute alias, String reason, Instant now) {
+        events.record(ctx, alias.aliasId(), EVENT, null, reason, now);
+        Optional<Mailbox> inbox = accounts.defaultMailbox(ctx, alias.userId());
+        if (inbox.isEmpty() || !aliases.claimForgeryNotice(ctx, alias.aliasId(), now.minus(window), now)) {
+            return false;
+        }
+        queue.enqueue(ctx, new Delivery(Tokens.newId("dl"), alias.aliasId(), Delivery.Kind.NOTICE, "",
+                inbox.get().address(), render(alias.address(), inbox.get().address(), reason, now), 0, now, now.plus(expiry)));
+        return true;
+    }
+
+    private byte[] render(String alias, String inbox, String reason, Instant now) {
+        String domain = alias.substring(alias.lastIndexOf('@') + 1);
+        String text = "Date: " + DATE.format(now.atOffset(ZoneOffset.UTC)) + "\r\n"
+                + "From: masq <masq@" + domain + ">\r\n"
+                + "To: <" + inbox + ">\r\n"
+                + "Subject: Someone tried to send as your alias " + alias + "\r\n"
+                + "Message-ID: <" + Tokens.randomBase32(26) + "@" + hostname + ">\r\n"
+                + "Auto-Submitted: auto-generated\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=US-ASCII\r\n\r\n"
+                + "A message addressed to one of the contacts of your alias " + alias + "\r\n"
+                + "claimed to come from you, but masq could not prove it did, so it was not sent.\r\n\r\n"
+                + "  Reason: " + reason + "\r\n\r\n"
+                + "If you sent it: your mail provider must sign it with DKIM or send it from a server\r\n"
+                + "its SPF record lists (DMARC), or send through masq's submission port with an app\r\n"
+                + "password. Otherwise someone forged it; nothing was sent back to them.\r\n\r\n"
+                + "You get this notice at most once a " + (window.toHours() >= 24 ? "day" : "while")
+                + " per alias; every attempt is listed in the alias's events.\r\n";
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.masq.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Contacts (reverse aliases on request), app passwords and the alias display name over HTTP. */
+class ReplyApiTest {
+    @TempDir
+    Path dir;
+    RunningApp masq;
+    String key;
+    String aliasId;
+
+    @BeforeEach
+    void setUp() {
+        masq = new RunningApp(dir, Map.of());
+        key = masq.userWithKey("owner@inbox.test");
+        aliasId = masq.call(key, "POST", "/api/v1/aliases", "{}").json().get("id").asText();
+    }
+
+    @AfterEach
+    void tearDown() {
+        masq.close();
+    }
+
+    @Test
+    void writeToAnAddressFromAnAliasThenBlockIt() {
+        RunningApp.Reply opened = masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/contacts",
+                "{\"address\":\"Sales@Vendor.Example\"}");
+        assertThat(opened.status()).isEqualTo(201);
+        JsonNode contact = opened.json();
+        assertThat(contact.get("address").asText()).isEqualTo("sales@vendor.example");
+        assertThat(contact.get("reverse_alias").asText()).matches("reply\\+[a-z2-7]{20}@mask\\.test");
+        assertThat(contact.get("blocked").asBoolean()).isFalse();
+
+        RunningApp.Reply again = masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/contacts",
+                "{\"address\":\"sales@vendor.example\"}");
+        assertThat(again.json().get("reverse_alias").asText()).isEqualTo(contact.get("reverse_alias").asText());
+
+        String path = "/api/v1/aliases/" + aliasId + "/contacts/" + contact.get("id").asText();
+        assertThat(masq.call(key, "PATCH", path, "{\"blocked\":true}").json().get("blocked").asBoolean()).isTrue();
+        JsonNode list = masq.call(key, "GET", "/api/v1/aliases/" + aliasId + "/contacts", null).json().get("data");
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("blocked").asBoolean()).isTrue();
+
+        assertThat(masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/contacts", "{\"address\":\"x@mask.test\"}")
+                .status()).isEqualTo(422);
+        String stranger = masq.userWithKey("stranger@inbox.test");
+        assertThat(masq.call(stranger, "GET", "/api/v1/aliases/" + aliasId + "/contacts", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void appPasswordsAreShownOnceListedWithoutSecretAndRevoked() {
+        RunningApp.Reply created = masq.call(key, "POST", "/api/v1/app-passwords", "{\"name\":\"phone\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("username").asText()).isEqualTo("owner@inbox.test");
+        String secret = created.json().get("password").asText();
+        assertThat(secret).startsWith("mqp_");
+
+        RunningApp.Reply list = masq.call(key, "GET", "/api/v1/app-passwords", null);
+        assertThat(list.toString()).doesNotContain(secret);
+        assertThat(list.json().get("data").get(0).get("name").asText()).isEqualTo("phone");
+
+        String id = created.json().get("id").asText();
+        assertThat(masq.call(key, "DELETE", "/api/v1/app-passwords/" + id, null).status()).isEqualTo(204);
+        assertThat(masq.call(key, "DELETE", "/api/v1/app-passwords/" + id, null).status()).isEqualTo(404);
+        assertThat(masq.app.services.appPasswords.authenticate("owner@inbox.test", secret)).isEmpty();
+    }
+
+    @Test
+    void theDisplayNameIsSetAndCleared() {
+        String path = "/api/v1/aliases/" + aliasId;
+        assertThat(masq.call(key, "PATCH", path, "{\"display_name\":\"Shopper\"}").json().get("display_name").asText())
+                .isEqualTo("Shopper");
+        assertThat(masq.call(key, "PATCH", path, "{\"display_name\":\"a\\nb\"}").status()).isEqualTo(422);
+        assertThat(masq.call(key, "PATCH", path, "{\"display_name\":null}").json().get("display_name").isNull()).isTrue();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.masq.mail.submission;
+
+import static dev.masq.testing.Messages.bytes;
+import static dev.masq.testing.Messages.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.masq.alias.Alias;
+import dev.masq.alias.NewAlias;
+import dev.masq.mail.forward.Contact;
+import dev.masq.mail.reply.OutboundFixture;
+import dev.masq.testing.DownstreamSmtpServer.Received;
+import dev.masq.testing.SmtpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sending as an alias from a mail client: STARTTLS, AUTH with an app password, any recipient. */
+class SubmissionTest {
+    @TempDir
+    Path dir;
+    OutboundFixture f;
+    Alias shop;
+    AppPasswords.Issued password;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        f = new OutboundFixture(dir);
+        shop = f.masq.alias("shop");
+        password = f.masq.app.services.appPasswords.create(f.masq.userId, "laptop");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        f.close();
+    }
+
+    @Test
+    void anAppPasswordSendsAsTheAliasToAnyoneAndAnswersComeBackThroughAReverseAlias() {
+        assertThat(password.username()).isEqualTo(OutboundFixture.INBOX);
+        try (SmtpClient smtp = signedIn(password.password())) {
+            SmtpClient.Reply reply = smtp.send(OutboundFixture.INBOX, List.of("Sales@Shop.Example"), bytes(
+                    "From: Me <shop@mask.test>\r\nTo: sales@shop.example\r\nSubject: hello\r\n\r\n"
+                            + "Hi, write back to person@inbox.test or here.\r\n"));
+            assertThat(reply.code()).isEqualTo(250);
+        }
+        Received out = f.awaitReceived(1).getFirst();
+        assertThat(out.recipients()).containsExactly("sales@shop.example");
+        assertThat(values(out.content(), "From")).containsExactly("<shop@mask.test>");
+        assertThat(out.text().toLowerCase(Locale.ROOT)).doesNotContain("inbox.test").contains("write back to shop@mask.test");
+        List<Contact> contacts = f.masq.app.services.contacts.list(f.masq.userId, shop.id());
+        assertThat(contacts).extracting(Contact::address).containsExactly("sales@shop.example");
+        assertThat(f.masq.reload(shop).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void authBeforeStartTlsIsRefusedAndNotEvenOffered() {
+        try (SmtpClient smtp = SmtpClient.connect(f.masq.app.submission.port())) {
+            smtp.expect(220, smtp.reply());
+            SmtpClient.Reply ehlo = smtp.expect(250, smtp.command("EHLO client.example"));
+            assertThat(ehlo.text()).contains("STARTTLS").doesNotContain("AUTH");
+            assertThat(smtp.command("AUTH PLAIN " + plain(password.password())).text()).startsWith("538 5.7.11");
+            assertThat(smtp.command("MAIL FROM:<" + OutboundFixture.INBOX + ">").text()).startsWith("530 5.7.0");
+        }
+    }
+
+    @Test
+    void theInboundPortOffersNoAuthAndRelaysNothing() {
+        try (SmtpClient smtp = f.masq.open()) {
+            assertThat(smtp.command("EHLO again.example").text()).doesNotContain("AUTH").doesNotContain("STARTTLS");
+            assertThat(smtp.command("AUTH PLAIN " + plain(password.password())).code()).isNotEqualTo(235);
+            smtp.expect(250, smtp.command("MAIL FROM:<" + OutboundFixture.INBOX + ">"));
+            assertThat(smtp.command("RCPT TO:<sales@shop.example>").text()).startsWith("550 5.7.1");
+        }
+    }
+
+    @Test
+    void aRevokedAppPasswordNoLongerSignsIn() {
+        f.masq.app.services.appPasswords.revoke(f.masq.userId, password.id());
+        try (SmtpClient smtp = tls()) {
+            assertThat(smtp.command("AUTH PLAIN " + plain(password.password())).text()).startsWith("535 5.7.8");
+        }
+    }
+
+    @Test
+    void repeatedFailuresLockTheUserOutEvenWithTheRightPassword() {
+        try (SmtpClient smtp = tls()) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(smtp.command("AUTH PLAIN " + plain("wrong-" + i)).code()).isEqualTo(535);
+            }
+            assertThat(smtp.command("AUTH PLAIN " + plain(password.password())).text()).startsWith("454 4.7.0");
+        }
+    }
+
+    @Test
+    void sendingAsSomeoneElsesAliasIsRefused() {
+        String other = f.masq.app.services.accounts.addUser("other@inbox.test", false).id();
+        f.masq.app.services.aliases.create(other, new NewAlias(NewAlias.AddressMode.CUSTOM, "theirs", null, null, null, null));
+        try (SmtpClient smtp = signedIn(password.password())) {
+            SmtpClient.Reply reply = smtp.send(OutboundFixture.INBOX, List.of("sales@shop.example"),
+                    bytes("From: theirs@mask.test\r\nSubject: hi\r\n\r\nx\r\n"));
+            assertThat(reply.text()).startsWith("550 5.7.1");
+        }
+        assertThat(f.masq.queueSize()).isZero();
+    }
+
+    private SmtpClient tls() {
+        SmtpClient smtp = SmtpClient.connect(f.masq.app.submission.port());
+        smtp.expect(220, smtp.reply());
+        smtp.expect(250, smtp.command("EHLO client.example"));
+        smtp.startTls();
+        assertThat(smtp.expect(250, smtp.command("EHLO client.example")).text()).contains("AUTH LOGIN PLAIN");
+        return smtp;
+    }
+
+    private SmtpClient signedIn(String secret) {
+        SmtpClient smtp = tls();
+        smtp.expect(235, smtp.command("AUTH PLAIN " + plain(secret)));
+        return smtp;
+    }
+
+    private static String plain(String secret) {
+        return Base64.getEncoder().encodeToString(("\0" + OutboundFixture.INBOX + "\0" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+}
