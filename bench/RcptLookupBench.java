@@ -31,7 +31,7 @@ public class RcptLookupBench {
             String user = s.accounts.addUser("inbox@sink.test", false).id();
             long t0 = System.nanoTime();
             List<String> addresses = IntStream.rangeClosed(1, aliases).mapToObj(i -> i + "alias@bench.test").toList();
-            s.aliases.importAddresses(user, addresses);
+            s.aliasImport.importAddresses(user, addresses);
             System.out.printf("imported %,d aliases in %.1f s%n", aliases, (System.nanoTime() - t0) / 1e9);
 
             String[] keys = new String[lookups];

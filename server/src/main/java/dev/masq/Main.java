@@ -163,7 +163,7 @@ public final class Main implements Callable<Integer> {
                 try (Services s = parent.main.services()) {
                     var user = s.accounts.findByEmail(email)
                             .orElseThrow(() -> new NotFoundException("no user " + email));
-                    int created = s.aliases.importAddresses(user.id(), addresses);
+                    int created = s.aliasImport.importAddresses(user.id(), addresses);
                     spec.commandLine().getErr().println("created " + created + " of " + addresses.size() + " aliases");
                     return 0;
                 }

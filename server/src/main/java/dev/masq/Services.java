@@ -24,6 +24,7 @@ import dev.masq.account.SignUpService;
 import dev.masq.alias.AddressGenerator;
 import dev.masq.alias.AliasMailboxRepository;
 import dev.masq.alias.AliasEventRepository;
+import dev.masq.alias.AliasImport;
 import dev.masq.alias.AliasRepository;
 import dev.masq.alias.AliasService;
 import dev.masq.block.SenderBlocks;
@@ -67,6 +68,7 @@ public final class Services implements AutoCloseable {
     public final AccountService accounts;
     public final ApiKeyService apiKeys;
     public final AliasService aliases;
+    public final AliasImport aliasImport;
     public final SenderAuthentication senderAuthentication;
     public final SpamAssassinClient spamAssassin;
     public final LeakService leaks;
@@ -112,8 +114,10 @@ public final class Services implements AutoCloseable {
         ActionLinks actionLinks = new ActionLinks(secrets, config.baseUrl());
         this.leakNotifications = new LeakNotifications(leakRepository, accountRepository, deliveryQueue, actionLinks,
                 webhooks, config.deliveryExpiry(), config.hostname());
+        AddressGenerator generator = new AddressGenerator();
         this.aliases = new AliasService(db, aliasRepository, eventRepository, accountRepository,
-                new AddressGenerator(), config.domains(), clock, leakNotifications, queued);
+                generator, config.domains(), clock, leakNotifications, queued);
+        this.aliasImport = new AliasImport(db, aliasRepository, accountRepository, generator, config.domains(), clock);
         this.senderAuthentication = new SenderAuthentication(config.dns(), config.leak().dnsTimeout(), config.hostname());
         this.spamAssassin = SpamAssassinClient.from(config.leak());
         this.credentialRepository = new CredentialRepository(secrets);

@@ -5,9 +5,12 @@ import static dev.masq.db.schema.Tables.ALIAS_MAILBOXES;
 import static dev.masq.db.schema.Tables.ALIAS_TOMBSTONES;
 import static dev.masq.db.schema.Tables.ALIAS_VENDOR_DOMAINS;
 
+import dev.masq.common.InvalidInputException;
 import dev.masq.crypto.Secrets;
 import dev.masq.db.schema.tables.records.AliasesRecord;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -205,7 +208,21 @@ public final class AliasRepository {
         return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
-    /** Position in the list, newest first. */
+    /** Position in the list, newest first; opaque to clients. */
     public record Cursor(long createdAt, String id) {
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((createdAt + ":" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String cursor) {
+            try {
+                String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                int colon = s.indexOf(':');
+                return new Cursor(Long.parseLong(s.substring(0, colon)), s.substring(colon + 1));
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("cursor", "not a cursor returned by this server");
+            }
+        }
     }
 }

@@ -8,12 +8,10 @@ import dev.masq.common.NotFoundException;
 import dev.masq.common.Wakeup;
 import dev.masq.crypto.Tokens;
 import dev.masq.db.Database;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +20,6 @@ import org.jooq.DSLContext;
 
 /** Creating, listing, changing, pausing, burning and deleting aliases on behalf of their owner. */
 public final class AliasService {
-    private static final int MAX_LABEL = 200;
-    private static final int MAX_NOTE = 2000;
-    private static final int MAX_DISPLAY_NAME = 100;
-    private static final int IMPORT_BATCH = 5000;
 
     private final Database db;
     private final AliasRepository aliases;
@@ -56,8 +50,8 @@ public final class AliasService {
             throw new InvalidInputException("domain", "not an alias domain of this server: " + domain);
         }
         NewAlias.AddressMode mode = request.mode() == null ? NewAlias.AddressMode.WORDS : request.mode();
-        String vendor = label("vendor", request.vendor(), MAX_LABEL);
-        String note = label("note", request.note(), MAX_NOTE);
+        String vendor = Labels.text("vendor", request.vendor(), Labels.MAX_LABEL);
+        String note = Labels.text("note", request.note(), Labels.MAX_NOTE);
         List<Alias.VendorDomain> vendorDomains = request.site() == null || request.site().isBlank()
                 ? List.of()
                 : List.of(new Alias.VendorDomain(VendorDomains.registrableDomain("site", request.site()), false));
@@ -95,51 +89,13 @@ public final class AliasService {
         throw new ConflictException("mode", "could not find a free address; try the random mode");
     }
 
-    /**
-     * Creates aliases with the given full addresses (an operator moving from another alias service),
-     * in transactions of a few thousand. Returns how many were created; taken addresses are skipped.
-     */
-    public int importAddresses(String userId, List<String> addresses) {
-        List<Alias> batch = new ArrayList<>();
-        int created = 0;
-        for (String raw : addresses) {
-            String address = raw.strip().toLowerCase(Locale.ROOT);
-            int at = address.lastIndexOf('@');
-            if (at < 0 || !domains.contains(address.substring(at + 1))) {
-                throw new InvalidInputException("address", "not an address on an alias domain: " + raw);
-            }
-            generator.custom(address.substring(0, at));
-            batch.add(new Alias(Tokens.newId("al"), userId, address, null, List.of(), null, AliasState.ACTIVE,
-                    now(), 0, 0, null, null, null, null));
-            if (batch.size() == IMPORT_BATCH) {
-                created += insertAll(userId, batch);
-                batch.clear();
-            }
-        }
-        return created + insertAll(userId, batch);
-    }
-
-    private int insertAll(String userId, List<Alias> batch) {
-        return db.write(ctx -> {
-            List<String> inboxes = accounts.defaultMailbox(ctx, userId).map(Mailbox::id).map(List::of).orElse(List.of());
-            int n = 0;
-            for (Alias alias : batch) {
-                if (!aliases.addressTaken(ctx, alias.address())) {
-                    aliases.insert(ctx, alias, inboxes);
-                    n++;
-                }
-            }
-            return n;
-        });
-    }
-
     public Alias get(String userId, String id) {
         return db.read(ctx -> aliases.find(ctx, userId, id)).orElseThrow(() -> notFound(id));
     }
 
     public AliasPage list(String userId, AliasQuery query) {
         int limit = Math.clamp(query.limit() <= 0 ? 50 : query.limit(), 1, 200);
-        AliasRepository.Cursor after = query.cursor() == null ? null : decodeCursor(query.cursor());
+        AliasRepository.Cursor after = query.cursor() == null ? null : AliasRepository.Cursor.decode(query.cursor());
         List<Alias> rows = db.read(ctx -> aliases.list(ctx, userId,
                 new AliasQuery(query.state(), query.text(), query.cursor(), limit + 1), after));
         if (rows.size() <= limit) {
@@ -147,7 +103,7 @@ public final class AliasService {
         }
         List<Alias> page = rows.subList(0, limit);
         Alias last = page.getLast();
-        return new AliasPage(List.copyOf(page), encodeCursor(new AliasRepository.Cursor(last.createdAt().toEpochMilli(), last.id())));
+        return new AliasPage(List.copyOf(page), new AliasRepository.Cursor(last.createdAt().toEpochMilli(), last.id()).encode());
     }
 
     public Alias update(String userId, String id, AliasPatch patch) {
@@ -160,10 +116,10 @@ public final class AliasService {
             unique.forEach(d -> out.add(new Alias.VendorDomain(d, false)));
             return out;
         }).orElse(null);
-        // label() reads a blank value as null, which is how a patch clears a label.
-        String vendor = patch.vendor().map(v -> label("vendor", v, MAX_LABEL)).orElse(null);
-        String note = patch.note().map(n -> label("note", n, MAX_NOTE)).orElse(null);
-        String displayName = patch.displayName().map(AliasService::displayName).orElse(null);
+        // Labels.text reads a blank value as null, which is how a patch clears a label.
+        String vendor = patch.vendor().map(v -> Labels.text("vendor", v, Labels.MAX_LABEL)).orElse(null);
+        String note = patch.note().map(n -> Labels.text("note", n, Labels.MAX_NOTE)).orElse(null);
+        String displayName = patch.displayName().map(Labels::displayName).orElse(null);
         return db.write(ctx -> {
             Alias current = aliases.find(ctx, userId, id).orElseThrow(() -> notFound(id));
             aliases.updateLabels(ctx, id, patch.vendor().isPresent() ? vendor : current.vendor(),
@@ -202,7 +158,7 @@ public final class AliasService {
 
     /** Burns the alias for good; with {@code replace}, creates its successor for the same vendor in the same step. */
     public BurnResult burn(String userId, String id, boolean replace, String reason) {
-        String why = label("reason", reason, MAX_LABEL);
+        String why = Labels.text("reason", reason, Labels.MAX_LABEL);
         BurnResult result = db.write(ctx -> {
             Alias current = aliases.find(ctx, userId, id).orElseThrow(() -> notFound(id));
             if (current.state() == AliasState.BURNED) {
@@ -246,29 +202,6 @@ public final class AliasService {
     public record BurnResult(Alias burned, Alias replacement) {
     }
 
-    private static String label(String field, String value, int max) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw new InvalidInputException(field, field + " is longer than " + max + " characters");
-        }
-        if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            throw new InvalidInputException(field, field + " contains control characters");
-        }
-        return v.isEmpty() ? null : v;
-    }
-
-    /** Shown in From when the owner writes as the alias: one line of visible text; blank clears it. */
-    private static String displayName(String value) {
-        String v = label("display_name", value, MAX_DISPLAY_NAME);
-        if (v != null && v.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("display_name", "display_name must be a single line");
-        }
-        return v;
-    }
-
     /** The database keeps milliseconds; an alias returned from a write must read the same as when fetched later. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -276,20 +209,5 @@ public final class AliasService {
 
     private static NotFoundException notFound(String id) {
         return new NotFoundException("no alias with id " + id);
-    }
-
-    private static String encodeCursor(AliasRepository.Cursor c) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((c.createdAt() + ":" + c.id()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static AliasRepository.Cursor decodeCursor(String cursor) {
-        try {
-            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int colon = s.indexOf(':');
-            return new AliasRepository.Cursor(Long.parseLong(s.substring(0, colon)), s.substring(colon + 1));
-        } catch (RuntimeException e) {
-            throw new InvalidInputException("cursor", "not a cursor returned by this server");
-        }
     }
 }

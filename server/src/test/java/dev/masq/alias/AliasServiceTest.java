@@ -115,11 +115,11 @@ class AliasServiceTest {
     @Test
     void importCreatesEachAddressOnceAndRefusesForeignDomains() {
         List<String> addresses = java.util.stream.IntStream.rangeClosed(1, 6000).mapToObj(i -> i + "alias@mask.test").toList();
-        assertThat(s.aliases.importAddresses(user, addresses)).isEqualTo(6000);
-        assertThat(s.aliases.importAddresses(user, List.of("1alias@mask.test", "new.one@other.test"))).isEqualTo(1);
+        assertThat(s.aliasImport.importAddresses(user, addresses)).isEqualTo(6000);
+        assertThat(s.aliasImport.importAddresses(user, List.of("1alias@mask.test", "new.one@other.test"))).isEqualTo(1);
         Optional<AliasRoute> route = s.db.read(ctx -> s.aliasRepository.findRoute(ctx, "5999alias@mask.test"));
         assertThat(route).map(AliasRoute::state).contains(AliasState.ACTIVE);
-        assertThatThrownBy(() -> s.aliases.importAddresses(user, List.of("x1y@elsewhere.test")))
+        assertThatThrownBy(() -> s.aliasImport.importAddresses(user, List.of("x1y@elsewhere.test")))
                 .extracting("field").isEqualTo("address");
     }
 
