@@ -10,7 +10,9 @@ import dev.masq.alias.AliasService;
 import dev.masq.alias.NewAlias;
 import dev.masq.testing.DownstreamSmtpServer;
 import dev.masq.testing.SmtpClient;
+import dev.masq.testing.Spamd;
 import dev.masq.testing.TestMasq;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -166,6 +168,29 @@ class LeakOverSmtpTest {
         assertThat(values(copy, "X-Masq-Verdict")).isEmpty();
         assertThat(values(copy, "Subject")).containsExactly("Verify your account");
         assertThat(status()).isEqualTo(LeakStatus.CLEAN);
+    }
+
+    @Test
+    void spamScoredBySpamdLeaksTheAliasAtOnce() throws Exception {
+        try (Spamd spamd = Spamd.start(dir)) {
+            masq.close();
+            masq = TestMasq.start(dir.resolve("spam"), Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
+                    "MASQ_DELIVERY_CONCURRENCY", "4", "MASQ_SPAMD", spamd.hostPort()));
+            openai = masq.app.services.aliases.create(masq.userId,
+                    new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
+            try (SmtpClient smtp = masq.open()) {
+                smtp.expect(250, smtp.command("MAIL FROM:<offers@cheap-pills.biz>"));
+                smtp.expect(250, smtp.command("RCPT TO:<chatgpt@mask.test>"));
+                // An upstream verdict of "not spam" is not trusted: spamd decides.
+                byte[] gtube = TestMail.message("Offers <offers@cheap-pills.biz>", "Cheap pills", Spamd.GTUBE);
+                byte[] forged = ("X-Spam-Status: No, score=-50.0\r\n" + new String(gtube, StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8);
+                assertThat(smtp.data(forged).code()).isEqualTo(250);
+            }
+            assertThat(values(copyWith("Cheap pills"), "X-Masq-Verdict")).containsExactly("spam");
+            assertThat(values(copyWith("Cheap pills"), "X-Spam-Status")).isEmpty();
+            assertThat(status()).isEqualTo(LeakStatus.LEAKED);
+        }
     }
 
     private SmtpClient.Reply send(String envelopeSender, String from, String subject) {

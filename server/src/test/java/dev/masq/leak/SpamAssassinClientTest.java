@@ -2,15 +2,14 @@ package dev.masq.leak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.testing.Spamd;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
@@ -20,37 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real spamd (Debian's {@code spamd}, listed in .ci/packages) that the test starts on a loopback port. */
 class SpamAssassinClientTest {
-    static final String GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X";
+    static final String GTUBE = Spamd.GTUBE;
     @TempDir
     static Path logs;
-    static Process spamd;
+    static Spamd spamd;
     static InetSocketAddress address;
 
     @BeforeAll
-    static void startSpamd() throws Exception {
-        Path binary = Path.of("/usr/sbin/spamd");
-        assertThat(binary).as("spamd is installed (apt-get install spamd; .ci/run does it)").exists();
-        int port = freePort();
-        address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-        // --local: no network tests (blocklists), which would query the public Internet.
-        spamd = new ProcessBuilder(binary.toString(), "--listen=127.0.0.1:" + port, "--local", "--nouser-config",
-                "--min-children=1", "--max-children=2", "--syslog=stderr")
-                .redirectErrorStream(true)
-                .redirectOutput(logs.resolve("spamd.log").toFile())
-                .start();
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (!accepts(address)) {
-            assertThat(spamd.isAlive()).as("spamd still running").isTrue();
-            assertThat(Instant.now()).as("spamd listening in time").isBefore(deadline);
-            Thread.sleep(200);
-        }
+    static void startSpamd() {
+        spamd = Spamd.start(logs);
+        address = spamd.address();
     }
 
     @AfterAll
     static void stopSpamd() throws InterruptedException {
         if (spamd != null) {
-            spamd.destroy();
-            spamd.waitFor();
+            spamd.close();
         }
     }
 
@@ -100,23 +84,7 @@ class SpamAssassinClientTest {
             assertThat(client.score(TestMail.message("x@y.com", "s", GTUBE))).isEmpty();
         }
         SpamAssassinClient nobodyThere = new SpamAssassinClient(
-                Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort())), Duration.ofMillis(300), OptionalDouble.empty());
+                Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), Spamd.freePort())), Duration.ofMillis(300), OptionalDouble.empty());
         assertThat(nobodyThere.score(TestMail.message("x@y.com", "s", GTUBE))).isEmpty();
     }
-
-    private static boolean accepts(InetSocketAddress address) {
-        try (Socket s = new Socket()) {
-            s.connect(address, 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
 }
