@@ -87,12 +87,13 @@ final class Routes {
         AccountPages account = new AccountPages(s.signIn, s.sessions, gate, new LoginThrottle(s.secrets, s.clock));
 
         routes.before(gate::load);
-        routes.get("/setup/{token}", account::setupForm);
-        routes.post("/setup/{token}", account::setup);
-        routes.get("/invite/{token}", account::inviteForm);
-        routes.post("/invite/{token}", account::invite);
-        routes.get("/password/{token}", account::passwordForm);
-        routes.post("/password/{token}", account::setPassword);
+        LinkPages links = new LinkPages(s.signIn, gate);
+        routes.get("/setup/{token}", links::setupForm);
+        routes.post("/setup/{token}", links::setup);
+        routes.get("/invite/{token}", links::inviteForm);
+        routes.post("/invite/{token}", links::invite);
+        routes.get("/password/{token}", links::passwordForm);
+        routes.post("/password/{token}", links::setPassword);
         routes.get("/login", account::loginForm);
         routes.post("/login", account::login);
         routes.get("/login/second-factor", account::secondFactorForm);
