@@ -1,7 +1,6 @@
 package dev.masq;
 
 import dev.masq.config.Config;
-import dev.masq.mail.DkimSigning;
 import dev.masq.mail.delivery.DeliveryService;
 import dev.masq.mail.forward.ForwardService;
 import dev.masq.mail.reply.OutboundMail;
@@ -54,8 +53,7 @@ public final class App implements AutoCloseable {
         services.queued.onWake(webhooks::wake);
         ForwardService forward = new ForwardService(services, services.queued::wake);
         OutboundMail outbound = new OutboundMail(services.aliasRepository, services.accountRepository,
-                services.reverseAliasRepository, services.deliveryQueue, services.verp,
-                DkimSigning.from(config.sending().dkimKey(), config.sending().dkimSelector()), config.domains(),
+                services.reverseAliasRepository, services.deliveryQueue, services.verp, services.dkim, config.domains(),
                 config.deliveryExpiry());
         List<SmtpServer> smtp = new ArrayList<>();
         HttpServer http = null;

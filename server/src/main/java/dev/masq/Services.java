@@ -42,6 +42,7 @@ import dev.masq.leak.LeakService;
 import dev.masq.leak.SenderAuthentication;
 import dev.masq.leak.SpamAssassinClient;
 import dev.masq.leak.VerdictClassifier;
+import dev.masq.mail.DkimSigning;
 import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.DeliveryQueue;
 import dev.masq.mail.forward.ReverseAliasRepository;
@@ -65,6 +66,8 @@ public final class Services implements AutoCloseable {
     public final DeliveryQueue deliveryQueue;
     public final ReverseAliasRepository reverseAliasRepository;
     public final Verp verp;
+    /** Signs what leaves as an alias domain: forwarded copies and mail sent as an alias. */
+    public final DkimSigning dkim;
     public final AccountService accounts;
     public final ApiKeyService apiKeys;
     public final AliasService aliases;
@@ -107,6 +110,7 @@ public final class Services implements AutoCloseable {
         this.deliveryQueue = new DeliveryQueue(secrets);
         this.reverseAliasRepository = new ReverseAliasRepository(secrets);
         this.verp = new Verp(secrets);
+        this.dkim = DkimSigning.from(config.sending().dkimKey(), config.sending().dkimSelector());
         this.accounts = new AccountService(db, accountRepository, clock);
         this.apiKeys = new ApiKeyService(db, new ApiKeyRepository(), accountRepository, clock);
         this.webhooks = new WebhookService(db, secrets, config.webhook().allowPrivate(), clock);

@@ -1,10 +1,7 @@
 package dev.masq.web;
 
-import dev.masq.account.InboxService;
-import dev.masq.account.Mailbox;
 import dev.masq.account.Profile;
 import dev.masq.alias.Alias;
-import dev.masq.alias.AliasEvent;
 import dev.masq.alias.AliasPage;
 import dev.masq.alias.AliasQuery;
 import dev.masq.alias.AliasService;
@@ -12,27 +9,23 @@ import dev.masq.alias.AliasState;
 import dev.masq.alias.NewAlias;
 import dev.masq.common.InvalidInputException;
 import dev.masq.leak.AliasLeak;
-import dev.masq.leak.ForeignDomain;
 import dev.masq.leak.LeakStatus;
 import dev.masq.leak.LeakService;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 
-/** The dashboard (alias list and the create form), the page of one alias, and its pause, resume and burn actions. */
+/** The dashboard (alias list and the create form), and the pause, resume and burn actions on an alias. */
 public final class AliasPages {
     private static final int PAGE_SIZE = 50;
 
     private final AliasService aliases;
     private final LeakService leaks;
-    private final InboxService inboxes;
     private final List<String> domains;
 
-    AliasPages(AliasService aliases, LeakService leaks, InboxService inboxes, List<String> domains) {
+    AliasPages(AliasService aliases, LeakService leaks, List<String> domains) {
         this.aliases = aliases;
-        this.inboxes = inboxes;
         this.leaks = leaks;
         this.domains = domains;
     }
@@ -68,9 +61,8 @@ public final class AliasPages {
                             CreateForm form) {
     }
 
-    /** {@code inboxes}: the owner's confirmed inboxes; {@code chosen}: the ids of those this alias forwards to. */
-    public record AliasView(Alias alias, AliasLeak leak, List<AliasEvent> events, List<AliasEvent> blockedSenders,
-                            List<Mailbox> inboxes, Set<String> chosen, String message) {
+    /** The confirmation page of a burn names what is burned. */
+    public record BurnView(Alias alias) {
     }
 
     public void dashboard(Context ctx) {
@@ -133,19 +125,6 @@ public final class AliasPages {
                 p.defaultDomain() == null ? domains.getFirst() : p.defaultDomain(), null);
     }
 
-    public void show(Context ctx) {
-        String user = WebGate.userId(ctx);
-        Alias alias = aliases.get(user, ctx.pathParam("id"));
-        List<AliasEvent> events = aliases.events(user, alias.id(), 200);
-        List<AliasEvent> blocked = events.stream()
-                .filter(e -> e.sender() != null && (e.kind().contains("block") || e.kind().contains("reject")))
-                .toList();
-        List<Mailbox> confirmed = inboxes.list(user).stream().filter(Mailbox::verified).toList();
-        String message = ctx.queryParam("inboxes") != null ? "Saved: this alias forwards to the inboxes ticked below." : null;
-        Views.page(ctx, "alias.jte", new AliasView(alias, leaks.leak(user, alias.id()), events, blocked, confirmed,
-                inboxes.aliasInboxes(user, alias.id()), message));
-    }
-
     public void pause(Context ctx) {
         aliases.pause(WebGate.userId(ctx), ctx.pathParam("id"));
         throw new Redirect(back(ctx));
@@ -158,7 +137,7 @@ public final class AliasPages {
 
     public void burnForm(Context ctx) {
         Alias alias = aliases.get(WebGate.userId(ctx), ctx.pathParam("id"));
-        Views.page(ctx, "burn.jte", new AliasView(alias, leaks.leak(alias.userId(), alias.id()), List.of(), List.of(), List.of(), Set.of(), null));
+        Views.page(ctx, "burn.jte", new BurnView(alias));
     }
 
     public void burn(Context ctx) {

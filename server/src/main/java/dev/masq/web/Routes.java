@@ -87,12 +87,13 @@ final class Routes {
         AccountPages account = new AccountPages(s.signIn, s.sessions, gate, new LoginThrottle(s.secrets, s.clock));
 
         routes.before(gate::load);
-        routes.get("/setup/{token}", account::setupForm);
-        routes.post("/setup/{token}", account::setup);
-        routes.get("/invite/{token}", account::inviteForm);
-        routes.post("/invite/{token}", account::invite);
-        routes.get("/password/{token}", account::passwordForm);
-        routes.post("/password/{token}", account::setPassword);
+        LinkPages links = new LinkPages(s.signIn, gate);
+        routes.get("/setup/{token}", links::setupForm);
+        routes.post("/setup/{token}", links::setup);
+        routes.get("/invite/{token}", links::inviteForm);
+        routes.post("/invite/{token}", links::invite);
+        routes.get("/password/{token}", links::passwordForm);
+        routes.post("/password/{token}", links::setPassword);
         routes.get("/login", account::loginForm);
         routes.post("/login", account::login);
         routes.get("/login/second-factor", account::secondFactorForm);
@@ -120,10 +121,14 @@ final class Routes {
         routes.post("/admin/invites", gate.admin(admin::invite));
         routes.post("/admin/settings", gate.admin(admin::saveSettings));
 
-        AliasPages aliasPages = new AliasPages(s.aliases, s.leaks, s.inboxes, s.config.domains());
+        AliasPages aliasPages = new AliasPages(s.aliases, s.leaks, s.config.domains());
         routes.get("/", gate.signedIn(aliasPages::dashboard));
         routes.post("/aliases", gate.signedIn(aliasPages::create));
-        routes.get("/aliases/{id}", gate.signedIn(aliasPages::show));
+        AliasDetailPages detail = new AliasDetailPages(s.aliases, s.leaks, s.inboxes, s.contacts);
+        routes.get("/aliases/{id}", gate.signedIn(detail::show));
+        routes.post("/aliases/{id}/contacts", gate.signedIn(detail::writeTo));
+        routes.post("/aliases/{id}/contacts/{cid}/block", gate.signedIn(detail::block));
+        routes.post("/aliases/{id}/contacts/{cid}/unblock", gate.signedIn(detail::unblock));
         routes.post("/aliases/{id}/pause", gate.signedIn(aliasPages::pause));
         routes.post("/aliases/{id}/resume", gate.signedIn(aliasPages::resume));
         routes.get("/aliases/{id}/burn", gate.signedIn(aliasPages::burnForm));
@@ -167,5 +172,11 @@ final class Routes {
         routes.get("/keys", gate.signedIn(keyPages::list));
         routes.post("/keys", gate.signedIn(keyPages::create));
         routes.post("/keys/{id}/revoke", gate.signedIn(keyPages::revoke));
+
+        AppPasswordPages appPasswordPages = new AppPasswordPages(s.appPasswords, new AppPasswordPages.Submission(
+                s.config.hostname(), s.config.submissionPort(), s.config.sending().submissionsPort().orElse(null)));
+        routes.get("/app-passwords", gate.signedIn(appPasswordPages::list));
+        routes.post("/app-passwords", gate.signedIn(appPasswordPages::create));
+        routes.post("/app-passwords/{id}/revoke", gate.signedIn(appPasswordPages::revoke));
     }
 }

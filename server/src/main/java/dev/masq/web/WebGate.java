@@ -9,9 +9,7 @@ import dev.masq.crypto.Tokens;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * The door of the web pages: resolves the session cookie, checks the CSRF token of every state-changing request,
@@ -23,28 +21,17 @@ public final class WebGate {
     private static final String CSRF = "masq.csrf";
     private static final String PROFILE = "masq.profile";
     private static final String BINDING = "masq.binding";
-    public static final String CSRF_FIELD = "_csrf";
-    public static final String CSRF_HEADER = "X-CSRF-Token";
 
     private final SessionService sessions;
     private final SignInService signIn;
     private final Secrets secrets;
-    private final boolean secure;
+    private final Cookies cookies;
 
     public WebGate(SessionService sessions, SignInService signIn, Secrets secrets, boolean secure) {
         this.sessions = sessions;
         this.signIn = signIn;
         this.secrets = secrets;
-        this.secure = secure;
-    }
-
-    /** Browsers accept the {@code __Host-} prefix only on a Secure cookie, and that only over HTTPS. */
-    String sessionCookie() {
-        return secure ? "__Host-masq" : "masq";
-    }
-
-    private String anonymousCookie() {
-        return secure ? "__Host-masq-pre" : "masq-pre";
+        this.cookies = new Cookies(secure);
     }
 
     static boolean isPage(String path) {
@@ -59,37 +46,24 @@ public final class WebGate {
         if (!isPage(ctx.path())) {
             return;
         }
-        String token = ctx.cookie(sessionCookie());
+        String token = ctx.cookie(cookies.session());
         sessions.resolve(token).ifPresent(s -> {
             ctx.attribute(SESSION, s);
             ctx.attribute(TOKEN, token);
         });
         String binding = ctx.attribute(SESSION) != null ? token : anonymousBinding(ctx);
         ctx.attribute(BINDING, binding);
-        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(secrets.sign("csrf:" + binding));
+        String csrf = Csrf.token(secrets, binding);
         ctx.attribute(CSRF, csrf);
-        if (changesState(ctx.method())) {
-            String sent = ctx.header(CSRF_HEADER);
-            if (sent == null) {
-                sent = ctx.formParam(CSRF_FIELD);
-            }
-            if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), csrf.getBytes(StandardCharsets.UTF_8))) {
-                throw new ProblemException(Problem.of(403, "the form is out of date or was not sent by this site; reload the page and try again"),
-                        java.util.Map.of());
-            }
-        }
-    }
-
-    private static boolean changesState(HandlerType method) {
-        return method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS;
+        Csrf.check(ctx, csrf);
     }
 
     /** Visitors who are not signed in still get a CSRF token (login forms need one), bound to a random cookie of theirs. */
     private String anonymousBinding(Context ctx) {
-        String pre = ctx.cookie(anonymousCookie());
+        String pre = ctx.cookie(cookies.anonymous());
         if (pre == null || pre.length() < 20 || pre.length() > 64) {
             pre = Tokens.randomBase32(32);
-            setCookie(ctx, anonymousCookie(), pre, -1);
+            cookies.set(ctx, cookies.anonymous(), pre, -1);
         }
         return "pre:" + pre;
     }
@@ -101,7 +75,7 @@ public final class WebGate {
             sessions.end(old.id());
         }
         SessionService.Started started = sessions.start(userId, stage, ctx.userAgent());
-        setCookie(ctx, sessionCookie(), started.token(), -1);
+        cookies.set(ctx, cookies.session(), started.token(), -1);
     }
 
     public void endSession(Context ctx) {
@@ -109,18 +83,7 @@ public final class WebGate {
         if (s != null) {
             sessions.end(s.id());
         }
-        setCookie(ctx, sessionCookie(), "", 0);
-    }
-
-    private void setCookie(Context ctx, String name, String value, int maxAge) {
-        StringBuilder c = new StringBuilder(name).append('=').append(value).append("; Path=/; HttpOnly; SameSite=Lax");
-        if (secure) {
-            c.append("; Secure");
-        }
-        if (maxAge >= 0) {
-            c.append("; Max-Age=").append(maxAge);
-        }
-        ctx.res().addHeader("Set-Cookie", c.toString());
+        cookies.set(ctx, cookies.session(), "", 0);
     }
 
     /** Wraps a handler of a page for signed-in people only; others are sent to sign in. */

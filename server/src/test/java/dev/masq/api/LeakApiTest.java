@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.Services;
+import dev.masq.testing.LeakEvidence;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

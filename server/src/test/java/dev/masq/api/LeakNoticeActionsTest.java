@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.masq.Services;
 import dev.masq.leak.ActionLinks;
 import dev.masq.testing.DownstreamSmtpServer;
+import dev.masq.testing.LeakEvidence;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

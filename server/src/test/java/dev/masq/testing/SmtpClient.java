@@ -11,11 +11,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /** A raw SMTP client over a plain socket: it writes exactly the bytes it is given, which smuggling tests need. */
 public final class SmtpClient implements AutoCloseable {
@@ -65,17 +61,27 @@ public final class SmtpClient implements AutoCloseable {
     public void startTls() {
         expect(220, command("STARTTLS"));
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustEverything()}, null);
-            SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "localhost", socket.getPort(), true);
+            SSLSocket tls = (SSLSocket) TrustEverything.context().getSocketFactory()
+                    .createSocket(socket, "localhost", socket.getPort(), true);
             tls.startHandshake();
             socket = tls;
             in = tls.getInputStream();
             out = tls.getOutputStream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        }
+    }
+
+    /** TLS from the first byte (implicit TLS, RFC 8314), trusting whatever certificate the server shows. */
+    public static SmtpClient connectTls(int port) {
+        try {
+            SSLSocket tls = (SSLSocket) TrustEverything.context().getSocketFactory()
+                    .createSocket(InetAddress.getLoopbackAddress(), port);
+            tls.setSoTimeout(10_000);
+            tls.startHandshake();
+            return new SmtpClient(tls);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -194,20 +200,5 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     public record Reply(int code, String text) {
-    }
-
-    private static final class TrustEverything implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.masq.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.testing.LeakEvidence;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -95,7 +96,6 @@ class WebJourneysTest {
         browser.click("a[href^='/aliases/'].address");
         browser.waitForText("h1", address);
         assertThat(browser.text("#vendor-name")).isEqualTo("Acme Shop");
-        browser.screenshot("alias-page");
 
         browser.click("a.button.danger");
         browser.waitForText("h1", "Burn the alias for Acme Shop?");
@@ -161,14 +161,30 @@ class WebJourneysTest {
 
     @Test
     @Order(5)
-    void leakReportDrawsItsChart() {
-        user("watcher@inbox.test");
+    void leakReportListsLeakingAliasesAndDrawsItsChart() {
+        String id = user("watcher@inbox.test");
         signIn("watcher@inbox.test");
         browser.waitForPath("/");
         browser.click("a[href='/leaks']");
         browser.waitForPath("/leaks");
         assertThat(browser.find("svg.chart").findElements(org.openqa.selenium.By.cssSelector("rect.bar"))).hasSize(LeakPages.WEEKS);
         assertThat(browser.text("#no-leaks")).contains("No alias shows signs of a leak");
+
+        var services = masq.app.services;
+        var news = services.aliases.create(id, new dev.masq.alias.NewAlias(null, null, null, "Daily News", "news.com", null));
+        var shop = services.aliases.create(id, new dev.masq.alias.NewAlias(null, null, null, "Acme Shop", "acme-shop.com", null));
+        java.time.Instant now = java.time.Instant.now();
+        String[] senders = {"offers@deals-daily.com", "win@crypto-news.io", "rx@pharmacy-online.net", "win@crypto-news.io"};
+        for (int i = 0; i < senders.length; i++) {
+            LeakEvidence.forwarded(services, news.id(), senders[i], now.minus(java.time.Duration.ofDays(31 - 7L * i)));
+        }
+        LeakEvidence.forwarded(services, shop.id(), "hello@coupons-galore.com", now.minus(java.time.Duration.ofDays(2)));
+        browser.open("/leaks");
+        assertThat(browser.text("#leaking")).contains(news.address()).contains("leaked").contains(shop.address())
+                .contains("suspected");
+        assertThat(browser.text("#vendors")).contains("Daily News").contains("Acme Shop");
+        assertThat(browser.find("svg.chart").findElements(org.openqa.selenium.By.cssSelector("rect.bar"))
+                .stream().filter(bar -> Double.parseDouble(bar.getAttribute("height")) > 0)).hasSize(5);
         browser.screenshot("leak-report");
     }
 

@@ -13,6 +13,7 @@ import dev.masq.leak.SenderAuthentication;
 import dev.masq.leak.SpamAssassinClient;
 import dev.masq.leak.Verdict;
 import dev.masq.leak.VerdictHeaders;
+import dev.masq.mail.DkimSigning;
 import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.Delivery;
 import dev.masq.mail.delivery.DeliveryQueue;
@@ -54,6 +55,7 @@ public final class ForwardService {
     private final ReverseAliasRepository reverseAliases;
     private final DeliveryQueue queue;
     private final Verp verp;
+    private final DkimSigning dkim;
     private final ForwardRewriter rewriter = new ForwardRewriter();
     private final String hostname;
     private final Duration expiry;
@@ -76,6 +78,7 @@ public final class ForwardService {
         this.reverseAliases = s.reverseAliasRepository;
         this.queue = s.deliveryQueue;
         this.verp = s.verp;
+        this.dkim = s.dkim;
         this.hostname = s.config.hostname();
         this.expiry = s.config.deliveryExpiry();
         this.clock = s.clock;
@@ -164,9 +167,9 @@ public final class ForwardService {
         }
         Map<String, String> reverseAddresses = new HashMap<>();
         reverse.forEach((correspondent, ra) -> reverseAddresses.put(correspondent, ra.address()));
-        byte[] copy = rewriter.rewrite(headers, senders,
+        byte[] copy = dkim.sign(rewriter.rewrite(headers, senders,
                 TraceHeader.received(message, hostname, route.address(), now), route.address(), reverseAddresses,
-                verdict == null ? VerdictHeaders.NONE : VerdictHeaders.of(verdict));
+                verdict == null ? VerdictHeaders.NONE : VerdictHeaders.of(verdict)), domain);
         String envelopeFrom = verp.address(route.aliasId(), domain);
         for (Mailbox inbox : inboxes) {
             queue.enqueue(ctx, new Delivery(Tokens.newId("dl"), route.aliasId(), Delivery.Kind.FORWARD, envelopeFrom,

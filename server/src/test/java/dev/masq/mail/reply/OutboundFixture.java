@@ -17,6 +17,7 @@ import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.james.jdkim.DKIMSigner;
@@ -40,6 +41,11 @@ public final class OutboundFixture implements AutoCloseable {
     public final KeyPair inboxKey;
 
     public OutboundFixture(Path dir) throws Exception {
+        this(dir, Map.of());
+    }
+
+    /** With further settings ({@code env}) on top of the fixture's own. */
+    public OutboundFixture(Path dir, Map<String, String> env) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         inboxKey = generator.generateKeyPair();
@@ -49,11 +55,13 @@ public final class OutboundFixture implements AutoCloseable {
                 .txt("_dmarc.inbox.test", "v=DMARC1; p=reject")
                 .txt("s1._domainkey.inbox.test", "v=DKIM1; k=rsa; p="
                         + Base64.getEncoder().encodeToString(inboxKey.getPublic().getEncoded()));
-        masq = TestMasq.start(dir, Map.of(
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(Map.of(
                 "MASQ_RELAY", downstream.hostPort(),
                 "MASQ_DELIVERY_STARTTLS", "false",
                 "MASQ_DELIVERY_CONCURRENCY", "2",
                 "MASQ_DNS", "127.0.0.1:" + dns.address().getPort()));
+        masq = TestMasq.start(dir, all);
     }
 
     public Contact contact(Alias alias, String address) {

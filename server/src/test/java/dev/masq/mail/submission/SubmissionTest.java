@@ -15,12 +15,13 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sending as an alias from a mail client: STARTTLS, AUTH with an app password, any recipient. */
+/** Sending as an alias from a mail client: STARTTLS or implicit TLS, AUTH with an app password, any recipient. */
 class SubmissionTest {
     @TempDir
     Path dir;
@@ -30,7 +31,7 @@ class SubmissionTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        f = new OutboundFixture(dir);
+        f = new OutboundFixture(dir, Map.of("MASQ_SUBMISSIONS_PORT", "0"));
         shop = f.masq.alias("shop");
         password = f.masq.app.services.appPasswords.create(f.masq.userId, "laptop");
     }
@@ -56,6 +57,23 @@ class SubmissionTest {
         List<Contact> contacts = f.masq.app.services.contacts.list(f.masq.userId, shop.id());
         assertThat(contacts).extracting(Contact::address).containsExactly("sales@shop.example");
         assertThat(f.masq.reload(shop).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void implicitTlsFromTheFirstByteSignsInWithAnAppPasswordAndSendsAsTheAlias() {
+        try (SmtpClient smtp = SmtpClient.connectTls(f.masq.app.submissions.port())) {
+            smtp.expect(220, smtp.reply());
+            assertThat(smtp.expect(250, smtp.command("EHLO client.example")).text())
+                    .contains("AUTH LOGIN PLAIN").doesNotContain("STARTTLS");
+            smtp.expect(235, smtp.command("AUTH PLAIN " + plain(password.password())));
+            assertThat(smtp.send(OutboundFixture.INBOX, List.of("sales@shop.example"),
+                    bytes("From: shop@mask.test\r\nTo: sales@shop.example\r\nSubject: over TLS\r\n\r\nHello.\r\n")).code())
+                    .isEqualTo(250);
+        }
+        Received out = f.awaitReceived(1).getFirst();
+        assertThat(out.recipients()).containsExactly("sales@shop.example");
+        assertThat(values(out.content(), "From")).containsExactly("<shop@mask.test>");
+        assertThat(values(out.content(), "Subject")).containsExactly("over TLS");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.masq.api;
+package dev.masq.testing;
 
 import dev.masq.Services;
 import dev.masq.leak.AuthenticationResults;
@@ -12,12 +12,12 @@ import java.util.List;
  * Mail arriving on an alias, as the SMTP pipeline will record it: classified by the real classifier,
  * recorded in a write transaction, and the leak notice queued in the same one when the alias just leaked.
  */
-final class LeakEvidence {
+public final class LeakEvidence {
     private LeakEvidence() {
     }
 
     /** A message from {@code fromDomain} that passes DMARC; returns whether it made the alias leaked. */
-    static boolean receive(Services s, String aliasId, String fromDomain, Instant at) {
+    public static boolean receive(Services s, String aliasId, String fromDomain, Instant at) {
         AuthenticationResults auth = new AuthenticationResults(fromDomain, fromDomain, SpfResult.PASS, List.of(),
                 new DmarcResult(DmarcResult.Status.PASS, "reject"));
         Verdict verdict = s.leaks.classify(aliasId, auth, null);
@@ -32,8 +32,14 @@ final class LeakEvidence {
         return became;
     }
 
+    /** The same message also forwarded, with its event on the timeline, as the pipeline records it in one write. */
+    public static void forwarded(Services s, String aliasId, String sender, Instant at) {
+        receive(s, aliasId, sender.substring(sender.indexOf('@') + 1), at);
+        s.db.writeVoid(tx -> s.eventRepository.record(tx, aliasId, "forwarded", sender, "foreign", at));
+    }
+
     /** Three foreign domains, one day apart from {@code start}: the alias becomes leaked on the third. */
-    static void leak(Services s, String aliasId, Instant start) {
+    public static void leak(Services s, String aliasId, Instant start) {
         receive(s, aliasId, "deals-daily.com", start);
         receive(s, aliasId, "crypto-news.io", start.plusSeconds(86_400));
         receive(s, aliasId, "pharmacy-online.net", start.plusSeconds(2 * 86_400));
