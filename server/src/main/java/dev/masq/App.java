@@ -61,8 +61,8 @@ public final class App implements AutoCloseable {
             delivery.start();
             webhooks.start();
             http = HttpServer.start(services, config.httpPort());
-            smtp.add(SmtpServer.inbound(config, forward, new ReplyService(services, forward, outbound, services.queued::wake)));
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
+            smtp.add(SmtpServer.inbound(config, tls, forward, new ReplyService(services, forward, outbound, services.queued::wake)));
             SubmissionLogins logins = new SubmissionLogins(services.appPasswords, clock);
             SubmissionService submission = new SubmissionService(services, outbound, services.queued::wake);
             smtp.add(SmtpServer.submission(config, config.submissionPort(), tls, false, logins, submission));

@@ -34,10 +34,13 @@ public final class SmtpServer implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** The port mail for our domains arrives on (MX): forwarding to inboxes, and the owners' replies. */
-    public static SmtpServer inbound(Config config, ForwardService forward, ReplyService replies) {
+    /**
+     * The port mail for our domains arrives on (MX): forwarding to inboxes, and the owners' replies.
+     * STARTTLS is offered so that sending servers can encrypt (opportunistically, as MTAs do); AUTH never is.
+     */
+    public static SmtpServer inbound(Config config, SSLContext tls, ForwardService forward, ReplyService replies) {
         SMTPProtocolHandlerChain chain = handlerChain(List.of(new AliasRcptHook(forward), new ForwardMessageHook(forward, replies)));
-        SmtpServer server = start(config, chain, false, config.smtpPort(), null);
+        SmtpServer server = start(config, chain, false, config.smtpPort(), StartTlsGate.encryption(tls));
         log.info("SMTP listening on port {} as {}", server.port(), config.hostname());
         return server;
     }

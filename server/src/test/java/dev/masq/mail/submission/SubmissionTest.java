@@ -88,12 +88,18 @@ class SubmissionTest {
     }
 
     @Test
-    void theInboundPortOffersNoAuthAndRelaysNothing() {
+    void theInboundPortOffersNoAuthAndRelaysNothingEvenOverTls() {
         try (SmtpClient smtp = f.masq.open()) {
+            assertThat(smtp.command("EHLO again.example").text()).doesNotContain("AUTH").contains("STARTTLS");
+            assertThat(smtp.command("AUTH PLAIN " + plain(password.password())).code()).isNotEqualTo(235);
+            smtp.startTls();
             assertThat(smtp.command("EHLO again.example").text()).doesNotContain("AUTH").doesNotContain("STARTTLS");
             assertThat(smtp.command("AUTH PLAIN " + plain(password.password())).code()).isNotEqualTo(235);
             smtp.expect(250, smtp.command("MAIL FROM:<" + OutboundFixture.INBOX + ">"));
             assertThat(smtp.command("RCPT TO:<sales@shop.example>").text()).startsWith("550 5.7.1");
+            smtp.expect(250, smtp.command("RCPT TO:<shop@mask.test>"));
+            assertThat(smtp.data(bytes("Subject: over TLS\r\n\r\nhello\r\n")).code())
+                    .isEqualTo(250);
         }
     }
 
