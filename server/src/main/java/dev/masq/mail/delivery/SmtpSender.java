@@ -5,6 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.util.StreamProvider;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Properties;
@@ -16,6 +17,7 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 
 /**
  * Hands one message to one server over SMTP with Angus Mail, on a connection kept open from an
@@ -42,6 +44,14 @@ final class SmtpSender implements AutoCloseable {
     private static final Duration WRITE_TIMEOUT = Duration.ofMinutes(5);
 
     // Angus otherwise starts a thread per connection to enforce the write timeout.
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up through ServiceLoader (a class path scan) every
+        // time it parses a header block; named here, the lookup is a loaded-class check instead.
+        if (System.getProperty(StreamProvider.class.getName()) == null) {
+            System.setProperty(StreamProvider.class.getName(), MailStreamProvider.class.getName());
+        }
+    }
+
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("smtp-timers").daemon().factory());
     // One for all messages: a Session reads Angus's provider lists from the class path when made.

@@ -12,6 +12,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
@@ -36,6 +37,14 @@ final class SmtpListener implements AutoCloseable {
     // A line may be as long as a whole message; anything longer cannot fit under the size limit anyway.
     private static final int LINE_SLACK = 1024;
     private static final long QUIET_MILLIS = 100;
+
+    static {
+        // Netty's default leak detection records a stack trace for a sample of buffers and for every
+        // slice of one (each line of a message): a debugging aid, switched on again with the property.
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
+    }
 
     private final EventLoopGroup acceptor = new NioEventLoopGroup(1, Thread.ofPlatform().name("smtp-accept").daemon().factory());
     private final EventLoopGroup io = new NioEventLoopGroup(0, Thread.ofPlatform().name("smtp-io-", 0).daemon().factory());
