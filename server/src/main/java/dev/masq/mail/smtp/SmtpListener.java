@@ -47,7 +47,10 @@ final class SmtpListener implements AutoCloseable {
     }
 
     private final EventLoopGroup acceptor = new NioEventLoopGroup(1, Thread.ofPlatform().name("smtp-accept").daemon().factory());
-    private final EventLoopGroup io = new NioEventLoopGroup(0, Thread.ofPlatform().name("smtp-io-", 0).daemon().factory());
+    // The I/O threads only frame lines and write replies (and TLS); the sessions run elsewhere. Netty's
+    // default of two per core mostly sleeps, and every reply written to a sleeping one costs a wake-up.
+    private final EventLoopGroup io = new NioEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+            Thread.ofPlatform().name("smtp-io-", 0).daemon().factory());
     private final EventExecutorGroup sessions;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel server;
@@ -78,7 +81,9 @@ final class SmtpListener implements AutoCloseable {
                                 .addLast("guard", new ChannelGuard(config.smtpTimeout(), config.hostname()))
                                 // James finds the session's handler by this name to push and pop line handlers.
                                 .addLast(sessions, HandlerConstants.CORE_HANDLER,
-                                        new BasicChannelInboundHandler(new PlainMdc(), protocol, tls, false));
+                                        new BasicChannelInboundHandler(new PlainMdc(), protocol, tls, false))
+                                // On the session's executor too: Netty gives a channel one executor per group.
+                                .addLast(sessions, "read-complete-sink", ReadCompleteSink.INSTANCE);
                         if (tls != null && tls.isStartTLS()) {
                             ch.pipeline().addAfter(HandlerConstants.FRAMER, "starttls-gate", new StartTlsGate());
                         }
