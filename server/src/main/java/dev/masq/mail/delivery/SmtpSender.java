@@ -43,7 +43,6 @@ final class SmtpSender implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration WRITE_TIMEOUT = Duration.ofMinutes(5);
 
-    // Angus otherwise starts a thread per connection to enforce the write timeout.
     static {
         // Jakarta Mail 2.1 looks its StreamProvider up through ServiceLoader (a class path scan) every
         // time it parses a header block; named here, the lookup is a loaded-class check instead.
@@ -52,6 +51,7 @@ final class SmtpSender implements AutoCloseable {
         }
     }
 
+    // Angus otherwise starts a thread per connection to enforce the write timeout; it also closes idle connections.
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("smtp-timers").daemon().factory());
     // One for all messages: a Session reads Angus's provider lists from the class path when made.
@@ -86,6 +86,8 @@ final class SmtpSender implements AutoCloseable {
                 if (answered(e)) {
                     throw classify(hop, e);
                 }
+            } catch (IllegalStateException e) {
+                // Angus found the connection already closed: the same, go out on a new one.
             }
         }
         SMTPTransport transport = new SMTPTransport(session, null);
