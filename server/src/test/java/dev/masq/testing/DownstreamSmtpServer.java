@@ -54,6 +54,7 @@ public final class DownstreamSmtpServer implements AutoCloseable {
     private final Map<Stage, Deque<String>> scripted = new EnumMap<>(Stage.class);
     private final Set<Socket> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger heldAtData = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private volatile Responder responder = (stage, from, rcpt) -> null;
     private volatile CountDownLatch dataHold;
     private volatile ServerSocket server;
@@ -112,6 +113,11 @@ public final class DownstreamSmtpServer implements AutoCloseable {
         dataHold = new CountDownLatch(1);
     }
 
+    /** How many connections clients have opened so far. */
+    public int connections() {
+        return connections.get();
+    }
+
     /** How many sessions are waiting for their reply to the final dot. */
     public int heldAtData() {
         return heldAtData.get();
@@ -163,6 +169,7 @@ public final class DownstreamSmtpServer implements AutoCloseable {
         while (!s.isClosed()) {
             try {
                 Socket socket = s.accept();
+                connections.incrementAndGet();
                 sessions.add(socket);
                 Thread.ofVirtual().name("downstream-session").start(() -> {
                     try (socket) {

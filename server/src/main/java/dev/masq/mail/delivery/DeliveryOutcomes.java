@@ -27,7 +27,8 @@ final class DeliveryOutcomes {
 
     void delivered(Delivery d, Hop hop) {
         db.writeVoid(ctx -> queue.remove(ctx, d.id()));
-        log.info("delivered {} {} to {} after {} failed attempts", d.kind().wire(), d.id(), hop, d.attempts());
+        // One line per message would cost more than the delivery itself at full load; failures stay at INFO.
+        log.debug("delivered {} {} to {} after {} failed attempts", d.kind().wire(), d.id(), hop, d.attempts());
     }
 
     void failed(Delivery d, DeliveryFailure failure) {

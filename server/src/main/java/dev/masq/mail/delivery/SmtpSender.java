@@ -5,19 +5,23 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.util.StreamProvider;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 
 /**
- * Hands one message to one server over SMTP with Angus Mail.
+ * Hands one message to one server over SMTP with Angus Mail, on a connection kept open from an
+ * earlier message to that server when there is one ({@link SmtpConnections}).
  *
  * <p>The stored bytes are sent as they are: the message is parsed from them and never
  * {@code saveChanges()}d, so Angus does not touch its headers (which would break DKIM). Angus still
@@ -39,21 +43,30 @@ final class SmtpSender implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration WRITE_TIMEOUT = Duration.ofMinutes(5);
 
-    private final String heloName;
-    private final boolean startTls;
-    // Angus otherwise starts a thread per connection to enforce the write timeout.
-    private final ScheduledExecutorService writeTimeouts =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("smtp-write-timeouts").daemon().factory());
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up through ServiceLoader (a class path scan) every
+        // time it parses a header block; named here, the lookup is a loaded-class check instead.
+        if (System.getProperty(StreamProvider.class.getName()) == null) {
+            System.setProperty(StreamProvider.class.getName(), MailStreamProvider.class.getName());
+        }
+    }
+
+    // Angus otherwise starts a thread per connection to enforce the write timeout; it also closes idle connections.
+    private final ScheduledExecutorService timers =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("smtp-timers").daemon().factory());
+    // One for all messages: a Session reads Angus's provider lists from the class path when made.
+    private final Session session;
+    private final SmtpConnections connections = new SmtpConnections();
 
     SmtpSender(String heloName, boolean startTls) {
-        this.heloName = heloName;
-        this.startTls = startTls;
+        this.session = Session.getInstance(properties(heloName, startTls, timers));
+        long sweep = SmtpConnections.IDLE.toMillis();
+        timers.scheduleWithFixedDelay(connections::closeIdle, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
     /** Returns once the server has accepted the message with a 250; throws why it did not. */
     void send(Delivery delivery, Hop hop) throws DeliveryFailure {
         Address[] recipient = {recipient(delivery)};
-        Session session = Session.getInstance(properties(hop));
         SMTPMessage message;
         try {
             message = new SMTPMessage(session, new ByteArrayInputStream(delivery.content()));
@@ -62,22 +75,48 @@ final class SmtpSender implements AutoCloseable {
         }
         // "<>" is the null reverse-path; Angus would replace an empty sender with the From header.
         message.setEnvelopeFrom(delivery.envelopeFrom().isEmpty() ? "<>" : delivery.envelopeFrom());
+        SMTPTransport reused = connections.take(hop);
+        if (reused != null) {
+            try {
+                transfer(reused, hop, message, recipient);
+                return;
+            } catch (MessagingException e) {
+                // An answer settles the attempt; a connection that broke while idle says nothing
+                // about the server, so the message goes out once more on a new one.
+                if (answered(e)) {
+                    throw classify(hop, e);
+                }
+            } catch (IllegalStateException e) {
+                // Angus found the connection already closed: the same, go out on a new one.
+            }
+        }
         SMTPTransport transport = new SMTPTransport(session, null);
         try {
-            try {
-                transport.connect(hop.host(), hop.port(), null, null);
-            } catch (MessagingException e) {
-                throw DeliveryFailure.unreachable(hop + ": " + describe(e));
-            }
-            transport.sendMessage(message, recipient);
+            transport.connect(hop.host(), hop.port(), null, null);
+        } catch (MessagingException e) {
+            closeQuietly(transport);
+            throw DeliveryFailure.unreachable(hop + ": " + describe(e));
+        }
+        try {
+            transfer(transport, hop, message, recipient);
         } catch (MessagingException e) {
             throw classify(hop, e);
-        } finally {
-            closeQuietly(transport);
         }
     }
 
-    private Properties properties(Hop hop) {
+    /** One transaction; the connection goes back to the pool after a 250 and is closed after anything else. */
+    private void transfer(SMTPTransport transport, Hop hop, SMTPMessage message, Address[] recipient)
+            throws MessagingException {
+        try {
+            transport.sendMessage(message, recipient);
+        } catch (MessagingException | RuntimeException e) {
+            closeQuietly(transport);
+            throw e;
+        }
+        connections.release(hop, transport);
+    }
+
+    private static Properties properties(String heloName, boolean startTls, ScheduledExecutorService writeTimeouts) {
         Properties p = new Properties();
         p.put("mail.smtp.localhost", heloName);
         p.put("mail.smtp.connectiontimeout", Long.toString(CONNECT_TIMEOUT.toMillis()));
@@ -101,17 +140,30 @@ final class SmtpSender implements AutoCloseable {
     /** A reply code decides (5xx permanent, 4xx temporary); without one it was the connection: try again later. */
     private static DeliveryFailure classify(Hop hop, MessagingException e) {
         for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
-            int code = switch (x) {
-                case SMTPAddressFailedException f -> f.getReturnCode();
-                case SMTPSenderFailedException f -> f.getReturnCode();
-                case SMTPSendFailedException f -> f.getReturnCode();
-                default -> -1;
-            };
-            if (code > 0) {
-                return DeliveryFailure.ofReply(code, hop.toString(), x.getMessage());
+            if (replyCode(x) > 0) {
+                return DeliveryFailure.ofReply(replyCode(x), hop.toString(), x.getMessage());
             }
         }
         return DeliveryFailure.temporary("connection failed", hop + ": " + describe(e));
+    }
+
+    /** Whether the server answered at all: an exception carrying a reply code, or one chained to it. */
+    private static boolean answered(MessagingException e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (replyCode(x) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int replyCode(Exception x) {
+        return switch (x) {
+            case SMTPAddressFailedException f -> f.getReturnCode();
+            case SMTPSenderFailedException f -> f.getReturnCode();
+            case SMTPSendFailedException f -> f.getReturnCode();
+            default -> -1;
+        };
     }
 
     private static String describe(Exception e) {
@@ -119,7 +171,7 @@ final class SmtpSender implements AutoCloseable {
         return cause == null || cause.getMessage() == null ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + cause.getMessage() + ")";
     }
 
-    private static void closeQuietly(SMTPTransport transport) {
+    static void closeQuietly(SMTPTransport transport) {
         try {
             transport.close();
         } catch (MessagingException e) {
@@ -129,6 +181,7 @@ final class SmtpSender implements AutoCloseable {
 
     @Override
     public void close() {
-        writeTimeouts.shutdownNow();
+        connections.close();
+        timers.shutdownNow();
     }
 }

@@ -12,6 +12,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
@@ -37,8 +38,19 @@ final class SmtpListener implements AutoCloseable {
     private static final int LINE_SLACK = 1024;
     private static final long QUIET_MILLIS = 100;
 
+    static {
+        // Netty's default leak detection records a stack trace for a sample of buffers and for every
+        // slice of one (each line of a message): a debugging aid, switched on again with the property.
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
+    }
+
     private final EventLoopGroup acceptor = new NioEventLoopGroup(1, Thread.ofPlatform().name("smtp-accept").daemon().factory());
-    private final EventLoopGroup io = new NioEventLoopGroup(0, Thread.ofPlatform().name("smtp-io-", 0).daemon().factory());
+    // The I/O threads only frame lines and write replies (and TLS); the sessions run elsewhere. Netty's
+    // default of two per core mostly sleeps, and every reply written to a sleeping one costs a wake-up.
+    private final EventLoopGroup io = new NioEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+            Thread.ofPlatform().name("smtp-io-", 0).daemon().factory());
     private final EventExecutorGroup sessions;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel server;
@@ -69,7 +81,9 @@ final class SmtpListener implements AutoCloseable {
                                 .addLast("guard", new ChannelGuard(config.smtpTimeout(), config.hostname()))
                                 // James finds the session's handler by this name to push and pop line handlers.
                                 .addLast(sessions, HandlerConstants.CORE_HANDLER,
-                                        new BasicChannelInboundHandler(new PlainMdc(), protocol, tls, false));
+                                        new BasicChannelInboundHandler(new PlainMdc(), protocol, tls, false))
+                                // On the session's executor too: Netty gives a channel one executor per group.
+                                .addLast(sessions, "read-complete-sink", ReadCompleteSink.INSTANCE);
                         if (tls != null && tls.isStartTLS()) {
                             ch.pipeline().addAfter(HandlerConstants.FRAMER, "starttls-gate", new StartTlsGate());
                         }

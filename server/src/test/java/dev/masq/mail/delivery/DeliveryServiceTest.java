@@ -207,4 +207,32 @@ class DeliveryServiceTest {
         await().atMost(PATIENCE).until(() -> f.downstream.received().size() == 100);
         await().atMost(PATIENCE).until(() -> f.rows().isEmpty());
     }
+
+    @Test
+    void sendsOneMessageAfterAnotherOnOneConnection() {
+        f.start();
+        for (int i = 1; i <= 3; i++) {
+            f.enqueue(message("order " + i));
+            int sent = i;
+            await().atMost(PATIENCE).until(() -> f.downstream.received().size() == sent);
+        }
+
+        assertThat(f.downstream.connections()).isEqualTo(1);
+        await().atMost(PATIENCE).until(() -> f.rows().isEmpty());
+    }
+
+    @Test
+    void aConnectionTheServerDroppedWhileIdleIsReplacedByANewOne() throws Exception {
+        f.start();
+        f.enqueue(message("first"));
+        await().atMost(PATIENCE).until(() -> f.downstream.received().size() == 1);
+        f.downstream.stop();
+        f.downstream.restart();
+
+        f.enqueue(message("second"));
+
+        await().atMost(PATIENCE).until(() -> f.downstream.received().size() == 2);
+        assertThat(f.downstream.connections()).isEqualTo(2);
+        await().atMost(PATIENCE).until(() -> f.rows().isEmpty());
+    }
 }
