@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /** Aliases, their vendor domains, their inboxes and the tombstones of deleted ones. */
@@ -96,14 +97,38 @@ public final class AliasRepository {
                     .or(DSL.lower(ALIASES.NOTE).like(like, '\\')));
         }
         if (after != null) {
-            where = where.and(DSL.row(ALIASES.CREATED_AT, ALIASES.ID).lt(after.createdAt(), after.id()));
+            where = where.and(after(q.sort(), after));
         }
         List<AliasesRecord> rows = ctx.selectFrom(ALIASES)
                 .where(where)
-                .orderBy(ALIASES.CREATED_AT.desc(), ALIASES.ID.desc())
+                .orderBy(order(q.sort()))
                 .limit(q.limit())
                 .fetch();
         return withDomains(ctx, rows);
+    }
+
+    /** The order of a sort; the id breaks ties so that a cursor names one position. */
+    private static List<SortField<?>> order(AliasSort sort) {
+        return switch (sort) {
+            case NEWEST -> List.of(ALIASES.CREATED_AT.desc(), ALIASES.ID.desc());
+            case OLDEST -> List.of(ALIASES.CREATED_AT.asc(), ALIASES.ID.asc());
+            case LAST_RECEIVED -> List.of(ALIASES.LAST_RECEIVED_AT.desc().nullsLast(), ALIASES.ID.desc());
+            case FORWARDED -> List.of(ALIASES.FORWARDED.desc(), ALIASES.ID.desc());
+        };
+    }
+
+    /** The rows that come after the cursor in the order of the sort. */
+    private static Condition after(AliasSort sort, Cursor c) {
+        return switch (sort) {
+            case NEWEST -> DSL.row(ALIASES.CREATED_AT, ALIASES.ID).lt(c.key(), c.id());
+            case OLDEST -> DSL.row(ALIASES.CREATED_AT, ALIASES.ID).gt(c.key(), c.id());
+            case FORWARDED -> DSL.row(ALIASES.FORWARDED, ALIASES.ID).lt(c.key(), c.id());
+            // Row comparison is never true on a null, so the never-received tail is spelled out.
+            case LAST_RECEIVED -> c.key() == null
+                    ? ALIASES.LAST_RECEIVED_AT.isNull().and(ALIASES.ID.lt(c.id()))
+                    : DSL.row(ALIASES.LAST_RECEIVED_AT, ALIASES.ID).lt(c.key(), c.id())
+                            .or(ALIASES.LAST_RECEIVED_AT.isNull());
+        };
     }
 
     public void setState(DSLContext ctx, String id, AliasState state) {
@@ -208,21 +233,36 @@ public final class AliasRepository {
         return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
-    /** Position in the list, newest first; opaque to clients. */
-    public record Cursor(long createdAt, String id) {
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((createdAt + ":" + id).getBytes(StandardCharsets.UTF_8));
+    /** Position in the list of one sort (its key value, null only for never received, and the id); opaque to clients. */
+    public record Cursor(AliasSort sort, Long key, String id) {
+        static Cursor at(AliasSort sort, Alias a) {
+            Long key = switch (sort) {
+                case NEWEST, OLDEST -> a.createdAt().toEpochMilli();
+                case LAST_RECEIVED -> a.lastReceivedAt() == null ? null : a.lastReceivedAt().toEpochMilli();
+                case FORWARDED -> a.forwarded();
+            };
+            return new Cursor(sort, key, a.id());
         }
 
-        static Cursor decode(String cursor) {
+        String encode() {
+            String s = sort.wire() + ":" + (key == null ? "" : key) + ":" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A cursor is only valid with the sort it was made for: its key means nothing in another order. */
+        static Cursor decode(String cursor, AliasSort expected) {
             try {
-                String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                int colon = s.indexOf(':');
-                return new Cursor(Long.parseLong(s.substring(0, colon)), s.substring(colon + 1));
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 3);
+                if (parts.length == 3 && parts[0].equals(expected.wire()) && !parts[2].isEmpty()) {
+                    Long key = parts[1].isEmpty() ? null : Long.parseLong(parts[1]);
+                    if (key != null || expected == AliasSort.LAST_RECEIVED) {
+                        return new Cursor(expected, key, parts[2]);
+                    }
+                }
             } catch (RuntimeException e) {
-                throw new InvalidInputException("cursor", "not a cursor returned by this server");
+                // reported below like any other foreign cursor
             }
+            throw new InvalidInputException("cursor", "not a cursor returned by this server for this sort");
         }
     }
 }

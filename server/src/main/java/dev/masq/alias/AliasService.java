@@ -95,15 +95,15 @@ public final class AliasService {
 
     public AliasPage list(String userId, AliasQuery query) {
         int limit = Math.clamp(query.limit() <= 0 ? 50 : query.limit(), 1, 200);
-        AliasRepository.Cursor after = query.cursor() == null ? null : AliasRepository.Cursor.decode(query.cursor());
+        AliasRepository.Cursor after = query.cursor() == null ? null : AliasRepository.Cursor.decode(query.cursor(), query.sort());
         List<Alias> rows = db.read(ctx -> aliases.list(ctx, userId,
-                new AliasQuery(query.state(), query.text(), query.cursor(), limit + 1), after));
+                new AliasQuery(query.state(), query.text(), query.sort(), query.cursor(), limit + 1), after));
         if (rows.size() <= limit) {
             return new AliasPage(rows, null);
         }
         List<Alias> page = rows.subList(0, limit);
         Alias last = page.getLast();
-        return new AliasPage(List.copyOf(page), new AliasRepository.Cursor(last.createdAt().toEpochMilli(), last.id()).encode());
+        return new AliasPage(List.copyOf(page), AliasRepository.Cursor.at(query.sort(), last).encode());
     }
 
     public Alias update(String userId, String id, AliasPatch patch) {

@@ -5,6 +5,7 @@ import dev.masq.alias.Alias;
 import dev.masq.alias.AliasPage;
 import dev.masq.alias.AliasQuery;
 import dev.masq.alias.AliasService;
+import dev.masq.alias.AliasSort;
 import dev.masq.alias.AliasState;
 import dev.masq.block.SenderBlocks;
 import dev.masq.common.InvalidInputException;
@@ -44,7 +45,7 @@ public final class AliasHandlers {
 
     public void list(Context ctx) {
         AliasQuery query = new AliasQuery(state(ctx.queryParam("state")), ctx.queryParam("q"),
-                ctx.queryParam("cursor"), QueryParams.integer(ctx, "limit"));
+                AliasSort.fromWire(ctx.queryParam("sort")), ctx.queryParam("cursor"), QueryParams.integer(ctx, "limit"));
         String user = ApiAuth.userId(ctx);
         AliasPage page = aliases.list(user, query);
         ctx.json(new AliasViews.Page<>(viewer.views(user, page.items()), page.nextCursor()));

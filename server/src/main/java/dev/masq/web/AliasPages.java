@@ -5,6 +5,7 @@ import dev.masq.alias.Alias;
 import dev.masq.alias.AliasPage;
 import dev.masq.alias.AliasQuery;
 import dev.masq.alias.AliasService;
+import dev.masq.alias.AliasSort;
 import dev.masq.alias.AliasState;
 import dev.masq.alias.NewAlias;
 import dev.masq.common.InvalidInputException;
@@ -34,9 +35,19 @@ public final class AliasPages {
     }
 
     /** The list's filters as given in the query string, echoed back into the form and the paging links. */
-    public record Filters(String q, String state, String leak, String cursor) {
+    public record Filters(String q, String state, String leak, String sort, String cursor) {
         public String nextLink(String next) {
             return "/?" + params() + "cursor=" + enc(next);
+        }
+
+        /** Says how the table is ordered, in the words of the sort select. */
+        public String sortLabel() {
+            return switch (sort == null ? "newest" : sort) {
+                case "oldest" -> "Oldest first";
+                case "last_received" -> "Most recently received first";
+                case "forwarded" -> "Most forwarded first";
+                default -> "Newest first";
+            };
         }
 
         /** This list as it is now, for actions to come back to. */
@@ -46,7 +57,7 @@ public final class AliasPages {
 
         private String params() {
             return (q == null ? "" : "q=" + enc(q) + "&") + (state == null ? "" : "state=" + state + "&")
-                    + (leak == null ? "" : "leak=" + leak + "&");
+                    + (leak == null ? "" : "leak=" + leak + "&") + (sort == null ? "" : "sort=" + sort + "&");
         }
 
         private static String enc(String s) {
@@ -90,7 +101,8 @@ public final class AliasPages {
     private void render(Context ctx, CreateForm form, int status) {
         String user = WebGate.userId(ctx);
         Filters filters = new Filters(blankToNull(ctx.queryParam("q")), choice(ctx.queryParam("state"), "active", "paused", "burned"),
-                choice(ctx.queryParam("leak"), "clean", "suspected", "leaked"), blankToNull(ctx.queryParam("cursor")));
+                choice(ctx.queryParam("leak"), "clean", "suspected", "leaked"),
+                choice(ctx.queryParam("sort"), "oldest", "last_received", "forwarded"), blankToNull(ctx.queryParam("cursor")));
         AliasState state = filters.state() == null ? null : AliasState.fromWire(filters.state());
         List<Row> rows;
         String next = null;
@@ -104,7 +116,8 @@ public final class AliasPages {
                     .filter(r -> matches(r.alias(), filters.q()))
                     .toList();
         } else {
-            AliasPage page = aliases.list(user, new AliasQuery(state, filters.q(), filters.cursor(), PAGE_SIZE));
+            AliasPage page = aliases.list(user, new AliasQuery(state, filters.q(), AliasSort.fromWire(filters.sort()),
+                    filters.cursor(), PAGE_SIZE));
             Stream<Row> all = page.items().stream().map(a -> new Row(a, leaks.leak(user, a.id())));
             rows = (filters.leak() == null ? all : all.filter(r -> r.leak().status() == LeakStatus.CLEAN)).toList();
             next = page.nextCursor();

@@ -9,6 +9,9 @@ import dev.masq.common.InvalidInputException;
 import dev.masq.config.Config;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +103,54 @@ class AliasServiceTest {
         assertThat(s.aliases.list(user, new AliasQuery(null, "acme", null, 50)).items()).hasSize(5);
         String other = s.accounts.addUser("other@inbox.test", false).id();
         assertThat(s.aliases.list(other, new AliasQuery(null, null, null, 50)).items()).isEmpty();
+    }
+
+    @Test
+    void eachSortOrdersEverythingAndItsCursorPagesThroughIt() {
+        List<Alias> created = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            created.add(s.aliases.create(user, new NewAlias(null, null, null, "Shop " + i, null, null)));
+        }
+        // Ties in every key (same counts, same instants, never received) so that the id tiebreak is exercised.
+        Instant base = Instant.parse("2030-01-01T00:00:00Z");
+        for (int i = 0; i < created.size(); i++) {
+            Alias a = created.get(i);
+            for (int n = 0; n < i % 4; n++) {
+                Instant at = base.plusSeconds(i % 3);
+                s.db.writeVoid(ctx -> s.aliasRepository.countForwarded(ctx, a.id(), at));
+            }
+        }
+        List<Alias> all = s.aliases.list(user, new AliasQuery(null, null, null, 200)).items();
+        Comparator<Alias> byId = Comparator.comparing(Alias::id);
+        Map<AliasSort, Comparator<Alias>> expected = Map.of(
+                AliasSort.NEWEST, Comparator.comparing(Alias::createdAt).thenComparing(byId).reversed(),
+                AliasSort.OLDEST, Comparator.comparing(Alias::createdAt).thenComparing(byId),
+                AliasSort.LAST_RECEIVED, Comparator.comparing(Alias::lastReceivedAt,
+                        Comparator.nullsLast(Comparator.<Instant>reverseOrder())).thenComparing(byId.reversed()),
+                AliasSort.FORWARDED, Comparator.comparingLong(Alias::forwarded).thenComparing(byId).reversed());
+        for (AliasSort sort : AliasSort.values()) {
+            List<String> paged = new ArrayList<>();
+            String cursor = null;
+            do {
+                AliasPage page = s.aliases.list(user, new AliasQuery(null, null, sort, cursor, 5));
+                page.items().forEach(a -> paged.add(a.id()));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            assertThat(paged).as(sort.wire())
+                    .containsExactlyElementsOf(all.stream().sorted(expected.get(sort)).map(Alias::id).toList());
+        }
+    }
+
+    @Test
+    void aCursorOfOneSortIsRejectedByAnother() {
+        for (int i = 0; i < 3; i++) {
+            s.aliases.create(user, new NewAlias(null, null, null, null, null, null));
+        }
+        String newest = s.aliases.list(user, new AliasQuery(null, null, AliasSort.NEWEST, null, 1)).nextCursor();
+        assertThatThrownBy(() -> s.aliases.list(user, new AliasQuery(null, null, AliasSort.FORWARDED, newest, 1)))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("cursor");
+        assertThatThrownBy(() -> s.aliases.list(user, new AliasQuery(null, null, AliasSort.NEWEST, "garbage!", 1)))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("cursor");
     }
 
     @Test

@@ -104,6 +104,12 @@ class AliasApiTest {
         }
         assertThat(pages).isEqualTo(3);
         assertThat(seen).containsExactlyElementsOf(ids.reversed());
+
+        JsonNode oldest = masq.call(own, "GET", "/api/v1/aliases?sort=oldest", null).json();
+        assertThat(oldest.get("data")).extracting(a -> a.get("id").asText()).containsExactlyElementsOf(ids);
+        String newestCursor = masq.call(own, "GET", "/api/v1/aliases?limit=2", null).json().get("next_cursor").asText();
+        assertThat(masq.call(own, "GET", "/api/v1/aliases?sort=oldest&cursor=" + newestCursor, null).status()).isEqualTo(422);
+        assertThat(masq.call(own, "GET", "/api/v1/aliases?sort=sideways", null).status()).isEqualTo(422);
     }
 
     @Test
