@@ -160,11 +160,13 @@ final class Routes {
         routes.post("/security/sessions/{id}/end", gate.signedIn(security::endSession));
         routes.post("/security/sessions/end-all", gate.signedIn(security::endAllSessions));
 
-        SettingsPages settings = new SettingsPages(s.signIn, s.aliases, s.apiKeys, s.sessions, s.accountDeletion, s.inboxes, gate,
-                s.config.domains());
+        SettingsPages settings = new SettingsPages(s.signIn, s.aliases, s.apiKeys, s.sessions, s.accountDeletion, s.inboxes, s.webhooks,
+                gate, s.config.domains());
         routes.get("/settings", gate.signedIn(settings::show));
         routes.post("/settings/defaults", gate.signedIn(settings::saveDefaults));
         routes.post("/settings/notifications", gate.signedIn(settings::saveNotifications));
+        routes.post("/settings/webhook", gate.signedIn(settings::saveWebhook));
+        routes.post("/settings/webhook/remove", gate.signedIn(settings::removeWebhook));
         routes.get("/settings/export", gate.signedIn(settings::export));
         routes.post("/settings/delete", gate.recentlyAuthenticated(settings::deleteAccount));
 

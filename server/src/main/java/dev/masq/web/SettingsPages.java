@@ -11,13 +11,14 @@ import dev.masq.alias.AliasPage;
 import dev.masq.alias.AliasQuery;
 import dev.masq.alias.AliasService;
 import dev.masq.common.InvalidInputException;
+import dev.masq.webhook.WebhookService;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Settings: inboxes, alias defaults, notifications, export of everything the account holds, and deleting the account. */
+/** Settings: inboxes, alias defaults, notifications, the webhook, export of everything the account holds, and deleting the account. */
 public final class SettingsPages {
     private final SignInService signIn;
     private final AliasService aliases;
@@ -25,12 +26,14 @@ public final class SettingsPages {
     private final SessionService sessions;
     private final AccountDeletion deletion;
     private final InboxService inboxes;
+    private final WebhookService webhooks;
     private final WebGate gate;
     private final List<String> domains;
 
     SettingsPages(SignInService signIn, AliasService aliases, ApiKeyService keys, SessionService sessions, AccountDeletion deletion,
-                  InboxService inboxes, WebGate gate, List<String> domains) {
+                  InboxService inboxes, WebhookService webhooks, WebGate gate, List<String> domains) {
         this.signIn = signIn;
+        this.webhooks = webhooks;
         this.inboxes = inboxes;
         this.aliases = aliases;
         this.keys = keys;
@@ -40,7 +43,14 @@ public final class SettingsPages {
         this.domains = domains;
     }
 
-    public record SettingsView(List<String> domains, List<Mailbox> inboxes, String message, String error) {
+    public record SettingsView(List<String> domains, List<Mailbox> inboxes, String message, String error, WebhookForm webhook) {
+    }
+
+    /**
+     * The webhook section: the URL set now (null if none), the secret only right after saving (it is never shown
+     * again), and what was typed with why it was refused.
+     */
+    public record WebhookForm(WebhookService.Registration current, String secret, String entered, String error) {
     }
 
     private static final Map<String, String> MESSAGES = Map.of(
@@ -49,12 +59,37 @@ public final class SettingsPages {
             "default", "Default inbox changed. You now sign in with this address.");
 
     public void show(Context ctx) {
-        String message = ctx.queryParam("saved") != null ? "Saved." : MESSAGES.get(String.valueOf(ctx.queryParam("inbox")));
+        String message = ctx.queryParam("saved") != null ? "Saved."
+                : "removed".equals(ctx.queryParam("webhook")) ? "Webhook removed. No more events are sent."
+                : MESSAGES.get(String.valueOf(ctx.queryParam("inbox")));
         render(ctx, message, null);
     }
 
     private void render(Context ctx, String message, String error) {
-        Views.page(ctx, "settings.jte", new SettingsView(domains, inboxes.list(WebGate.userId(ctx)), message, error));
+        String user = WebGate.userId(ctx);
+        render(ctx, message, error, new WebhookForm(webhooks.get(user).orElse(null), null, null, null));
+    }
+
+    private void render(Context ctx, String message, String error, WebhookForm webhook) {
+        Views.page(ctx, "settings.jte", new SettingsView(domains, inboxes.list(WebGate.userId(ctx)), message, error, webhook));
+    }
+
+    /** Rendered rather than redirected: the new secret is shown once and must not travel in a URL. */
+    public void saveWebhook(Context ctx) {
+        String user = WebGate.userId(ctx);
+        String url = ctx.formParam("url");
+        try {
+            WebhookService.Registration saved = webhooks.register(user, url);
+            render(ctx, null, null, new WebhookForm(saved, saved.secret(), null, null));
+        } catch (InvalidInputException e) {
+            ctx.status(422);
+            render(ctx, null, null, new WebhookForm(webhooks.get(user).orElse(null), null, url, e.getMessage()));
+        }
+    }
+
+    public void removeWebhook(Context ctx) {
+        webhooks.remove(WebGate.userId(ctx));
+        throw new Redirect("/settings?webhook=removed");
     }
 
     /** Leak notices by mail; the leak-notice sender reads this before mailing. */
