@@ -1,6 +1,7 @@
 package dev.masq.leak;
 
 import static dev.masq.db.schema.Tables.ALIASES;
+import static dev.masq.db.schema.Tables.ALIAS_ALLOWED_DOMAINS;
 import static dev.masq.db.schema.Tables.ALIAS_EVENTS;
 import static dev.masq.db.schema.Tables.ALIAS_FOREIGN_DOMAINS;
 import static dev.masq.db.schema.Tables.ALIAS_LEAKS;
@@ -10,28 +11,62 @@ import static dev.masq.db.schema.Tables.ALIAS_VENDOR_DOMAINS;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.Result;
 import org.jooq.impl.DSL;
 
 /** Leak status, foreign domains, spam reports and the vendor binding of aliases. */
 public final class LeakRepository {
+    private static final int BINDING_VENDOR = 0;
+    private static final int BINDING_VENDOR_DOMAIN = 1;
+    private static final int BINDING_ALLOWED_DOMAIN = 2;
 
     /** The stored status row of an alias. */
     record StoredStatus(LeakStatus status, Instant since, Instant leakedAt) {
         static final StoredStatus CLEAN = new StoredStatus(LeakStatus.CLEAN, null, null);
     }
 
-    /** The vendor label and domains, and the further domains the person allowed. */
+    /**
+     * The vendor label and domains, and the further domains the person allowed. One statement: it runs
+     * for every received message inside the single writer's transaction, where each round trip counts.
+     */
     Optional<VendorBinding> binding(DSLContext ctx, String aliasId) {
-        return ctx.select(ALIASES.VENDOR).from(ALIASES).where(ALIASES.ID.eq(aliasId))
-                .fetchOptional(r -> new VendorBinding(r.value1(), vendorDomains(ctx, aliasId),
-                        Set.copyOf(AllowedDomainRepository.of(ctx, List.of(aliasId)).getOrDefault(aliasId, List.of()))));
+        Field<Integer> kind = DSL.field(DSL.name("kind"), Integer.class);
+        Field<String> value = DSL.field(DSL.name("value"), String.class);
+        Result<Record2<Integer, String>> rows = ctx
+                .select(DSL.inline(BINDING_VENDOR).as(kind), ALIASES.VENDOR.as(value))
+                .from(ALIASES).where(ALIASES.ID.eq(aliasId))
+                .unionAll(DSL.select(DSL.inline(BINDING_VENDOR_DOMAIN).as(kind), ALIAS_VENDOR_DOMAINS.DOMAIN.as(value))
+                        .from(ALIAS_VENDOR_DOMAINS).where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(aliasId)))
+                .unionAll(DSL.select(DSL.inline(BINDING_ALLOWED_DOMAIN).as(kind), ALIAS_ALLOWED_DOMAINS.DOMAIN.as(value))
+                        .from(ALIAS_ALLOWED_DOMAINS).where(ALIAS_ALLOWED_DOMAINS.ALIAS_ID.eq(aliasId)))
+                .fetch();
+        boolean exists = false;
+        String vendor = null;
+        List<String> vendorDomains = new ArrayList<>();
+        Set<String> allowed = new HashSet<>();
+        for (Record2<Integer, String> r : rows) {
+            switch (r.value1()) {
+                case BINDING_VENDOR -> {
+                    exists = true;
+                    vendor = r.value2();
+                }
+                case BINDING_VENDOR_DOMAIN -> vendorDomains.add(r.value2());
+                default -> allowed.add(r.value2());
+            }
+        }
+        // Alphabetical, as the lookalike targets were always listed (domains are ASCII: same order as SQLite's).
+        vendorDomains.sort(null);
+        return exists ? Optional.of(new VendorBinding(vendor, vendorDomains, allowed)) : Optional.empty();
     }
 
     boolean ownedBy(DSLContext ctx, String aliasId, String userId) {
@@ -40,12 +75,13 @@ public final class LeakRepository {
 
     /** Trust on first use: adds a learned vendor domain unless the alias has one by now. Returns whether it did. */
     boolean learnVendorDomain(DSLContext ctx, String aliasId, String domain) {
-        if (ctx.fetchExists(ALIAS_VENDOR_DOMAINS, ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(aliasId))) {
-            return false;
-        }
-        ctx.insertInto(ALIAS_VENDOR_DOMAINS).set(ALIAS_VENDOR_DOMAINS.ALIAS_ID, aliasId)
-                .set(ALIAS_VENDOR_DOMAINS.DOMAIN, domain).set(ALIAS_VENDOR_DOMAINS.LEARNED, true).execute();
-        return true;
+        // Check and insert in one statement: this runs per message inside the single writer's transaction.
+        return ctx.insertInto(ALIAS_VENDOR_DOMAINS, ALIAS_VENDOR_DOMAINS.ALIAS_ID, ALIAS_VENDOR_DOMAINS.DOMAIN,
+                        ALIAS_VENDOR_DOMAINS.LEARNED)
+                .select(DSL.select(DSL.val(aliasId), DSL.val(domain), DSL.val(true, ALIAS_VENDOR_DOMAINS.LEARNED))
+                        .whereNotExists(DSL.selectOne().from(ALIAS_VENDOR_DOMAINS)
+                                .where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(aliasId))))
+                .execute() == 1;
     }
 
     /** The person vouches for {@code domain} as the vendor's: added, or confirmed if it was learned. */
@@ -179,11 +215,6 @@ public final class LeakRepository {
                     foreign.getOrDefault(row.aliasId(), List.of())));
         }
         return leaks;
-    }
-
-    private static List<String> vendorDomains(DSLContext ctx, String aliasId) {
-        return ctx.select(ALIAS_VENDOR_DOMAINS.DOMAIN).from(ALIAS_VENDOR_DOMAINS)
-                .where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(aliasId)).orderBy(ALIAS_VENDOR_DOMAINS.DOMAIN).fetch(r -> r.value1());
     }
 
     private static Instant instant(Long millis) {
