@@ -2,7 +2,6 @@ package dev.masq.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebSecurityTest {
     static final String PASSWORD = "correct horse battery staple";
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     WebApp masq;
 
@@ -44,45 +41,22 @@ class WebSecurityTest {
         masq.close();
     }
 
-    HttpClient client() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
-    }
-
-    HttpResponse<String> get(HttpClient client, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(masq.base() + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(HttpClient client, String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return client.send(HttpRequest.newBuilder(URI.create(masq.base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static String csrf(HttpResponse<String> page) {
-        Matcher m = CSRF.matcher(page.body());
-        assertThat(m.find()).as("a CSRF field in " + page.body()).isTrue();
-        return m.group(1);
-    }
-
     @Test
     @Order(1)
     void aPostWithoutTheCsrfTokenIsRefusedEvenWithAValidSession() throws Exception {
-        HttpClient client = client();
-        assertThat(post(client, "/login", Map.of("email", "person@inbox.test", "password", PASSWORD)).statusCode()).isEqualTo(403);
+        FormClient client = new FormClient(masq.base());
+        assertThat(client.post("/login", Map.of("email", "person@inbox.test", "password", PASSWORD)).statusCode()).isEqualTo(403);
 
-        String token = csrf(get(client, "/login"));
-        HttpResponse<String> signedIn = post(client, "/login", Map.of("_csrf", token, "email", "person@inbox.test", "password", PASSWORD));
+        String token = FormClient.csrf(client.get("/login"));
+        HttpResponse<String> signedIn = client.post("/login", Map.of("_csrf", token, "email", "person@inbox.test", "password", PASSWORD));
         assertThat(signedIn.statusCode()).isEqualTo(200);
         assertThat(signedIn.uri().getPath()).isEqualTo("/");
 
-        assertThat(post(client, "/aliases", Map.of("vendor", "forged")).statusCode()).isEqualTo(403);
-        assertThat(post(client, "/aliases", Map.of("vendor", "forged", "_csrf", token)).statusCode())
+        assertThat(client.post("/aliases", Map.of("vendor", "forged")).statusCode()).isEqualTo(403);
+        assertThat(client.post("/aliases", Map.of("vendor", "forged", "_csrf", token)).statusCode())
                 .as("the token from before sign-in is bound to the anonymous visit, not the session").isEqualTo(403);
-        String sessionToken = csrf(get(client, "/"));
-        HttpResponse<String> created = post(client, "/aliases", Map.of("vendor", "real", "_csrf", sessionToken));
+        String sessionToken = FormClient.csrf(client.get("/"));
+        HttpResponse<String> created = client.post("/aliases", Map.of("vendor", "real", "_csrf", sessionToken));
         assertThat(created.statusCode()).isEqualTo(200);
         assertThat(created.body()).contains("New alias for real");
     }
@@ -91,14 +65,14 @@ class WebSecurityTest {
     @Order(2)
     void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> form = get(client, "/login");
+        HttpResponse<String> form = new FormClient(masq.base(), client).get("/login");
         String pre = form.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(pre).contains("HttpOnly").contains("SameSite=Lax");
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(masq.base() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", pre.substring(0, pre.indexOf(';')))
                 .POST(HttpRequest.BodyPublishers.ofString("email=person%40inbox.test&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
-                        + "&_csrf=" + csrf(form))).build(), HttpResponse.BodyHandlers.ofString());
+                        + "&_csrf=" + FormClient.csrf(form))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(303);
         String session = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("masq=")).findFirst().orElseThrow();
         // Plain HTTP here; behind an https MASQ_BASE_URL the cookie is __Host-masq and Secure.
@@ -111,18 +85,18 @@ class WebSecurityTest {
         String id = masq.app.services.accounts.addUser("leaving@inbox.test", false).id();
         masq.app.services.signIn.changePassword(id, PASSWORD);
         var alias = masq.app.services.aliases.create(id, new dev.masq.alias.NewAlias(null, null, null, "Old Shop", null, null));
-        HttpClient client = client();
-        post(client, "/login", Map.of("_csrf", csrf(get(client, "/login")), "email", "leaving@inbox.test", "password", PASSWORD));
+        FormClient client = new FormClient(masq.base());
+        client.post("/login", Map.of("_csrf", FormClient.csrf(client.get("/login")), "email", "leaving@inbox.test", "password", PASSWORD));
 
-        HttpResponse<String> export = get(client, "/settings/export");
+        HttpResponse<String> export = client.get("/settings/export");
         assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("attachment"));
         assertThat(export.body()).contains(alias.address()).contains("Old Shop").contains("leaving@inbox.test");
 
-        String token = csrf(get(client, "/settings"));
-        HttpResponse<String> asked = post(client, "/settings/delete", Map.of("_csrf", token, "confirm", "leaving@inbox.test", "back", "/settings"));
+        String token = FormClient.csrf(client.get("/settings"));
+        HttpResponse<String> asked = client.post("/settings/delete", Map.of("_csrf", token, "confirm", "leaving@inbox.test", "back", "/settings"));
         assertThat(asked.uri().getPath()).isEqualTo("/reauth");
-        post(client, "/reauth?next=/settings", Map.of("_csrf", token, "password", PASSWORD));
-        HttpResponse<String> deleted = post(client, "/settings/delete", Map.of("_csrf", token, "confirm", "leaving@inbox.test"));
+        client.post("/reauth?next=/settings", Map.of("_csrf", token, "password", PASSWORD));
+        HttpResponse<String> deleted = client.post("/settings/delete", Map.of("_csrf", token, "confirm", "leaving@inbox.test"));
         assertThat(deleted.uri().getPath()).isEqualTo("/login");
         assertThat(masq.app.services.accounts.findByEmail("leaving@inbox.test")).isEmpty();
         boolean taken = masq.app.services.db.read(ctx -> masq.app.services.aliasRepository.addressTaken(ctx, alias.address()));
@@ -132,32 +106,32 @@ class WebSecurityTest {
     @Test
     @Order(4)
     void wrongPasswordsAreThrottledPerAccountWithTheSameAnswerForUnknownAccounts() throws Exception {
-        HttpClient client = client();
-        String token = csrf(get(client, "/login"));
-        HttpResponse<String> unknown = post(client, "/login", Map.of("_csrf", token, "email", "nobody@inbox.test", "password", "wrong password!"));
-        HttpResponse<String> wrong = post(client, "/login", Map.of("_csrf", token, "email", "person@inbox.test", "password", "wrong password!"));
+        FormClient client = new FormClient(masq.base());
+        String token = FormClient.csrf(client.get("/login"));
+        HttpResponse<String> unknown = client.post("/login", Map.of("_csrf", token, "email", "nobody@inbox.test", "password", "wrong password!"));
+        HttpResponse<String> wrong = client.post("/login", Map.of("_csrf", token, "email", "person@inbox.test", "password", "wrong password!"));
         assertThat(unknown.statusCode()).isEqualTo(wrong.statusCode()).isEqualTo(401);
         assertThat(errorOf(unknown)).isEqualTo(errorOf(wrong)).isEqualTo("Wrong email or password.");
 
         HttpResponse<String> last = wrong;
         for (int i = 0; i < 10 && last.statusCode() != 429; i++) {
-            last = post(client, "/login", Map.of("_csrf", token, "email", "person@inbox.test", "password", "wrong password!"));
+            last = client.post("/login", Map.of("_csrf", token, "email", "person@inbox.test", "password", "wrong password!"));
         }
         assertThat(last.statusCode()).isEqualTo(429);
         assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow())).isPositive();
         // Even the right password waits now: a guesser cannot tell when it hit.
-        assertThat(post(client, "/login", Map.of("_csrf", token, "email", "person@inbox.test", "password", PASSWORD)).statusCode())
+        assertThat(client.post("/login", Map.of("_csrf", token, "email", "person@inbox.test", "password", PASSWORD)).statusCode())
                 .isEqualTo(429);
     }
 
     @Test
     @Order(5)
     void oneClientAddressTryingManyAccountsIsThrottledToo() throws Exception {
-        HttpClient client = client();
-        String token = csrf(get(client, "/login"));
+        FormClient client = new FormClient(masq.base());
+        String token = FormClient.csrf(client.get("/login"));
         int status = 0;
         for (int i = 0; i < 60 && status != 429; i++) {
-            status = post(client, "/login", Map.of("_csrf", token, "email", "guess" + i + "@inbox.test", "password", "wrong password!"))
+            status = client.post("/login", Map.of("_csrf", token, "email", "guess" + i + "@inbox.test", "password", "wrong password!"))
                     .statusCode();
         }
         assertThat(status).isEqualTo(429);
