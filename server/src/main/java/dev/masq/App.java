@@ -49,9 +49,9 @@ public final class App implements AutoCloseable {
         Services services = new Services(config, clock);
         DeliveryService delivery = new DeliveryService(services);
         WebhookWorker webhooks = new WebhookWorker(services.db, services.webhooks, config.webhook(), clock);
-        services.queued.onWake(delivery::wake);
-        services.queued.onWake(webhooks::wake);
-        ForwardService forward = new ForwardService(services, services.queued::wake);
+        services.queued.onDeliveries(delivery::wake);
+        services.queued.onWebhooks(webhooks::wake);
+        ForwardService forward = new ForwardService(services, services.queued);
         OutboundMail outbound = new OutboundMail(services.aliasRepository, services.accountRepository,
                 services.reverseAliasRepository, services.deliveryQueue, services.verp, services.dkim, config.domains(),
                 config.deliveryExpiry());
@@ -62,9 +62,9 @@ public final class App implements AutoCloseable {
             webhooks.start();
             http = HttpServer.start(services, config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
-            smtp.add(SmtpServer.inbound(config, tls, forward, new ReplyService(services, forward, outbound, services.queued::wake)));
+            smtp.add(SmtpServer.inbound(config, tls, forward, new ReplyService(services, forward, outbound, services.queued::deliveries)));
             SubmissionLogins logins = new SubmissionLogins(services.appPasswords, clock);
-            SubmissionService submission = new SubmissionService(services, outbound, services.queued::wake);
+            SubmissionService submission = new SubmissionService(services, outbound, services.queued::deliveries);
             smtp.add(SmtpServer.submission(config, config.submissionPort(), tls, false, logins, submission));
             if (config.sending().submissionsPort().isPresent()) {
                 smtp.add(SmtpServer.submission(config, config.sending().submissionsPort().get(), tls, true, logins, submission));

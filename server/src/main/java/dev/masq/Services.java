@@ -138,7 +138,7 @@ public final class Services implements AutoCloseable {
                 LeakPolicy.from(config.leak()), clock, leakNotifications, queued);
         this.leakActions = new LeakActions(db, actionLinks, leakRepository, eventRepository, aliases, clock, queued);
         this.senderBlocks = new SenderBlocks(db, secrets, clock);
-        AccountMail mail = new AccountMail(deliveryQueue, queued::wake, config.domains().getFirst(), config.hostname(),
+        AccountMail mail = new AccountMail(deliveryQueue, queued::deliveries, config.domains().getFirst(), config.hostname(),
                 config.deliveryExpiry(), clock);
         this.inboxes = new InboxService(db, accountRepository, credentialRepository, aliasRepository, new AliasMailboxRepository(),
                 links, mail, publicUrl, clock);

@@ -4,14 +4,21 @@ import static dev.masq.db.schema.Tables.MAILBOXES;
 import static dev.masq.db.schema.Tables.USERS;
 
 import dev.masq.crypto.Secrets;
+import dev.masq.db.HotStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /** Users and their real inboxes. Inbox addresses are stored encrypted and found by keyed hash. */
 public final class AccountRepository {
+    private static final HotStatement MAILBOXES_OF = new HotStatement(DSL.select(MAILBOXES.ID, MAILBOXES.USER_ID,
+                    MAILBOXES.ADDRESS_ENC, MAILBOXES.VERIFIED, MAILBOXES.IS_DEFAULT)
+            .from(MAILBOXES).where(MAILBOXES.USER_ID.eq(DSL.param("user", String.class)))
+            .orderBy(MAILBOXES.IS_DEFAULT.desc(), MAILBOXES.CREATED_AT));
+
     private final Secrets secrets;
 
     public AccountRepository(Secrets secrets) {
@@ -47,10 +54,8 @@ public final class AccountRepository {
     }
 
     public List<Mailbox> mailboxesOf(DSLContext ctx, String userId) {
-        return ctx.selectFrom(MAILBOXES)
-                .where(MAILBOXES.USER_ID.eq(userId))
-                .orderBy(MAILBOXES.IS_DEFAULT.desc(), MAILBOXES.CREATED_AT)
-                .fetch(this::toMailbox);
+        return MAILBOXES_OF.fetch(ctx, r -> new Mailbox(r.getString(1), r.getString(2),
+                secrets.decryptText(r.getBytes(3)), r.getBoolean(4), r.getBoolean(5)), userId);
     }
 
     /** Whether {@code address} is an inbox of the user that they proved they control. */

@@ -4,12 +4,23 @@ import static dev.masq.db.schema.Tables.ALIAS_EVENTS;
 
 import dev.masq.crypto.Secrets;
 import dev.masq.crypto.Tokens;
+import dev.masq.db.HotStatement;
 import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** The event log of aliases. Senders are stored encrypted; only their domain is in clear, for reports. */
 public final class AliasEventRepository {
+    private static final HotStatement INSERT = new HotStatement(DSL.insertInto(ALIAS_EVENTS)
+            .set(ALIAS_EVENTS.ID, DSL.param("id", String.class))
+            .set(ALIAS_EVENTS.ALIAS_ID, DSL.param("alias", String.class))
+            .set(ALIAS_EVENTS.KIND, DSL.param("kind", String.class))
+            .set(ALIAS_EVENTS.SENDER_ENC, DSL.param("sender", byte[].class))
+            .set(ALIAS_EVENTS.SENDER_DOMAIN, DSL.param("domain", String.class))
+            .set(ALIAS_EVENTS.DETAIL, DSL.param("detail", String.class))
+            .set(ALIAS_EVENTS.CREATED_AT, DSL.param("at", Long.class)));
+
     private final Secrets secrets;
 
     public AliasEventRepository(Secrets secrets) {
@@ -18,15 +29,8 @@ public final class AliasEventRepository {
 
     public void record(DSLContext ctx, String aliasId, String kind, String sender, String detail, Instant at) {
         String domain = sender == null || sender.indexOf('@') < 0 ? null : sender.substring(sender.lastIndexOf('@') + 1);
-        ctx.insertInto(ALIAS_EVENTS)
-                .set(ALIAS_EVENTS.ID, Tokens.newId("ev"))
-                .set(ALIAS_EVENTS.ALIAS_ID, aliasId)
-                .set(ALIAS_EVENTS.KIND, kind)
-                .set(ALIAS_EVENTS.SENDER_ENC, sender == null || sender.isEmpty() ? null : secrets.encryptText(sender))
-                .set(ALIAS_EVENTS.SENDER_DOMAIN, domain)
-                .set(ALIAS_EVENTS.DETAIL, detail)
-                .set(ALIAS_EVENTS.CREATED_AT, at.toEpochMilli())
-                .execute();
+        INSERT.execute(ctx, Tokens.newId("ev"), aliasId, kind,
+                sender == null || sender.isEmpty() ? null : secrets.encryptText(sender), domain, detail, at.toEpochMilli());
     }
 
     public List<AliasEvent> recent(DSLContext ctx, String aliasId, int limit) {

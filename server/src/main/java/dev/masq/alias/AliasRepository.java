@@ -7,6 +7,7 @@ import static dev.masq.db.schema.Tables.ALIAS_VENDOR_DOMAINS;
 
 import dev.masq.common.InvalidInputException;
 import dev.masq.crypto.Secrets;
+import dev.masq.db.HotStatement;
 import dev.masq.db.schema.tables.records.AliasesRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,6 +25,19 @@ import org.jooq.impl.DSL;
 
 /** Aliases, their vendor domains, their inboxes and the tombstones of deleted ones. */
 public final class AliasRepository {
+    private static final HotStatement ROUTE_BY_ADDRESS = route(ALIASES.ADDRESS.eq(DSL.param("address", String.class)));
+    private static final HotStatement ROUTE_BY_ID = route(ALIASES.ID.eq(DSL.param("id", String.class)));
+    private static final HotStatement MAILBOX_IDS = new HotStatement(DSL.select(ALIAS_MAILBOXES.MAILBOX_ID)
+            .from(ALIAS_MAILBOXES).where(ALIAS_MAILBOXES.ALIAS_ID.eq(DSL.param("alias", String.class))));
+    private static final HotStatement COUNT_FORWARDED = new HotStatement(DSL.update(ALIASES)
+            .set(ALIASES.FORWARDED, ALIASES.FORWARDED.plus(DSL.inline(1L)))
+            .set(ALIASES.LAST_RECEIVED_AT, DSL.param("at", Long.class))
+            .where(ALIASES.ID.eq(DSL.param("id", String.class))));
+    private static final HotStatement COUNT_BLOCKED = new HotStatement(DSL.update(ALIASES)
+            .set(ALIASES.BLOCKED, ALIASES.BLOCKED.plus(DSL.inline(1L)))
+            .set(ALIASES.LAST_RECEIVED_AT, DSL.param("at", Long.class))
+            .where(ALIASES.ID.eq(DSL.param("id", String.class))));
+
     private final Secrets secrets;
 
     public AliasRepository(Secrets secrets) {
@@ -31,17 +45,19 @@ public final class AliasRepository {
     }
 
     public Optional<AliasRoute> findRoute(DSLContext ctx, String address) {
-        return ctx.select(ALIASES.ID, ALIASES.USER_ID, ALIASES.ADDRESS, ALIASES.STATE)
-                .from(ALIASES)
-                .where(ALIASES.ADDRESS.eq(address))
-                .fetchOptional(r -> new AliasRoute(r.value1(), r.value2(), r.value3(), AliasState.fromWire(r.value4())));
+        return ROUTE_BY_ADDRESS.fetchOptional(ctx, AliasRepository::route, address);
     }
 
     public Optional<AliasRoute> findRouteById(DSLContext ctx, String aliasId) {
-        return ctx.select(ALIASES.ID, ALIASES.USER_ID, ALIASES.ADDRESS, ALIASES.STATE)
-                .from(ALIASES)
-                .where(ALIASES.ID.eq(aliasId))
-                .fetchOptional(r -> new AliasRoute(r.value1(), r.value2(), r.value3(), AliasState.fromWire(r.value4())));
+        return ROUTE_BY_ID.fetchOptional(ctx, AliasRepository::route, aliasId);
+    }
+
+    private static HotStatement route(Condition which) {
+        return new HotStatement(DSL.select(ALIASES.ID, ALIASES.USER_ID, ALIASES.ADDRESS, ALIASES.STATE).from(ALIASES).where(which));
+    }
+
+    private static AliasRoute route(java.sql.ResultSet r) throws java.sql.SQLException {
+        return new AliasRoute(r.getString(1), r.getString(2), r.getString(3), AliasState.fromWire(r.getString(4)));
     }
 
     public boolean addressTaken(DSLContext ctx, String address) {
@@ -160,16 +176,11 @@ public final class AliasRepository {
     }
 
     public List<String> mailboxIds(DSLContext ctx, String aliasId) {
-        return ctx.select(ALIAS_MAILBOXES.MAILBOX_ID).from(ALIAS_MAILBOXES)
-                .where(ALIAS_MAILBOXES.ALIAS_ID.eq(aliasId)).fetch(r -> r.value1());
+        return MAILBOX_IDS.fetch(ctx, r -> r.getString(1), aliasId);
     }
 
     public void countForwarded(DSLContext ctx, String aliasId, Instant at) {
-        ctx.update(ALIASES)
-                .set(ALIASES.FORWARDED, ALIASES.FORWARDED.plus(1))
-                .set(ALIASES.LAST_RECEIVED_AT, at.toEpochMilli())
-                .where(ALIASES.ID.eq(aliasId))
-                .execute();
+        COUNT_FORWARDED.execute(ctx, at.toEpochMilli(), aliasId);
     }
 
     public void setDisplayName(DSLContext ctx, String id, String displayName) {
@@ -197,11 +208,7 @@ public final class AliasRepository {
     }
 
     public void countBlocked(DSLContext ctx, String aliasId, Instant at) {
-        ctx.update(ALIASES)
-                .set(ALIASES.BLOCKED, ALIASES.BLOCKED.plus(1))
-                .set(ALIASES.LAST_RECEIVED_AT, at.toEpochMilli())
-                .where(ALIASES.ID.eq(aliasId))
-                .execute();
+        COUNT_BLOCKED.execute(ctx, at.toEpochMilli(), aliasId);
     }
 
     private List<Alias> withDomains(DSLContext ctx, List<AliasesRecord> rows) {

@@ -5,6 +5,7 @@ import static dev.masq.db.schema.Tables.ALIAS_VENDOR_DOMAINS;
 import static dev.masq.db.schema.Tables.SENDER_BLOCKS;
 
 import dev.masq.crypto.Secrets;
+import dev.masq.db.HotStatement;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +16,19 @@ import org.jooq.impl.DSL;
 
 /** Sender blocks and the vendor-only mode of aliases. Blocked addresses are ciphertext, found by keyed hash. */
 final class BlockRepository {
+    // Asked for every message with the hashes of the sender and its domains up to the registrable one;
+    // unused places repeat the first hash. Longer chains of subdomains take the rendered query.
+    private static final int HASH_SLOTS = 6;
+    private static final HotStatement BLOCKED = new HotStatement(DSL.selectOne().from(SENDER_BLOCKS)
+            .where(SENDER_BLOCKS.USER_ID.eq(DSL.param("user", String.class))
+                    .and(SENDER_BLOCKS.SENDER_HMAC.in(java.util.stream.IntStream.range(0, HASH_SLOTS)
+                            .mapToObj(i -> DSL.param("h" + i, byte[].class)).toList()))
+                    .and(SENDER_BLOCKS.ALIAS_ID.isNull().or(SENDER_BLOCKS.ALIAS_ID.eq(DSL.param("alias", String.class)))))
+            .limit(DSL.inline(1)));
+    private static final HotStatement VENDOR_ONLY = new HotStatement(DSL.selectOne().from(ALIASES)
+            .where(ALIASES.ID.eq(DSL.param("alias", String.class)).and(ALIASES.VENDOR_ONLY.isTrue())
+                    .and(DSL.exists(DSL.selectOne().from(ALIAS_VENDOR_DOMAINS)
+                            .where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(ALIASES.ID))))));
     private final Secrets secrets;
 
     BlockRepository(Secrets secrets) {
@@ -70,7 +84,16 @@ final class BlockRepository {
      * {@code senderHashes}, or the alias is vendor-only, has a vendor domain, and {@code registrable}
      * is neither a vendor domain nor an allowed one. False for an unknown alias.
      */
-    boolean blocked(DSLContext ctx, String aliasId, String userId, Collection<byte[]> senderHashes) {
+    boolean blocked(DSLContext ctx, String aliasId, String userId, List<byte[]> senderHashes) {
+        if (senderHashes.size() <= HASH_SLOTS) {
+            Object[] values = new Object[HASH_SLOTS + 2];
+            values[0] = userId;
+            for (int i = 0; i < HASH_SLOTS; i++) {
+                values[i + 1] = senderHashes.get(i < senderHashes.size() ? i : 0);
+            }
+            values[HASH_SLOTS + 1] = aliasId;
+            return BLOCKED.exists(ctx, values);
+        }
         return ctx.fetchExists(DSL.selectOne().from(SENDER_BLOCKS).where(SENDER_BLOCKS.USER_ID.eq(userId)
                 .and(SENDER_BLOCKS.SENDER_HMAC.in(senderHashes))
                 .and(SENDER_BLOCKS.ALIAS_ID.isNull().or(SENDER_BLOCKS.ALIAS_ID.eq(aliasId)))));
@@ -78,8 +101,7 @@ final class BlockRepository {
 
     /** Vendor-only counts once the alias knows its vendor: before that, nobody could be "the vendor". */
     boolean isVendorOnly(DSLContext ctx, String aliasId) {
-        return ctx.fetchExists(DSL.selectOne().from(ALIASES).where(ALIASES.ID.eq(aliasId).and(ALIASES.VENDOR_ONLY.isTrue())
-                .and(DSL.exists(DSL.selectOne().from(ALIAS_VENDOR_DOMAINS).where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(aliasId))))));
+        return VENDOR_ONLY.exists(ctx, aliasId);
     }
 
     private static Condition scope(String aliasId) {

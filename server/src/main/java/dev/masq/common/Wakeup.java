@@ -4,19 +4,31 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Tells the background senders (mail deliveries, webhook calls) that new work was committed, so that
- * whoever queues it need not know who sends it. Call {@link #wake()} after the commit, never inside it:
- * a sender woken early reads the queue before the work is visible.
+ * Tells the background senders that new work was committed, so that whoever queues it need not know
+ * who sends it: {@link #deliveries()} after queuing mail, {@link #wake()} after queuing mail and
+ * webhook calls. Call them after the commit, never inside it: a sender woken early reads its queue
+ * before the work is visible.
  */
 public final class Wakeup {
-    private final List<Runnable> senders = new CopyOnWriteArrayList<>();
+    private final List<Runnable> mailSenders = new CopyOnWriteArrayList<>();
+    private final List<Runnable> webhookSenders = new CopyOnWriteArrayList<>();
 
-    public void onWake(Runnable sender) {
-        senders.add(sender);
+    public void onDeliveries(Runnable sender) {
+        mailSenders.add(sender);
     }
 
-    /** Cheap: each sender only signals its own scheduler. */
+    public void onWebhooks(Runnable sender) {
+        webhookSenders.add(sender);
+    }
+
+    /** Mail was queued. Cheap: each sender only signals its own scheduler. */
+    public void deliveries() {
+        mailSenders.forEach(Runnable::run);
+    }
+
+    /** Mail and webhook calls may have been queued. */
     public void wake() {
-        senders.forEach(Runnable::run);
+        deliveries();
+        webhookSenders.forEach(Runnable::run);
     }
 }

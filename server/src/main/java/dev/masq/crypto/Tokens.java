@@ -22,11 +22,13 @@ public final class Tokens {
 
     /** Lower-case base32 of {@code chars * 5} random bits: safe in ids, URLs and email local parts. */
     public static String randomBase32(int chars) {
-        StringBuilder sb = new StringBuilder(chars);
+        // One draw for all characters: the shared generator is behind a lock, and ids are made per message.
+        byte[] random = randomBytes(chars);
+        char[] out = new char[chars];
         for (int i = 0; i < chars; i++) {
-            sb.append(BASE32[RANDOM.nextInt(32)]);
+            out[i] = BASE32[random[i] & 31];
         }
-        return sb.toString();
+        return new String(out);
     }
 
     /** An opaque id such as {@code al_k3x9...}: 80 random bits, never sequential. */

@@ -30,13 +30,13 @@ import org.sqlite.SQLiteConfig;
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final int MAX_BATCH = 512;
-    private static final Settings JOOQ_SETTINGS = new Settings()
+    static final Settings JOOQ_SETTINGS = new Settings()
             .withExecuteLogging(false)
             .withRenderSchema(false)
             .withDiagnosticsLogging(false);
 
-    private final BlockingQueue<Connection> readers;
-    private final Connection writerConnection;
+    private final BlockingQueue<Handle> readers;
+    private final Handle writerHandle;
     private final LinkedBlockingQueue<WriteTask<?>> writes = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
@@ -47,10 +47,10 @@ public final class Database implements AutoCloseable {
     }
 
     private Database(String url, int readerCount) throws SQLException {
-        this.writerConnection = open(url, false);
+        this.writerHandle = Handle.of(open(url, false));
         this.readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
-            readers.add(open(url, true));
+            readers.add(Handle.of(open(url, true)));
         }
         this.writer = Thread.ofPlatform().name("db-writer").daemon().start(this::writeLoop);
     }
@@ -89,17 +89,17 @@ public final class Database implements AutoCloseable {
 
     /** Runs a query on a read connection. */
     public <T> T read(Function<DSLContext, T> work) {
-        Connection c;
+        Handle h;
         try {
-            c = readers.take();
+            h = readers.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DatabaseException("interrupted while waiting for a connection", e);
         }
         try {
-            return work.apply(dsl(c));
+            return work.apply(h.dsl());
         } finally {
-            readers.add(c);
+            readers.add(h);
         }
     }
 
@@ -110,15 +110,10 @@ public final class Database implements AutoCloseable {
      */
     public <T> T write(Function<DSLContext, T> work) {
         if (Thread.currentThread() == writer) {
-            return work.apply(dsl(writerConnection));
+            return work.apply(writerHandle.dsl());
         }
-        if (closed) {
-            throw new DatabaseException("database is closed", null);
-        }
-        WriteTask<T> task = new WriteTask<>(work, new CompletableFuture<>());
-        writes.add(task);
         try {
-            return task.done().get();
+            return submit(work).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DatabaseException("interrupted while waiting for commit", e);
@@ -128,6 +123,26 @@ public final class Database implements AutoCloseable {
             }
             throw new DatabaseException("write failed", e.getCause());
         }
+    }
+
+    /**
+     * Queues {@code work} for the next group commit without waiting for it, for bookkeeping whose loss
+     * in a crash only repeats work (a delivered message's row, say); the future completes once committed.
+     */
+    public CompletableFuture<Void> writeLater(java.util.function.Consumer<DSLContext> work) {
+        return submit(ctx -> {
+            work.accept(ctx);
+            return null;
+        });
+    }
+
+    private <T> CompletableFuture<T> submit(Function<DSLContext, T> work) {
+        if (closed) {
+            throw new DatabaseException("database is closed", null);
+        }
+        WriteTask<T> task = new WriteTask<>(work, new CompletableFuture<>());
+        writes.add(task);
+        return task.done();
     }
 
     public void writeVoid(java.util.function.Consumer<DSLContext> work) {
@@ -158,11 +173,11 @@ public final class Database implements AutoCloseable {
 
     private void commitBatch(List<WriteTask<?>> batch) {
         List<Runnable> completions = new ArrayList<>(batch.size());
+        Connection writerConnection = writerHandle.connection();
         try {
             writerConnection.setAutoCommit(false);
-            DSLContext ctx = dsl(writerConnection);
             for (WriteTask<?> task : batch) {
-                completions.add(task.runInSavepoint(writerConnection, ctx));
+                completions.add(task.runInSavepoint(writerConnection, writerHandle.dsl()));
             }
             writerConnection.commit();
             completions.forEach(Runnable::run);
@@ -179,8 +194,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static DSLContext dsl(Connection c) {
-        return DSL.using(c, SQLDialect.SQLITE, JOOQ_SETTINGS);
+    /** A connection with the one jOOQ context (and the prepared hot statements) used on it. */
+    private record Handle(Connection connection, DSLContext dsl) {
+        static Handle of(Connection c) {
+            DSLContext dsl = DSL.using(c, SQLDialect.SQLITE, JOOQ_SETTINGS);
+            dsl.data(StatementCache.KEY, new StatementCache(c));
+            return new Handle(c, dsl);
+        }
     }
 
     @Override
@@ -191,8 +211,8 @@ public final class Database implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeQuietly(writerConnection);
-        readers.forEach(Database::closeQuietly);
+        closeQuietly(writerHandle.connection());
+        readers.forEach(h -> closeQuietly(h.connection()));
     }
 
     private static void closeQuietly(Connection c) {

@@ -8,6 +8,7 @@ import static dev.masq.db.schema.Tables.ALIAS_LEAKS;
 import static dev.masq.db.schema.Tables.ALIAS_SPAM_REPORTS;
 import static dev.masq.db.schema.Tables.ALIAS_VENDOR_DOMAINS;
 
+import dev.masq.db.HotStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,8 +21,6 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record2;
-import org.jooq.Result;
 import org.jooq.impl.DSL;
 
 /** Leak status, foreign domains, spam reports and the vendor binding of aliases. */
@@ -29,6 +28,9 @@ public final class LeakRepository {
     private static final int BINDING_VENDOR = 0;
     private static final int BINDING_VENDOR_DOMAIN = 1;
     private static final int BINDING_ALLOWED_DOMAIN = 2;
+
+    private static final HotStatement BINDING = bindingStatement();
+    private static final HotStatement LEARN_VENDOR_DOMAIN = learnStatement();
 
     /** The stored status row of an alias. */
     record StoredStatus(LeakStatus status, Instant since, Instant leakedAt) {
@@ -40,33 +42,48 @@ public final class LeakRepository {
      * for every received message inside the single writer's transaction, where each round trip counts.
      */
     Optional<VendorBinding> binding(DSLContext ctx, String aliasId) {
-        Field<Integer> kind = DSL.field(DSL.name("kind"), Integer.class);
-        Field<String> value = DSL.field(DSL.name("value"), String.class);
-        Result<Record2<Integer, String>> rows = ctx
-                .select(DSL.inline(BINDING_VENDOR).as(kind), ALIASES.VENDOR.as(value))
-                .from(ALIASES).where(ALIASES.ID.eq(aliasId))
-                .unionAll(DSL.select(DSL.inline(BINDING_VENDOR_DOMAIN).as(kind), ALIAS_VENDOR_DOMAINS.DOMAIN.as(value))
-                        .from(ALIAS_VENDOR_DOMAINS).where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(aliasId)))
-                .unionAll(DSL.select(DSL.inline(BINDING_ALLOWED_DOMAIN).as(kind), ALIAS_ALLOWED_DOMAINS.DOMAIN.as(value))
-                        .from(ALIAS_ALLOWED_DOMAINS).where(ALIAS_ALLOWED_DOMAINS.ALIAS_ID.eq(aliasId)))
-                .fetch();
+        List<BindingRow> rows = BINDING.fetch(ctx, r -> new BindingRow(r.getInt(1), r.getString(2)), aliasId, aliasId, aliasId);
         boolean exists = false;
         String vendor = null;
         List<String> vendorDomains = new ArrayList<>();
         Set<String> allowed = new HashSet<>();
-        for (Record2<Integer, String> r : rows) {
-            switch (r.value1()) {
+        for (BindingRow r : rows) {
+            switch (r.kind()) {
                 case BINDING_VENDOR -> {
                     exists = true;
-                    vendor = r.value2();
+                    vendor = r.value();
                 }
-                case BINDING_VENDOR_DOMAIN -> vendorDomains.add(r.value2());
-                default -> allowed.add(r.value2());
+                case BINDING_VENDOR_DOMAIN -> vendorDomains.add(r.value());
+                default -> allowed.add(r.value());
             }
         }
         // Alphabetical, as the lookalike targets were always listed (domains are ASCII: same order as SQLite's).
         vendorDomains.sort(null);
         return exists ? Optional.of(new VendorBinding(vendor, vendorDomains, allowed)) : Optional.empty();
+    }
+
+    private record BindingRow(int kind, String value) {
+    }
+
+    private static HotStatement bindingStatement() {
+        Field<Integer> kind = DSL.field(DSL.name("kind"), Integer.class);
+        Field<String> value = DSL.field(DSL.name("value"), String.class);
+        return new HotStatement(DSL.select(DSL.inline(BINDING_VENDOR).as(kind), ALIASES.VENDOR.as(value))
+                .from(ALIASES).where(ALIASES.ID.eq(DSL.param("alias", String.class)))
+                .unionAll(DSL.select(DSL.inline(BINDING_VENDOR_DOMAIN).as(kind), ALIAS_VENDOR_DOMAINS.DOMAIN.as(value))
+                        .from(ALIAS_VENDOR_DOMAINS).where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(DSL.param("alias", String.class))))
+                .unionAll(DSL.select(DSL.inline(BINDING_ALLOWED_DOMAIN).as(kind), ALIAS_ALLOWED_DOMAINS.DOMAIN.as(value))
+                        .from(ALIAS_ALLOWED_DOMAINS).where(ALIAS_ALLOWED_DOMAINS.ALIAS_ID.eq(DSL.param("alias", String.class)))));
+    }
+
+    // Check and insert in one statement: this runs per message inside the single writer's transaction.
+    private static HotStatement learnStatement() {
+        Field<String> alias = DSL.param("alias", String.class);
+        return new HotStatement(DSL.insertInto(ALIAS_VENDOR_DOMAINS, ALIAS_VENDOR_DOMAINS.ALIAS_ID, ALIAS_VENDOR_DOMAINS.DOMAIN,
+                        ALIAS_VENDOR_DOMAINS.LEARNED)
+                .select(DSL.select(alias, DSL.param("domain", String.class), DSL.inline(true, ALIAS_VENDOR_DOMAINS.LEARNED))
+                        .whereNotExists(DSL.selectOne().from(ALIAS_VENDOR_DOMAINS)
+                                .where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(DSL.param("alias2", String.class))))));
     }
 
     boolean ownedBy(DSLContext ctx, String aliasId, String userId) {
@@ -75,13 +92,7 @@ public final class LeakRepository {
 
     /** Trust on first use: adds a learned vendor domain unless the alias has one by now. Returns whether it did. */
     boolean learnVendorDomain(DSLContext ctx, String aliasId, String domain) {
-        // Check and insert in one statement: this runs per message inside the single writer's transaction.
-        return ctx.insertInto(ALIAS_VENDOR_DOMAINS, ALIAS_VENDOR_DOMAINS.ALIAS_ID, ALIAS_VENDOR_DOMAINS.DOMAIN,
-                        ALIAS_VENDOR_DOMAINS.LEARNED)
-                .select(DSL.select(DSL.val(aliasId), DSL.val(domain), DSL.val(true, ALIAS_VENDOR_DOMAINS.LEARNED))
-                        .whereNotExists(DSL.selectOne().from(ALIAS_VENDOR_DOMAINS)
-                                .where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.eq(aliasId))))
-                .execute() == 1;
+        return LEARN_VENDOR_DOMAIN.execute(ctx, aliasId, domain, aliasId) == 1;
     }
 
     /** The person vouches for {@code domain} as the vendor's: added, or confirmed if it was learned. */

@@ -26,7 +26,12 @@ final class DeliveryOutcomes {
     }
 
     void delivered(Delivery d, Hop hop) {
-        db.writeVoid(ctx -> queue.remove(ctx, d.id()));
+        // Not waited for: the row stays leased meanwhile, and if the process dies before this commits,
+        // the message goes out once more (at least once, never lost).
+        db.writeLater(ctx -> queue.remove(ctx, d.id())).exceptionally(e -> {
+            log.warn("delivered {} but could not remove it from the queue; it will be sent again: {}", d.id(), e.getMessage());
+            return null;
+        });
         // One line per message would cost more than the delivery itself at full load; failures stay at INFO.
         log.debug("delivered {} {} to {} after {} failed attempts", d.kind().wire(), d.id(), hop, d.attempts());
     }

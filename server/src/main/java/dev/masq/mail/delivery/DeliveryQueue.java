@@ -3,16 +3,43 @@ package dev.masq.mail.delivery;
 import static dev.masq.db.schema.Tables.DELIVERIES;
 
 import dev.masq.crypto.Secrets;
+import dev.masq.db.HotStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The durable queue of outgoing mail. Recipient and content are ciphertext; a row is deleted as soon
  * as its message is delivered or given up, so no message outlives its delivery.
  */
 public final class DeliveryQueue {
+    private static final HotStatement INSERT = new HotStatement(DSL.insertInto(DELIVERIES)
+            .set(DELIVERIES.ID, DSL.param("id", String.class))
+            .set(DELIVERIES.ALIAS_ID, DSL.param("alias", String.class))
+            .set(DELIVERIES.KIND, DSL.param("kind", String.class))
+            .set(DELIVERIES.ENVELOPE_FROM, DSL.param("from", String.class))
+            .set(DELIVERIES.RECIPIENT_ENC, DSL.param("to", byte[].class))
+            .set(DELIVERIES.CONTENT_ENC, DSL.param("content", byte[].class))
+            .set(DELIVERIES.ATTEMPTS, DSL.param("attempts", Integer.class))
+            .set(DELIVERIES.NEXT_ATTEMPT_AT, DSL.param("next", Long.class))
+            .set(DELIVERIES.EXPIRES_AT, DSL.param("expires", Long.class))
+            .set(DELIVERIES.CREATED_AT, DSL.param("created", Long.class)));
+    private static final HotStatement DUE = new HotStatement(DSL.select(DELIVERIES.ID, DELIVERIES.ALIAS_ID, DELIVERIES.KIND,
+                    DELIVERIES.ENVELOPE_FROM, DELIVERIES.RECIPIENT_ENC, DELIVERIES.CONTENT_ENC, DELIVERIES.ATTEMPTS,
+                    DELIVERIES.CREATED_AT, DELIVERIES.EXPIRES_AT)
+            .from(DELIVERIES)
+            .where(DELIVERIES.NEXT_ATTEMPT_AT.le(DSL.param("now", Long.class)))
+            .and(DELIVERIES.LEASE_UNTIL.isNull().or(DELIVERIES.LEASE_UNTIL.le(DSL.param("now2", Long.class))))
+            .orderBy(DELIVERIES.NEXT_ATTEMPT_AT)
+            .limit(DSL.param("limit", Integer.class)));
+    private static final HotStatement LEASE = new HotStatement(DSL.update(DELIVERIES)
+            .set(DELIVERIES.LEASE_UNTIL, DSL.param("until", Long.class))
+            .where(DELIVERIES.ID.eq(DSL.param("id", String.class))));
+    private static final HotStatement REMOVE = new HotStatement(DSL.deleteFrom(DELIVERIES)
+            .where(DELIVERIES.ID.eq(DSL.param("id", String.class))));
+
     private final Secrets secrets;
 
     public DeliveryQueue(Secrets secrets) {
@@ -20,18 +47,9 @@ public final class DeliveryQueue {
     }
 
     public void enqueue(DSLContext ctx, Delivery d) {
-        ctx.insertInto(DELIVERIES)
-                .set(DELIVERIES.ID, d.id())
-                .set(DELIVERIES.ALIAS_ID, d.aliasId())
-                .set(DELIVERIES.KIND, d.kind().wire())
-                .set(DELIVERIES.ENVELOPE_FROM, d.envelopeFrom())
-                .set(DELIVERIES.RECIPIENT_ENC, secrets.encryptText(d.recipient()))
-                .set(DELIVERIES.CONTENT_ENC, secrets.encrypt(d.content()))
-                .set(DELIVERIES.ATTEMPTS, d.attempts())
-                .set(DELIVERIES.NEXT_ATTEMPT_AT, d.createdAt().toEpochMilli())
-                .set(DELIVERIES.EXPIRES_AT, d.expiresAt().toEpochMilli())
-                .set(DELIVERIES.CREATED_AT, d.createdAt().toEpochMilli())
-                .execute();
+        INSERT.execute(ctx, d.id(), d.aliasId(), d.kind().wire(), d.envelopeFrom(), secrets.encryptText(d.recipient()),
+                secrets.encrypt(d.content()), d.attempts(), d.createdAt().toEpochMilli(), d.expiresAt().toEpochMilli(),
+                d.createdAt().toEpochMilli());
     }
 
     /**
@@ -39,20 +57,13 @@ public final class DeliveryQueue {
      * {@code leaseUntil}, so a delivery whose worker died is retried after its lease runs out.
      */
     public List<Delivery> claimDue(DSLContext ctx, Instant now, Instant leaseUntil, int limit) {
-        List<Delivery> due = ctx.selectFrom(DELIVERIES)
-                .where(DELIVERIES.NEXT_ATTEMPT_AT.le(now.toEpochMilli()))
-                .and(DELIVERIES.LEASE_UNTIL.isNull().or(DELIVERIES.LEASE_UNTIL.le(now.toEpochMilli())))
-                .orderBy(DELIVERIES.NEXT_ATTEMPT_AT)
-                .limit(limit)
-                .fetch(r -> new Delivery(r.getId(), r.getAliasId(),
-                        Delivery.Kind.valueOf(r.getKind().toUpperCase(Locale.ROOT)), r.getEnvelopeFrom(),
-                        secrets.decryptText(r.getRecipientEnc()), secrets.decrypt(r.getContentEnc()),
-                        r.getAttempts(), Instant.ofEpochMilli(r.getCreatedAt()), Instant.ofEpochMilli(r.getExpiresAt())));
-        if (!due.isEmpty()) {
-            ctx.update(DELIVERIES)
-                    .set(DELIVERIES.LEASE_UNTIL, leaseUntil.toEpochMilli())
-                    .where(DELIVERIES.ID.in(due.stream().map(Delivery::id).toList()))
-                    .execute();
+        long millis = now.toEpochMilli();
+        List<Delivery> due = DUE.fetch(ctx, r -> new Delivery(r.getString(1), r.getString(2),
+                Delivery.Kind.valueOf(r.getString(3).toUpperCase(Locale.ROOT)), r.getString(4),
+                secrets.decryptText(r.getBytes(5)), secrets.decrypt(r.getBytes(6)),
+                r.getInt(7), Instant.ofEpochMilli(r.getLong(8)), Instant.ofEpochMilli(r.getLong(9))), millis, millis, limit);
+        for (Delivery d : due) {
+            LEASE.execute(ctx, leaseUntil.toEpochMilli(), d.id());
         }
         return due;
     }
@@ -65,7 +76,7 @@ public final class DeliveryQueue {
     }
 
     public void remove(DSLContext ctx, String id) {
-        ctx.deleteFrom(DELIVERIES).where(DELIVERIES.ID.eq(id)).execute();
+        REMOVE.execute(ctx, id);
     }
 
     public void reschedule(DSLContext ctx, String id, int attempts, Instant next, String error) {

@@ -26,12 +26,15 @@ final class AliasVerdicts {
      * refused or dropped (a blocked spammer still proves the address escaped); the first time the alias
      * counts as leaked, its one notice is queued in this same transaction.
      */
-    Verdict judge(DSLContext ctx, AliasRoute route, SenderEvidence evidence, Instant now) {
+    Judgement judge(DSLContext ctx, AliasRoute route, SenderEvidence evidence, Instant now) {
         Verdict verdict = leaks.classify(ctx, route.aliasId(), evidence.auth(), evidence.spam());
-        if (leaks.record(ctx, route.aliasId(), verdict, now)) {
-            leakNotifications.enqueue(ctx, route.aliasId(), now);
-        }
-        return verdict;
+        boolean noticed = leaks.record(ctx, route.aliasId(), verdict, now)
+                && leakNotifications.enqueue(ctx, route.aliasId(), now);
+        return new Judgement(verdict, noticed);
+    }
+
+    /** {@code leakNoticed}: this message made the alias leaked and its notice (and webhook call) was queued. */
+    record Judgement(Verdict verdict, boolean leakNoticed) {
     }
 
     /**

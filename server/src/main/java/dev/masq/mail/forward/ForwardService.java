@@ -7,6 +7,7 @@ import dev.masq.alias.AliasEventRepository;
 import dev.masq.alias.AliasRepository;
 import dev.masq.alias.AliasRoute;
 import dev.masq.alias.AliasState;
+import dev.masq.common.Wakeup;
 import dev.masq.crypto.Tokens;
 import dev.masq.db.Database;
 import dev.masq.leak.SenderAuthentication;
@@ -44,8 +45,8 @@ public final class ForwardService {
     /** REFUSED: every alias the message was for refuses its author (a block, or vendor-only mode). */
     public enum Outcome { ACCEPTED, LOOP, REFUSED }
 
-    /** What became of one recipient's copy. */
-    private enum Copy { QUEUED, DROPPED, REFUSED }
+    /** What became of one recipient's copy; LEAK_NOTICED: besides, its alias's leak notice was queued. */
+    private enum Copy { QUEUED, DROPPED, REFUSED, LEAK_NOTICED }
 
     private final Database db;
     private final RecipientResolver recipients;
@@ -60,15 +61,15 @@ public final class ForwardService {
     private final String hostname;
     private final Duration expiry;
     private final Clock clock;
-    private final Runnable onQueued;
+    private final Wakeup queued;
     private final SenderAuthentication authentication;
     private final SpamAssassinClient spamd;
     private final AliasVerdicts verdicts;
     private final boolean leakDetection;
     private final Set<String> ourDomains;
 
-    /** {@code onQueued} runs after each commit that queued deliveries: it wakes the delivery workers. */
-    public ForwardService(Services s, Runnable onQueued) {
+    /** {@code queued} is woken after each commit that queued deliveries (and leak notices). */
+    public ForwardService(Services s, Wakeup queued) {
         this.db = s.db;
         this.recipients = new RecipientResolver(Set.copyOf(s.config.domains()), s.verp, s.aliasRepository,
                 s.reverseAliasRepository, s.senderBlocks, s.accountRepository);
@@ -82,7 +83,7 @@ public final class ForwardService {
         this.hostname = s.config.hostname();
         this.expiry = s.config.deliveryExpiry();
         this.clock = s.clock;
-        this.onQueued = onQueued;
+        this.queued = queued;
         this.authentication = s.senderAuthentication;
         this.spamd = s.spamAssassin;
         this.verdicts = new AliasVerdicts(s.leaks, s.leakNotifications, s.senderBlocks);
@@ -108,22 +109,29 @@ public final class ForwardService {
             Instant now = clock.instant();
             Set<Copy> outcomes = EnumSet.noneOf(Copy.class);
             for (String rcpt : distinct(message.recipients())) {
-                outcomes.add(deliver(ctx, rcpt, message, headers, senders, evidence, now));
+                outcomes.add(deliver(ctx, rcpt, message, headers, senders, evidence, now, outcomes));
             }
             return outcomes;
         });
-        if (copies.contains(Copy.QUEUED)) {
-            onQueued.run();
+        if (copies.contains(Copy.LEAK_NOTICED)) {
+            queued.wake();
+        } else if (copies.contains(Copy.QUEUED)) {
+            queued.deliveries();
         }
+        copies.remove(Copy.LEAK_NOTICED);
         return copies.equals(Set.of(Copy.REFUSED)) ? Outcome.REFUSED : Outcome.ACCEPTED;
     }
 
     private Copy deliver(DSLContext ctx, String rcpt, InboundMessage message, HeaderBlock headers, Senders senders,
-                         SenderEvidence evidence, Instant now) {
+                         SenderEvidence evidence, Instant now, Set<Copy> outcomes) {
         String author = senders.author() == null ? null : senders.author().address();
         switch (recipients.resolve(ctx, message.sender(), rcpt)) {
             case Recipient.ToAlias(AliasRoute route) -> {
-                Verdict verdict = evidence == null ? null : verdicts.judge(ctx, route, evidence, now);
+                AliasVerdicts.Judgement judged = evidence == null ? null : verdicts.judge(ctx, route, evidence, now);
+                Verdict verdict = judged == null ? null : judged.verdict();
+                if (judged != null && judged.leakNoticed()) {
+                    outcomes.add(Copy.LEAK_NOTICED);
+                }
                 if (verdicts.refuses(ctx, route, author, verdict)) {
                     block(ctx, route, author, "refused: " + (verdict == null ? "blocked" : verdict.kind().wire()), now);
                     return Copy.REFUSED;

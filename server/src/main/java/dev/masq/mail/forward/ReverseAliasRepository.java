@@ -4,11 +4,13 @@ import static dev.masq.db.schema.Tables.REVERSE_ALIASES;
 
 import dev.masq.crypto.Secrets;
 import dev.masq.crypto.Tokens;
+import dev.masq.db.HotStatement;
 import dev.masq.db.schema.tables.records.ReverseAliasesRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Reverse aliases. The correspondent's address is stored encrypted and found through its keyed hash;
@@ -17,6 +19,17 @@ import org.jooq.DSLContext;
 public final class ReverseAliasRepository {
     private static final String PREFIX = "reply+";
     private static final int RANDOM_CHARS = 20;
+    private static final HotStatement FIND = new HotStatement(DSL.select(REVERSE_ALIASES.ID, REVERSE_ALIASES.ADDRESS,
+                    REVERSE_ALIASES.BLOCKED).from(REVERSE_ALIASES)
+            .where(REVERSE_ALIASES.ALIAS_ID.eq(DSL.param("alias", String.class))
+                    .and(REVERSE_ALIASES.CORRESPONDENT_HMAC.eq(DSL.param("hmac", byte[].class)))));
+    private static final HotStatement INSERT = new HotStatement(DSL.insertInto(REVERSE_ALIASES)
+            .set(REVERSE_ALIASES.ID, DSL.param("id", String.class))
+            .set(REVERSE_ALIASES.ALIAS_ID, DSL.param("alias", String.class))
+            .set(REVERSE_ALIASES.ADDRESS, DSL.param("address", String.class))
+            .set(REVERSE_ALIASES.CORRESPONDENT_ENC, DSL.param("enc", byte[].class))
+            .set(REVERSE_ALIASES.CORRESPONDENT_HMAC, DSL.param("hmac", byte[].class))
+            .set(REVERSE_ALIASES.CREATED_AT, DSL.param("at", Long.class)));
 
     private final Secrets secrets;
 
@@ -30,22 +43,14 @@ public final class ReverseAliasRepository {
         return find(ctx, aliasId, hmac).orElseGet(() -> {
             ReverseAlias created = new ReverseAlias(Tokens.newId("ra"), aliasId,
                     PREFIX + Tokens.randomBase32(RANDOM_CHARS) + "@" + domain, false);
-            ctx.insertInto(REVERSE_ALIASES)
-                    .set(REVERSE_ALIASES.ID, created.id())
-                    .set(REVERSE_ALIASES.ALIAS_ID, aliasId)
-                    .set(REVERSE_ALIASES.ADDRESS, created.address())
-                    .set(REVERSE_ALIASES.CORRESPONDENT_ENC, secrets.encryptText(correspondent))
-                    .set(REVERSE_ALIASES.CORRESPONDENT_HMAC, hmac)
-                    .set(REVERSE_ALIASES.CREATED_AT, now.toEpochMilli())
-                    .execute();
+            INSERT.execute(ctx, created.id(), aliasId, created.address(), secrets.encryptText(correspondent), hmac,
+                    now.toEpochMilli());
             return created;
         });
     }
 
     public boolean isBlocked(DSLContext ctx, String aliasId, String correspondent) {
-        return ctx.fetchExists(REVERSE_ALIASES, REVERSE_ALIASES.ALIAS_ID.eq(aliasId)
-                .and(REVERSE_ALIASES.CORRESPONDENT_HMAC.eq(secrets.lookupHash(correspondent)))
-                .and(REVERSE_ALIASES.BLOCKED.isTrue()));
+        return find(ctx, aliasId, secrets.lookupHash(correspondent)).map(ReverseAlias::blocked).orElse(false);
     }
 
     /** Whether a local part has the shape of a reverse alias: RCPT spends no read on anything else. */
@@ -79,9 +84,7 @@ public final class ReverseAliasRepository {
     }
 
     private Optional<ReverseAlias> find(DSLContext ctx, String aliasId, byte[] hmac) {
-        return ctx.select(REVERSE_ALIASES.ID, REVERSE_ALIASES.ADDRESS, REVERSE_ALIASES.BLOCKED)
-                .from(REVERSE_ALIASES)
-                .where(REVERSE_ALIASES.ALIAS_ID.eq(aliasId).and(REVERSE_ALIASES.CORRESPONDENT_HMAC.eq(hmac)))
-                .fetchOptional(r -> new ReverseAlias(r.value1(), aliasId, r.value2(), r.value3()));
+        return FIND.fetchOptional(ctx, r -> new ReverseAlias(r.getString(1), aliasId, r.getString(2), r.getBoolean(3)),
+                aliasId, hmac);
     }
 }

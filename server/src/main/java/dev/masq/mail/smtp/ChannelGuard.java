@@ -6,16 +6,21 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ends connections that misbehave below SMTP: silent for longer than the idle timeout, or sending a
  * line longer than any message we accept. James would answer such a line and carry on with it
- * missing, which in DATA means a truncated message slipping under the size check.
+ * missing, which in DATA means a truncated message slipping under the size check. A connection the
+ * client resets ends quietly.
  */
 final class ChannelGuard extends IdleStateHandler {
+    private static final Logger log = LoggerFactory.getLogger(ChannelGuard.class);
     private final byte[] idle;
     private static final byte[] TOO_LONG =
             "552 5.3.4 Line too long: message size exceeds fixed maximum message size\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -34,6 +39,10 @@ final class ChannelGuard extends IdleStateHandler {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
             closeWith(ctx, TOO_LONG);
+        } else if (cause instanceof IOException) {
+            // A client that resets or drops its connection is everyday traffic, not our error.
+            log.debug("connection from {} lost: {}", ctx.channel().remoteAddress(), cause.getMessage());
+            ctx.close();
         } else {
             ctx.fireExceptionCaught(cause);
         }
