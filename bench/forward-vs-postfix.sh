@@ -12,7 +12,7 @@
 # Each server gets the load twice, to two sets of MESSAGES aliases: first just after it started
 # ("cold": for masq, a JVM still compiling its hot code, which takes a large share of the CPU in a run
 # this short), then again ("warm": the steady state of a server that has been up for a while). Both
-# figures are printed; the second pass is the one comparable to a long-running Postfix.
+# figures are printed. masq is compared with the faster of Postfix's two passes.
 #
 # Needs: a built jar (./mvnw -q -DskipTests package), Debian's postfix package (smtp-source, smtp-sink),
 # root (Postfix's private instance and smtp-sink -u). Usage: bench/forward-vs-postfix.sh
@@ -141,8 +141,9 @@ row() { printf '%-26s %9.1f %9.0f %9.1f %9.0f %10s\n' "$1" "$2" "$(rate "$2")" "
 row "masq, leak detection on" "$verdict_cold" "$verdict_secs" "$verdict_rss"
 row "masq, leak detection off" "$plain_cold" "$plain_secs" "$plain_rss"
 row "postfix" "$postfix_cold" "$postfix_secs" ""
-printf 'masq (detection on) / postfix: warm %.2f, cold %.2f   (target >= 2.0)\n' \
-    "$(ratio "$postfix_secs" "$verdict_secs")" "$(ratio "$postfix_cold" "$verdict_cold")"
-printf 'detection on / off:            warm %.2f, cold %.2f   (target >= 0.90)\n' \
+postfix_best=$(echo "if ($postfix_cold < $postfix_secs) $postfix_cold else $postfix_secs" | bc -l)
+printf 'masq (detection on) / postfix (its faster pass): warm %.2f, cold %.2f   (target >= 2.0)\n' \
+    "$(ratio "$postfix_best" "$verdict_secs")" "$(ratio "$postfix_best" "$verdict_cold")"
+printf 'detection on / off:                              warm %.2f, cold %.2f   (target >= 0.90)\n' \
     "$(ratio "$plain_secs" "$verdict_secs")" "$(ratio "$plain_cold" "$verdict_cold")"
-printf 'masq peak RSS:                 %s MB (target <= 512)\n' "$(( verdict_rss > plain_rss ? verdict_rss : plain_rss ))"
+printf 'masq peak RSS:                                   %s MB (target <= 512)\n' "$(( verdict_rss > plain_rss ? verdict_rss : plain_rss ))"

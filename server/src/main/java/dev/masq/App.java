@@ -51,7 +51,7 @@ public final class App implements AutoCloseable {
         WebhookWorker webhooks = new WebhookWorker(services.db, services.webhooks, config.webhook(), clock);
         services.queued.onDeliveries(delivery::wake);
         services.queued.onWebhooks(webhooks::wake);
-        ForwardService forward = new ForwardService(services, services.queued);
+        ForwardService forward = new ForwardService(services, delivery, services.queued);
         OutboundMail outbound = new OutboundMail(services.aliasRepository, services.accountRepository,
                 services.reverseAliasRepository, services.deliveryQueue, services.verp, services.dkim, config.domains(),
                 config.deliveryExpiry());

@@ -1,5 +1,6 @@
 package dev.masq;
 
+import static dev.masq.db.schema.Tables.DELIVERIES;
 import static dev.masq.testing.Messages.body;
 import static dev.masq.testing.Messages.bytes;
 import static dev.masq.testing.Messages.text;
@@ -113,6 +114,24 @@ class ForwardingLoopTest {
         app = start();
         await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() == 1);
         assertThat(values(inbox.received().getFirst().content(), "Subject")).containsExactly("kept");
+        await().until(() -> app.services.db.read(ctx -> app.services.deliveryQueue.size(ctx)) == 0);
+    }
+
+    @Test
+    void aCopyHandedStraightToTheSendersFallsBackOnTheQueueWhenTheInboxIsDown() throws Exception {
+        app.services.accounts.addUser(INBOX, false);
+        String address = createAlias(app.services.apiKeys.create(INBOX, "laptop").secret()).get("address").asText();
+        inbox.stop();
+        try (SmtpClient smtp = SmtpClient.open(app.smtp.port())) {
+            assertThat(smtp.send("a@vendor.test", List.of(address), bytes("Subject: later\r\n\r\nsafe\r\n")).code()).isEqualTo(250);
+        }
+        // The first attempt ran at once, from memory, and failed: the row is back in the queue, unleased.
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.services.db.read(ctx -> ctx.selectFrom(DELIVERIES)
+                .where(DELIVERIES.ATTEMPTS.ge(1)).and(DELIVERIES.LEASE_UNTIL.isNull()).fetch()).size() == 1);
+
+        inbox.restart();
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() == 1);
+        assertThat(values(inbox.received().getFirst().content(), "Subject")).containsExactly("later");
         await().until(() -> app.services.db.read(ctx -> app.services.deliveryQueue.size(ctx)) == 0);
     }
 

@@ -44,7 +44,7 @@ public final class AccountMail {
     /** Queues the mail inside the caller's transaction; call {@link #sendQueued()} once it has committed. */
     public void queue(org.jooq.DSLContext ctx, String to, String subject, String body) {
         Instant now = clock.instant();
-        queue.enqueue(ctx, new Delivery(Tokens.newId("dl"), null, Delivery.Kind.NOTICE, "", to, render(to, subject, body, now),
+        queue.enqueue(ctx, new Delivery(Tokens.newOrderedId("dl"), null, Delivery.Kind.NOTICE, "", to, render(to, subject, body, now),
                 0, now, now.plus(expiry)));
     }
 

@@ -29,7 +29,7 @@ public final class AliasEventRepository {
 
     public void record(DSLContext ctx, String aliasId, String kind, String sender, String detail, Instant at) {
         String domain = sender == null || sender.indexOf('@') < 0 ? null : sender.substring(sender.lastIndexOf('@') + 1);
-        INSERT.execute(ctx, Tokens.newId("ev"), aliasId, kind,
+        INSERT.execute(ctx, Tokens.newOrderedId("ev"), aliasId, kind,
                 sender == null || sender.isEmpty() ? null : secrets.encryptText(sender), domain, detail, at.toEpochMilli());
     }
 

@@ -78,6 +78,8 @@ public final class Database implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
+        // Savepoints (one per caller in a group commit) need statement journals: in memory, not temp files.
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         Connection c = config.createConnection(url);
         if (readOnly) {
             try (var st = c.createStatement()) {

@@ -63,7 +63,7 @@ public final class LeakNotifications implements BurnListener {
                     links.link(ActionLinks.Action.DISMISS, aliasId, at));
             // A reserved local part of the alias domain, as for the other notices: no user can own it.
             byte[] notice = LeakNotice.render(leak, actions, "masq@" + domain, inbox.get().address(), hostname, at);
-            queue.enqueue(tx, new Delivery(Tokens.newId("dl"), aliasId, Delivery.Kind.NOTICE, "", inbox.get().address(),
+            queue.enqueue(tx, new Delivery(Tokens.newOrderedId("dl"), aliasId, Delivery.Kind.NOTICE, "", inbox.get().address(),
                     notice, 0, at, at.plus(expiry)));
         }
         webhooks.enqueue(tx, userId, LEAKED, LeakedEvent.of(leak), at);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -39,6 +40,7 @@ public final class TestDns implements AutoCloseable {
     private final Set<Name> failing = ConcurrentHashMap.newKeySet();
     private final Set<Name> silent = ConcurrentHashMap.newKeySet();
     private volatile boolean silentEverywhere;
+    private final AtomicInteger received = new AtomicInteger();
 
     private TestDns(DatagramSocket socket) {
         this.socket = socket;
@@ -102,6 +104,11 @@ public final class TestDns implements AutoCloseable {
         return this;
     }
 
+    /** How many queries arrived so far, answered or not. */
+    public int queries() {
+        return received.get();
+    }
+
     public TestDns add(Record r) {
         records.computeIfAbsent(r.getName(), n -> new CopyOnWriteArrayList<>()).add(r);
         return this;
@@ -114,6 +121,7 @@ public final class TestDns implements AutoCloseable {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 socket.receive(packet);
                 Message query = new Message(Arrays.copyOf(packet.getData(), packet.getLength()));
+                received.incrementAndGet();
                 if (silentEverywhere || silent.contains(query.getQuestion().getName())) {
                     continue;
                 }

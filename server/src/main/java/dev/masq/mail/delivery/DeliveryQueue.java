@@ -24,6 +24,7 @@ public final class DeliveryQueue {
             .set(DELIVERIES.CONTENT_ENC, DSL.param("content", byte[].class))
             .set(DELIVERIES.ATTEMPTS, DSL.param("attempts", Integer.class))
             .set(DELIVERIES.NEXT_ATTEMPT_AT, DSL.param("next", Long.class))
+            .set(DELIVERIES.LEASE_UNTIL, DSL.param("lease", Long.class))
             .set(DELIVERIES.EXPIRES_AT, DSL.param("expires", Long.class))
             .set(DELIVERIES.CREATED_AT, DSL.param("created", Long.class)));
     private static final HotStatement DUE = new HotStatement(DSL.select(DELIVERIES.ID, DELIVERIES.ALIAS_ID, DELIVERIES.KIND,
@@ -37,6 +38,8 @@ public final class DeliveryQueue {
     private static final HotStatement LEASE = new HotStatement(DSL.update(DELIVERIES)
             .set(DELIVERIES.LEASE_UNTIL, DSL.param("until", Long.class))
             .where(DELIVERIES.ID.eq(DSL.param("id", String.class))));
+    private static final HotStatement NEXT_DUE = new HotStatement(DSL.select(DSL.min(DELIVERIES.NEXT_ATTEMPT_AT))
+            .from(DELIVERIES).where(DELIVERIES.LEASE_UNTIL.isNull()));
     private static final HotStatement REMOVE = new HotStatement(DSL.deleteFrom(DELIVERIES)
             .where(DELIVERIES.ID.eq(DSL.param("id", String.class))));
 
@@ -47,9 +50,14 @@ public final class DeliveryQueue {
     }
 
     public void enqueue(DSLContext ctx, Delivery d) {
+        enqueue(ctx, d, null);
+    }
+
+    /** Queues {@code d} already leased until {@code leaseUntil} (null: not leased), for a sender that has it in hand. */
+    public void enqueue(DSLContext ctx, Delivery d, Instant leaseUntil) {
         INSERT.execute(ctx, d.id(), d.aliasId(), d.kind().wire(), d.envelopeFrom(), secrets.encryptText(d.recipient()),
-                secrets.encrypt(d.content()), d.attempts(), d.createdAt().toEpochMilli(), d.expiresAt().toEpochMilli(),
-                d.createdAt().toEpochMilli());
+                secrets.encrypt(d.content()), d.attempts(), d.createdAt().toEpochMilli(),
+                leaseUntil == null ? null : leaseUntil.toEpochMilli(), d.expiresAt().toEpochMilli(), d.createdAt().toEpochMilli());
     }
 
     /**
@@ -70,9 +78,7 @@ public final class DeliveryQueue {
 
     /** The earliest time any delivery becomes due, if there is one. */
     public Instant nextDue(DSLContext ctx) {
-        Long next = ctx.select(org.jooq.impl.DSL.min(DELIVERIES.NEXT_ATTEMPT_AT)).from(DELIVERIES)
-                .where(DELIVERIES.LEASE_UNTIL.isNull()).fetchOne().value1();
-        return next == null ? null : Instant.ofEpochMilli(next);
+        return NEXT_DUE.fetchOptional(ctx, r -> r.getObject(1) == null ? null : Instant.ofEpochMilli(r.getLong(1))).orElse(null);
     }
 
     public void remove(DSLContext ctx, String id) {

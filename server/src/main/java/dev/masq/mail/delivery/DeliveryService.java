@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * due, until {@link #wake()} says new work was committed, or until a sender finishes. It starts
  * once and stops once.
  */
-public final class DeliveryService implements AutoCloseable {
+public final class DeliveryService implements DirectDispatch, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
     // A live worker clears its lease when it finishes; the lease only matters if a worker hangs
     // past every timeout, so it is far longer than any attempt (5 hosts × connect and read timeouts).
@@ -30,6 +32,8 @@ public final class DeliveryService implements AutoCloseable {
     // The safety net for what no wake() announces: expired leases, rows written by other tools.
     private static final Duration POLL = Duration.ofMinutes(1);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    // Mail handed over directly waits in memory for a free sender; beyond this much it waits in the queue.
+    private static final long DIRECT_BYTES = 16L << 20;
 
     private final Database db;
     private final DeliveryQueue queue;
@@ -42,6 +46,9 @@ public final class DeliveryService implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("delivery-", 0).factory());
+    private final AtomicLong directBytes = new AtomicLong();
+    // The scheduler found every sender busy: whoever frees one must wake it.
+    private volatile boolean starved;
     private boolean wakeRequested;
     private volatile boolean running;
     private Thread scheduler;
@@ -89,7 +96,8 @@ public final class DeliveryService implements AutoCloseable {
         while (running) {
             try {
                 int free = slots.availablePermits();
-                if (free == 0) {
+                starved = free == 0;
+                if (starved) {
                     sleepUntil(null);
                     continue;
                 }
@@ -104,6 +112,53 @@ public final class DeliveryService implements AutoCloseable {
                     log.error("delivery scheduler: {}", e.getMessage(), e);
                     sleepUntil(clock.instant().plus(Duration.ofSeconds(1)));
                 }
+            }
+        }
+    }
+
+    @Override
+    public Instant reserve(long bytes) {
+        if (!running) {
+            return null;
+        }
+        if (directBytes.addAndGet(bytes) > DIRECT_BYTES) {
+            directBytes.addAndGet(-bytes);
+            return null;
+        }
+        return clock.instant().plus(LEASE);
+    }
+
+    @Override
+    public void release(long bytes) {
+        directBytes.addAndGet(-bytes);
+    }
+
+    @Override
+    public void dispatch(List<Delivery> deliveries) {
+        for (Delivery d : deliveries) {
+            try {
+                workers.execute(() -> sendDirect(d));
+            } catch (RejectedExecutionException stopping) {
+                // Stopped meanwhile: the row stays leased, and the next start sends it.
+                release(d.content().length);
+            }
+        }
+    }
+
+    private void sendDirect(Delivery d) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException stopping) {
+            release(d.content().length);
+            return;
+        }
+        try {
+            attempt(d);
+        } finally {
+            slots.release();
+            release(d.content().length);
+            if (starved) {
+                wake();
             }
         }
     }

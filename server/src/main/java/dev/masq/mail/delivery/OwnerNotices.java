@@ -56,7 +56,7 @@ public final class OwnerNotices {
         }
         byte[] notice = new NoticeMessage(alias.get().address(), inbox.get().address(), failed.createdAt(),
                 failed.content(), detail, now, hostname).render();
-        queue.enqueue(ctx, new Delivery(Tokens.newId("dl"), failed.aliasId(), Delivery.Kind.NOTICE, "",
+        queue.enqueue(ctx, new Delivery(Tokens.newOrderedId("dl"), failed.aliasId(), Delivery.Kind.NOTICE, "",
                 inbox.get().address(), notice, 0, now, now.plus(expiry)));
         return true;
     }

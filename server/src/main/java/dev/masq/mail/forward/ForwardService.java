@@ -18,9 +18,11 @@ import dev.masq.mail.DkimSigning;
 import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.Delivery;
 import dev.masq.mail.delivery.DeliveryQueue;
+import dev.masq.mail.delivery.DirectDispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -45,8 +47,17 @@ public final class ForwardService {
     /** REFUSED: every alias the message was for refuses its author (a block, or vendor-only mode). */
     public enum Outcome { ACCEPTED, LOOP, REFUSED }
 
-    /** What became of one recipient's copy; LEAK_NOTICED: besides, its alias's leak notice was queued. */
-    private enum Copy { QUEUED, DROPPED, REFUSED, LEAK_NOTICED }
+    /** What became of one recipient's copy. */
+    private enum Copy { QUEUED, DROPPED, REFUSED }
+
+    /** What storing one message did: each recipient's copy, and what its senders must be told after the commit. */
+    private static final class Intake {
+        final Set<Copy> copies = EnumSet.noneOf(Copy.class);
+        final List<Delivery> direct = new ArrayList<>();
+        long reservedBytes;
+        boolean queued;
+        boolean leakNoticed;
+    }
 
     private final Database db;
     private final RecipientResolver recipients;
@@ -62,14 +73,19 @@ public final class ForwardService {
     private final Duration expiry;
     private final Clock clock;
     private final Wakeup queued;
+    private final DirectDispatch dispatch;
     private final SenderAuthentication authentication;
     private final SpamAssassinClient spamd;
     private final AliasVerdicts verdicts;
     private final boolean leakDetection;
     private final Set<String> ourDomains;
 
-    /** {@code queued} is woken after each commit that queued deliveries (and leak notices). */
-    public ForwardService(Services s, Wakeup queued) {
+    /**
+     * {@code dispatch} takes the copies straight after the commit when it has room; {@code queued} is
+     * woken after each commit that left deliveries (or leak notices) to the queue.
+     */
+    public ForwardService(Services s, DirectDispatch dispatch, Wakeup queued) {
+        this.dispatch = dispatch;
         this.db = s.db;
         this.recipients = new RecipientResolver(Set.copyOf(s.config.domains()), s.verp, s.aliasRepository,
                 s.reverseAliasRepository, s.senderBlocks, s.accountRepository);
@@ -105,39 +121,44 @@ public final class ForwardService {
         Senders senders = Senders.of(headers, message.sender());
         SenderEvidence evidence = !leakDetection || noAliasAmong(message) ? null
                 : SenderEvidence.gather(message, authentication, spamd);
-        Set<Copy> copies = db.write(ctx -> {
-            Instant now = clock.instant();
-            Set<Copy> outcomes = EnumSet.noneOf(Copy.class);
-            for (String rcpt : distinct(message.recipients())) {
-                outcomes.add(deliver(ctx, rcpt, message, headers, senders, evidence, now, outcomes));
-            }
-            return outcomes;
-        });
-        if (copies.contains(Copy.LEAK_NOTICED)) {
+        Intake intake = new Intake();
+        try {
+            db.write(ctx -> {
+                Instant now = clock.instant();
+                for (String rcpt : distinct(message.recipients())) {
+                    intake.copies.add(deliver(ctx, rcpt, message, headers, senders, evidence, now, intake));
+                }
+                return intake;
+            });
+        } catch (RuntimeException e) {
+            dispatch.release(intake.reservedBytes);
+            throw e;
+        }
+        if (!intake.direct.isEmpty()) {
+            dispatch.dispatch(intake.direct);
+        }
+        if (intake.leakNoticed) {
             queued.wake();
-        } else if (copies.contains(Copy.QUEUED)) {
+        } else if (intake.queued) {
             queued.deliveries();
         }
-        copies.remove(Copy.LEAK_NOTICED);
-        return copies.equals(Set.of(Copy.REFUSED)) ? Outcome.REFUSED : Outcome.ACCEPTED;
+        return intake.copies.equals(Set.of(Copy.REFUSED)) ? Outcome.REFUSED : Outcome.ACCEPTED;
     }
 
     private Copy deliver(DSLContext ctx, String rcpt, InboundMessage message, HeaderBlock headers, Senders senders,
-                         SenderEvidence evidence, Instant now, Set<Copy> outcomes) {
+                         SenderEvidence evidence, Instant now, Intake intake) {
         String author = senders.author() == null ? null : senders.author().address();
         switch (recipients.resolve(ctx, message.sender(), rcpt)) {
             case Recipient.ToAlias(AliasRoute route) -> {
                 AliasVerdicts.Judgement judged = evidence == null ? null : verdicts.judge(ctx, route, evidence, now);
                 Verdict verdict = judged == null ? null : judged.verdict();
-                if (judged != null && judged.leakNoticed()) {
-                    outcomes.add(Copy.LEAK_NOTICED);
-                }
+                intake.leakNoticed |= judged != null && judged.leakNoticed();
                 if (verdicts.refuses(ctx, route, author, verdict)) {
                     block(ctx, route, author, "refused: " + (verdict == null ? "blocked" : verdict.kind().wire()), now);
                     return Copy.REFUSED;
                 }
                 if (route.state() == AliasState.ACTIVE) {
-                    return forward(ctx, route, message, headers, senders, verdict, now) ? Copy.QUEUED : Copy.DROPPED;
+                    return forward(ctx, route, message, headers, senders, verdict, now, intake) ? Copy.QUEUED : Copy.DROPPED;
                 }
                 block(ctx, route, author, "alias paused", now);
             }
@@ -154,7 +175,7 @@ public final class ForwardService {
     }
 
     private boolean forward(DSLContext ctx, AliasRoute route, InboundMessage message, HeaderBlock headers,
-                            Senders senders, Verdict verdict, Instant now) {
+                            Senders senders, Verdict verdict, Instant now, Intake intake) {
         String domain = route.address().substring(route.address().lastIndexOf('@') + 1);
         Map<String, ReverseAlias> reverse = new HashMap<>();
         for (String correspondent : senders.addresses()) {
@@ -180,8 +201,16 @@ public final class ForwardService {
                 verdict == null ? VerdictHeaders.NONE : VerdictHeaders.of(verdict)), domain);
         String envelopeFrom = verp.address(route.aliasId(), domain);
         for (Mailbox inbox : inboxes) {
-            queue.enqueue(ctx, new Delivery(Tokens.newId("dl"), route.aliasId(), Delivery.Kind.FORWARD, envelopeFrom,
-                    inbox.address(), copy, 0, now, now.plus(expiry)));
+            Delivery delivery = new Delivery(Tokens.newOrderedId("dl"), route.aliasId(), Delivery.Kind.FORWARD, envelopeFrom,
+                    inbox.address(), copy, 0, now, now.plus(expiry));
+            Instant lease = dispatch.reserve(copy.length);
+            if (lease != null) {
+                intake.reservedBytes += copy.length;
+                intake.direct.add(delivery);
+            } else {
+                intake.queued = true;
+            }
+            queue.enqueue(ctx, delivery, lease);
         }
         aliases.countForwarded(ctx, route.aliasId(), now);
         events.record(ctx, route.aliasId(), "forwarded", author, verdict == null ? null : verdict.kind().wire(), now);

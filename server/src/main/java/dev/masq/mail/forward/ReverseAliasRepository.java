@@ -41,7 +41,7 @@ public final class ReverseAliasRepository {
     public ReverseAlias findOrCreate(DSLContext ctx, String aliasId, String correspondent, String domain, Instant now) {
         byte[] hmac = secrets.lookupHash(correspondent);
         return find(ctx, aliasId, hmac).orElseGet(() -> {
-            ReverseAlias created = new ReverseAlias(Tokens.newId("ra"), aliasId,
+            ReverseAlias created = new ReverseAlias(Tokens.newOrderedId("ra"), aliasId,
                     PREFIX + Tokens.randomBase32(RANDOM_CHARS) + "@" + domain, false);
             INSERT.execute(ctx, created.id(), aliasId, created.address(), secrets.encryptText(correspondent), hmac,
                     now.toEpochMilli());

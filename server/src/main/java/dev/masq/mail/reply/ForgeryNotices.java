@@ -53,7 +53,7 @@ final class ForgeryNotices {
         if (inbox.isEmpty() || !aliases.claimForgeryNotice(ctx, alias.aliasId(), now.minus(window), now)) {
             return false;
         }
-        queue.enqueue(ctx, new Delivery(Tokens.newId("dl"), alias.aliasId(), Delivery.Kind.NOTICE, "",
+        queue.enqueue(ctx, new Delivery(Tokens.newOrderedId("dl"), alias.aliasId(), Delivery.Kind.NOTICE, "",
                 inbox.get().address(), render(alias.address(), inbox.get().address(), reason, now), 0, now, now.plus(expiry)));
         return true;
     }

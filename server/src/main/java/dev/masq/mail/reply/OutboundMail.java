@@ -60,7 +60,7 @@ public final class OutboundMail {
         byte[] copy = dkim.sign(rewriter.rewrite(original, from, messageId, swaps), domain);
         String envelopeFrom = verp.address(alias.id(), domain);
         for (String recipient : recipients) {
-            queue.enqueue(ctx, new Delivery(Tokens.newId("dl"), alias.id(), Delivery.Kind.FORWARD, envelopeFrom,
+            queue.enqueue(ctx, new Delivery(Tokens.newOrderedId("dl"), alias.id(), Delivery.Kind.FORWARD, envelopeFrom,
                     recipient, copy, 0, now, now.plus(expiry)));
         }
     }
