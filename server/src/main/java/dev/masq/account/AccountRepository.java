@@ -58,6 +58,14 @@ public final class AccountRepository {
                 secrets.decryptText(r.getBytes(3)), r.getBoolean(4), r.getBoolean(5)), userId);
     }
 
+    /** The confirmed default inbox of the first admin: where postmaster@ and abuse@ of our domains go. */
+    public Optional<String> operatorInbox(DSLContext ctx) {
+        return ctx.select(MAILBOXES.ADDRESS_ENC).from(MAILBOXES).join(USERS).on(USERS.ID.eq(MAILBOXES.USER_ID))
+                .where(USERS.IS_ADMIN.isTrue().and(MAILBOXES.IS_DEFAULT.isTrue()).and(MAILBOXES.VERIFIED.isTrue()))
+                .orderBy(USERS.CREATED_AT, USERS.ID).limit(1)
+                .fetchOptional(r -> secrets.decryptText(r.value1()));
+    }
+
     /** Whether {@code address} is an inbox of the user that they proved they control. */
     public boolean isVerifiedMailbox(DSLContext ctx, String userId, String address) {
         return ctx.fetchExists(MAILBOXES, MAILBOXES.USER_ID.eq(userId)

@@ -69,6 +69,7 @@ public final class ForwardService {
     private final Verp verp;
     private final DkimSigning dkim;
     private final ForwardRewriter rewriter = new ForwardRewriter();
+    private final OperatorCopies operatorCopies;
     private final String hostname;
     private final Duration expiry;
     private final Clock clock;
@@ -98,6 +99,7 @@ public final class ForwardService {
         this.dkim = s.dkim;
         this.hostname = s.config.hostname();
         this.expiry = s.config.deliveryExpiry();
+        this.operatorCopies = new OperatorCopies(s.deliveryQueue, hostname, expiry);
         this.clock = s.clock;
         this.queued = queued;
         this.authentication = s.senderAuthentication;
@@ -163,6 +165,11 @@ public final class ForwardService {
                 block(ctx, route, author, "alias paused", now);
             }
             case Recipient.SenderBlocked(AliasRoute route) -> block(ctx, route, author, "sender blocked", now);
+            case Recipient.ToPostmaster(String inbox) -> {
+                operatorCopies.enqueue(ctx, message, rcpt, inbox, now);
+                intake.queued = true;
+                return Copy.QUEUED;
+            }
             case Recipient.Bounce(String aliasId) ->
                     events.record(ctx, aliasId, "bounce", message.sender(), DsnReason.of(message.content()), now);
             case Recipient.ToReverseAlias r -> {

@@ -28,6 +28,13 @@ public sealed interface Recipient {
     record ToReverseAlias(Contact contact, AliasRoute alias, boolean fromOwner) implements Recipient {
     }
 
+    /**
+     * {@code postmaster@} or {@code abuse@} one of our domains (RFC 5321 §4.5.1, RFC 2142), which no
+     * alias may take: the inbox of the operator (the first admin).
+     */
+    record ToPostmaster(String inbox) implements Recipient {
+    }
+
     /** A bounce coming back to the signed envelope sender we used when forwarding for this alias. */
     record Bounce(String aliasId) implements Recipient {
     }

@@ -16,6 +16,9 @@ import org.jooq.DSLContext;
  * (three more when the sender might be blocked), and a forged bounce address costs no read at all.
  */
 final class RecipientResolver {
+    /** Role mailboxes every mail domain must have; alias creation reserves them. */
+    private static final Set<String> OPERATOR_MAILBOXES = Set.of("postmaster", "abuse");
+
     private final Set<String> domains;
     private final Verp verp;
     private final AliasRepository aliases;
@@ -40,6 +43,9 @@ final class RecipientResolver {
             return new Recipient.Foreign();
         }
         String local = address.substring(0, at);
+        if (OPERATOR_MAILBOXES.contains(local)) {
+            return accounts.operatorInbox(ctx).<Recipient>map(Recipient.ToPostmaster::new).orElseGet(Recipient.Unknown::new);
+        }
         if (Verp.looksLikeVerp(local)) {
             return verp.aliasIdOf(local)
                     .filter(aliasId -> aliases.findRouteById(ctx, aliasId).isPresent())

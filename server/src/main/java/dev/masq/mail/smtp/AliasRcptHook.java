@@ -42,6 +42,7 @@ final class AliasRcptHook implements RcptHook {
                 case Recipient.SenderBlocked b -> SENDER_REFUSED;
                 case Recipient.ToAlias a -> HookResult.OK;
                 case Recipient.Bounce b -> HookResult.OK;
+                case Recipient.ToPostmaster p -> HookResult.OK;
                 case Recipient.ToReverseAlias r -> r.fromOwner() ? HookResult.OK : SENDER_REFUSED;
             };
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.masq.mail.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masq.alias.Alias;
+import dev.masq.mail.delivery.Delivery;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.TestMasq;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,27 @@ class RcptTest {
         assertThat(smtp.command("RCPT TO:<deleted@mask.test>").text()).startsWith("550 5.1.1");
         assertThat(smtp.command("RCPT TO:<burned@mask.test>").text()).startsWith("550 5.1.1");
         assertThat(smtp.command("RCPT TO:<nobody@other.test>").text()).startsWith("550 5.1.1");
+    }
+
+    @Test
+    void postmasterAndAbuseOfOurDomainsGoToTheOperatorAndNowhereElse() {
+        assertThat(smtp.command("RCPT TO:<postmaster@mask.test>").text())
+                .as("no admin yet: nobody could read it").startsWith("550 5.1.1");
+        masq.app.services.accounts.addUser("operator@inbox.test", true);
+
+        assertThat(smtp.command("RCPT TO:<postmaster@mask.test>").code()).isEqualTo(250);
+        assertThat(smtp.command("RCPT TO:<Abuse@Other.Test>").code()).isEqualTo(250);
+        assertThat(smtp.command("RCPT TO:<postmaster@gmail.com>").text()).startsWith("550 5.7.1");
+        byte[] message = "From: a@vendor.example\r\nSubject: your server\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(smtp.data(message).text()).startsWith("250 2.0.0");
+
+        List<Delivery> queued = masq.takeQueued();
+        assertThat(queued).hasSize(2).allSatisfy(d -> {
+            assertThat(d.recipient()).isEqualTo("operator@inbox.test");
+            assertThat(d.envelopeFrom()).as("the null sender: a refused copy is dropped, never bounced").isEmpty();
+            String text = new String(d.content(), StandardCharsets.US_ASCII);
+            assertThat(text).startsWith("Received: from ").endsWith("From: a@vendor.example\r\nSubject: your server\r\n\r\nbody\r\n");
+        });
     }
 
     @Test

@@ -1,0 +1,35 @@
+package dev.masq.mail.forward;
+
+import dev.masq.crypto.Tokens;
+import dev.masq.mail.delivery.Delivery;
+import dev.masq.mail.delivery.DeliveryQueue;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.jooq.DSLContext;
+
+/**
+ * Mail for {@code postmaster@} and {@code abuse@} our domains, queued for the operator's inbox as it
+ * came, under our trace header. It goes out with the null sender, so a copy the operator's server
+ * refuses is dropped rather than bounced (no backscatter, no loop).
+ */
+final class OperatorCopies {
+    private final DeliveryQueue queue;
+    private final String hostname;
+    private final Duration expiry;
+
+    OperatorCopies(DeliveryQueue queue, String hostname, Duration expiry) {
+        this.queue = queue;
+        this.hostname = hostname;
+        this.expiry = expiry;
+    }
+
+    void enqueue(DSLContext ctx, InboundMessage message, String recipient, String operatorInbox, Instant now) {
+        byte[] trace = TraceHeader.received(message, hostname, recipient, now).getBytes(StandardCharsets.US_ASCII);
+        byte[] copy = new byte[trace.length + message.content().length];
+        System.arraycopy(trace, 0, copy, 0, trace.length);
+        System.arraycopy(message.content(), 0, copy, trace.length, message.content().length);
+        queue.enqueue(ctx, new Delivery(Tokens.newOrderedId("dl"), null, Delivery.Kind.NOTICE, "", operatorInbox, copy, 0,
+                now, now.plus(expiry)));
+    }
+}
