@@ -10,6 +10,8 @@ import dev.masq.crypto.Secrets;
 import dev.masq.db.HotStatement;
 import dev.masq.db.schema.tables.records.AliasesRecord;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.ArrayList;
@@ -56,7 +58,7 @@ public final class AliasRepository {
         return new HotStatement(DSL.select(ALIASES.ID, ALIASES.USER_ID, ALIASES.ADDRESS, ALIASES.STATE).from(ALIASES).where(which));
     }
 
-    private static AliasRoute route(java.sql.ResultSet r) throws java.sql.SQLException {
+    private static AliasRoute route(ResultSet r) throws SQLException {
         return new AliasRoute(r.getString(1), r.getString(2), r.getString(3), AliasState.fromWire(r.getString(4)));
     }
 

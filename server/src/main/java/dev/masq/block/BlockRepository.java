@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -21,7 +22,7 @@ final class BlockRepository {
     private static final int HASH_SLOTS = 6;
     private static final HotStatement BLOCKED = new HotStatement(DSL.selectOne().from(SENDER_BLOCKS)
             .where(SENDER_BLOCKS.USER_ID.eq(DSL.param("user", String.class))
-                    .and(SENDER_BLOCKS.SENDER_HMAC.in(java.util.stream.IntStream.range(0, HASH_SLOTS)
+                    .and(SENDER_BLOCKS.SENDER_HMAC.in(IntStream.range(0, HASH_SLOTS)
                             .mapToObj(i -> DSL.param("h" + i, byte[].class)).toList()))
                     .and(SENDER_BLOCKS.ALIAS_ID.isNull().or(SENDER_BLOCKS.ALIAS_ID.eq(DSL.param("alias", String.class)))))
             .limit(DSL.inline(1)));

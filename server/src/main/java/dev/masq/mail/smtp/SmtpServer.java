@@ -16,6 +16,7 @@ import org.apache.james.protocols.smtp.SMTPProtocolHandlerChain;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.PostmasterAbuseRcptHook;
 import org.apache.james.protocols.smtp.core.ReceivedDataLineFilter;
+import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
 import org.apache.james.protocols.smtp.core.esmtp.MailSizeEsmtpExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,7 @@ public final class SmtpServer implements AutoCloseable {
         // forwarding pipeline stamps its own trace header instead.
         chain.removeAll(List.of(only(chain, PostmasterAbuseRcptHook.class), only(chain, ReceivedDataLineFilter.class)));
         chain.set(chain.indexOf(only(chain, MailSizeEsmtpExtension.class)), new MessageSizeLimit());
+        chain.set(chain.indexOf(only(chain, EhloCmdHandler.class)), new EhloGreeting(new NoopMetricFactory()));
         LineHandler<SMTPSession> commands = chain.getFirstHandler(LineHandler.class).orElseThrow();
         chain.add(0, new StrictLineEndings(commands));
         // After the defaults (trap 2): the size extension's MessageHook must refuse an oversize

@@ -30,8 +30,9 @@ class SmtpServerTest {
              SmtpClient smtp = SmtpClient.connect(masq.smtpPort())) {
             assertThat(smtp.reply().text()).isEqualTo("220 mail.example.net ESMTP masq");
             assertThat(smtp.command("HELO client.example").text()).startsWith("250 mail.example.net");
-            assertThat(smtp.command("EHLO client.example").text()).startsWith("250-mail.example.net")
-                    .contains("250-PIPELINING", "ENHANCEDSTATUSCODES", "8BITMIME");
+            assertThat(smtp.command("EHLO client.example").text())
+                    .startsWith("250-mail.example.net Hello client.example [127.0.0.1]\n")
+                    .contains("250-PIPELINING", "ENHANCEDSTATUSCODES", "8BITMIME", "SIZE", "STARTTLS");
             assertThat(smtp.command("MAIL FROM:<a@vendor.example> BODY=8BITMIME SIZE=1000").code()).isEqualTo(250);
             assertThat(smtp.command("QUIT").code()).isEqualTo(221);
         }
