@@ -1,34 +1,22 @@
 package dev.masq.mail.forward;
 
 import dev.masq.Services;
-import dev.masq.account.AccountRepository;
-import dev.masq.account.Mailbox;
 import dev.masq.alias.AliasEventRepository;
-import dev.masq.alias.AliasRepository;
 import dev.masq.alias.AliasRoute;
 import dev.masq.alias.AliasState;
 import dev.masq.common.Wakeup;
-import dev.masq.crypto.Tokens;
 import dev.masq.db.Database;
 import dev.masq.leak.SenderAuthentication;
 import dev.masq.leak.SpamAssassinClient;
 import dev.masq.leak.Verdict;
-import dev.masq.leak.VerdictHeaders;
-import dev.masq.mail.DkimSigning;
 import dev.masq.mail.Verp;
-import dev.masq.mail.delivery.Delivery;
-import dev.masq.mail.delivery.DeliveryQueue;
 import dev.masq.mail.delivery.DirectDispatch;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -50,28 +38,11 @@ public final class ForwardService {
     /** What became of one recipient's copy. */
     private enum Copy { QUEUED, DROPPED, REFUSED }
 
-    /** What storing one message did: each recipient's copy, and what its senders must be told after the commit. */
-    private static final class Intake {
-        final Set<Copy> copies = EnumSet.noneOf(Copy.class);
-        final List<Delivery> direct = new ArrayList<>();
-        long reservedBytes;
-        boolean queued;
-        boolean leakNoticed;
-    }
-
     private final Database db;
     private final RecipientResolver recipients;
-    private final AliasRepository aliases;
     private final AliasEventRepository events;
-    private final AccountRepository accounts;
-    private final ReverseAliasRepository reverseAliases;
-    private final DeliveryQueue queue;
-    private final Verp verp;
-    private final DkimSigning dkim;
-    private final ForwardRewriter rewriter = new ForwardRewriter();
+    private final AliasCopies copies;
     private final OperatorCopies operatorCopies;
-    private final String hostname;
-    private final Duration expiry;
     private final Clock clock;
     private final Wakeup queued;
     private final DirectDispatch dispatch;
@@ -79,34 +50,25 @@ public final class ForwardService {
     private final SpamAssassinClient spamd;
     private final AliasVerdicts verdicts;
     private final boolean leakDetection;
-    private final Set<String> ourDomains;
 
     /**
      * {@code dispatch} takes the copies straight after the commit when it has room; {@code queued} is
      * woken after each commit that left deliveries (or leak notices) to the queue.
      */
     public ForwardService(Services s, DirectDispatch dispatch, Wakeup queued) {
-        this.dispatch = dispatch;
         this.db = s.db;
         this.recipients = new RecipientResolver(Set.copyOf(s.config.domains()), s.verp, s.aliasRepository,
                 s.reverseAliasRepository, s.senderBlocks, s.accountRepository);
-        this.aliases = s.aliasRepository;
         this.events = s.eventRepository;
-        this.accounts = s.accountRepository;
-        this.reverseAliases = s.reverseAliasRepository;
-        this.queue = s.deliveryQueue;
-        this.verp = s.verp;
-        this.dkim = s.dkim;
-        this.hostname = s.config.hostname();
-        this.expiry = s.config.deliveryExpiry();
-        this.operatorCopies = new OperatorCopies(s.deliveryQueue, hostname, expiry);
+        this.copies = new AliasCopies(s, dispatch);
+        this.operatorCopies = new OperatorCopies(s.deliveryQueue, s.config.hostname(), s.config.deliveryExpiry());
         this.clock = s.clock;
         this.queued = queued;
+        this.dispatch = dispatch;
         this.authentication = s.senderAuthentication;
         this.spamd = s.spamAssassin;
         this.verdicts = new AliasVerdicts(s.leaks, s.leakNotifications, s.senderBlocks);
         this.leakDetection = s.config.leak().detection();
-        this.ourDomains = Set.copyOf(s.config.domains());
     }
 
     /** What {@code recipient} is, for the RCPT answer. {@code sender} is empty for a null reverse-path. */
@@ -124,11 +86,12 @@ public final class ForwardService {
         SenderEvidence evidence = !leakDetection || noAliasAmong(message) ? null
                 : SenderEvidence.gather(message, authentication, spamd);
         Intake intake = new Intake();
+        Set<Copy> outcomes = EnumSet.noneOf(Copy.class);
         try {
             db.write(ctx -> {
                 Instant now = clock.instant();
                 for (String rcpt : distinct(message.recipients())) {
-                    intake.copies.add(deliver(ctx, rcpt, message, headers, senders, evidence, now, intake));
+                    outcomes.add(deliver(ctx, rcpt, message, headers, senders, evidence, now, intake));
                 }
                 return intake;
             });
@@ -144,7 +107,7 @@ public final class ForwardService {
         } else if (intake.queued) {
             queued.deliveries();
         }
-        return intake.copies.equals(Set.of(Copy.REFUSED)) ? Outcome.REFUSED : Outcome.ACCEPTED;
+        return outcomes.equals(Set.of(Copy.REFUSED)) ? Outcome.REFUSED : Outcome.ACCEPTED;
     }
 
     private Copy deliver(DSLContext ctx, String rcpt, InboundMessage message, HeaderBlock headers, Senders senders,
@@ -156,15 +119,15 @@ public final class ForwardService {
                 Verdict verdict = judged == null ? null : judged.verdict();
                 intake.leakNoticed |= judged != null && judged.leakNoticed();
                 if (verdicts.refuses(ctx, route, author, verdict)) {
-                    block(ctx, route, author, "refused: " + (verdict == null ? "blocked" : verdict.kind().wire()), now);
+                    copies.block(ctx, route, author, "refused: " + (verdict == null ? "blocked" : verdict.kind().wire()), now);
                     return Copy.REFUSED;
                 }
                 if (route.state() == AliasState.ACTIVE) {
-                    return forward(ctx, route, message, headers, senders, verdict, now, intake) ? Copy.QUEUED : Copy.DROPPED;
+                    return copies.forward(ctx, route, message, headers, senders, verdict, now, intake) ? Copy.QUEUED : Copy.DROPPED;
                 }
-                block(ctx, route, author, "alias paused", now);
+                copies.block(ctx, route, author, "alias paused", now);
             }
-            case Recipient.SenderBlocked(AliasRoute route) -> block(ctx, route, author, "sender blocked", now);
+            case Recipient.SenderBlocked(AliasRoute route) -> copies.block(ctx, route, author, "sender blocked", now);
             case Recipient.ToPostmaster(String inbox) -> {
                 operatorCopies.enqueue(ctx, message, rcpt, inbox, now);
                 intake.queued = true;
@@ -179,62 +142,6 @@ public final class ForwardService {
             case Recipient.Unknown u -> log.info("dropped copy for {}: gone since RCPT", rcpt);
         }
         return Copy.DROPPED;
-    }
-
-    private boolean forward(DSLContext ctx, AliasRoute route, InboundMessage message, HeaderBlock headers,
-                            Senders senders, Verdict verdict, Instant now, Intake intake) {
-        String domain = route.address().substring(route.address().lastIndexOf('@') + 1);
-        Map<String, ReverseAlias> reverse = new HashMap<>();
-        for (String correspondent : senders.addresses()) {
-            if (ourDomains.contains(correspondent.substring(correspondent.lastIndexOf('@') + 1))) {
-                continue; // our own addresses (the alias itself in Cc) are reached directly
-            }
-            reverse.put(correspondent, reverseAliases.findOrCreate(ctx, route.aliasId(), correspondent, domain, now));
-        }
-        String author = senders.author() == null ? null : senders.author().address();
-        if (author != null && reverse.get(author).blocked()) {
-            block(ctx, route, author, "sender blocked", now);
-            return false;
-        }
-        List<Mailbox> inboxes = verifiedInboxes(ctx, route);
-        if (inboxes.isEmpty()) {
-            block(ctx, route, author, "no verified inbox", now);
-            return false;
-        }
-        Map<String, String> reverseAddresses = new HashMap<>();
-        reverse.forEach((correspondent, ra) -> reverseAddresses.put(correspondent, ra.address()));
-        byte[] copy = dkim.sign(rewriter.rewrite(headers, senders,
-                TraceHeader.received(message, hostname, route.address(), now), route.address(), reverseAddresses,
-                verdict == null ? VerdictHeaders.NONE : VerdictHeaders.of(verdict)), domain);
-        String envelopeFrom = verp.address(route.aliasId(), domain);
-        for (Mailbox inbox : inboxes) {
-            Delivery delivery = new Delivery(Tokens.newOrderedId("dl"), route.aliasId(), Delivery.Kind.FORWARD, envelopeFrom,
-                    inbox.address(), copy, 0, now, now.plus(expiry));
-            Instant lease = dispatch.reserve(copy.length);
-            if (lease != null) {
-                intake.reservedBytes += copy.length;
-                intake.direct.add(delivery);
-            } else {
-                intake.queued = true;
-            }
-            queue.enqueue(ctx, delivery, lease);
-        }
-        aliases.countForwarded(ctx, route.aliasId(), now);
-        events.record(ctx, route.aliasId(), "forwarded", author, verdict == null ? null : verdict.kind().wire(), now);
-        return true;
-    }
-
-    private void block(DSLContext ctx, AliasRoute route, String author, String why, Instant now) {
-        aliases.countBlocked(ctx, route.aliasId(), now);
-        events.record(ctx, route.aliasId(), "blocked", author, why, now);
-    }
-
-    /** Only inboxes their owner proved they control: anything else would make masq a spam cannon. */
-    private List<Mailbox> verifiedInboxes(DSLContext ctx, AliasRoute route) {
-        Set<String> ids = Set.copyOf(aliases.mailboxIds(ctx, route.aliasId()));
-        return accounts.mailboxesOf(ctx, route.userId()).stream()
-                .filter(m -> m.verified() && ids.contains(m.id()))
-                .toList();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +51,18 @@ class DeliveryServiceTest {
         assertThat(got.recipients()).containsExactly(INBOX);
         assertThat(got.mailFrom()).startsWith("bounce+" + f.alias.id() + "+").endsWith("@mask.test");
         await().atMost(PATIENCE).until(() -> f.rows().isEmpty());
+    }
+
+    @Test
+    void takesMailInMemoryOnlyUpToItsBudgetAndNotOnceStopped() {
+        f.start();
+        DeliveryService senders = f.app.delivery;
+        assertThat(senders.reserve(12L << 20)).isAfter(Instant.now());
+        assertThat(senders.reserve(8L << 20)).as("over the budget: left to the queue").isNull();
+        senders.release(12L << 20);
+        assertThat(senders.reserve(8L << 20)).isNotNull();
+        senders.stop();
+        assertThat(senders.reserve(1)).as("a stopped sender takes nothing").isNull();
     }
 
     @Test
