@@ -1,6 +1,7 @@
 package dev.masq.alias;
 
 import static dev.masq.db.schema.Tables.ALIASES;
+import static dev.masq.db.schema.Tables.ALIAS_LEAKS;
 import static dev.masq.db.schema.Tables.ALIAS_MAILBOXES;
 import static dev.masq.db.schema.Tables.ALIAS_TOMBSTONES;
 import static dev.masq.db.schema.Tables.ALIAS_VENDOR_DOMAINS;
@@ -114,6 +115,9 @@ public final class AliasRepository {
                     .or(DSL.lower(ALIASES.VENDOR).like(like, '\\'))
                     .or(DSL.lower(ALIASES.NOTE).like(like, '\\')));
         }
+        if (q.leak() != null) {
+            where = where.and(leakIs(q.leak()));
+        }
         if (after != null) {
             where = where.and(after(q.sort(), after));
         }
@@ -123,6 +127,15 @@ public final class AliasRepository {
                 .limit(q.limit())
                 .fetch();
         return withDomains(ctx, rows);
+    }
+
+    /** An alias without a status row has never had a foreign sender: clean. */
+    private static Condition leakIs(String status) {
+        var notClean = DSL.selectOne().from(ALIAS_LEAKS)
+                .where(ALIAS_LEAKS.ALIAS_ID.eq(ALIASES.ID).and(ALIAS_LEAKS.STATUS.ne(DSL.inline("clean"))));
+        return status.equals("clean") ? DSL.notExists(notClean)
+                : DSL.exists(DSL.selectOne().from(ALIAS_LEAKS)
+                        .where(ALIAS_LEAKS.ALIAS_ID.eq(ALIASES.ID).and(ALIAS_LEAKS.STATUS.eq(status))));
     }
 
     /** The order of a sort; the id breaks ties so that a cursor names one position. */

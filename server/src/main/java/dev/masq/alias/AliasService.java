@@ -97,7 +97,7 @@ public final class AliasService {
         int limit = Math.clamp(query.limit() <= 0 ? 50 : query.limit(), 1, 200);
         AliasRepository.Cursor after = query.cursor() == null ? null : AliasRepository.Cursor.decode(query.cursor(), query.sort());
         List<Alias> rows = db.read(ctx -> aliases.list(ctx, userId,
-                new AliasQuery(query.state(), query.text(), query.sort(), query.cursor(), limit + 1), after));
+                new AliasQuery(query.state(), query.text(), query.leak(), query.sort(), query.cursor(), limit + 1), after));
         if (rows.size() <= limit) {
             return new AliasPage(rows, null);
         }

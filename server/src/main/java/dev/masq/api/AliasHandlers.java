@@ -44,7 +44,7 @@ public final class AliasHandlers {
     }
 
     public void list(Context ctx) {
-        AliasQuery query = new AliasQuery(state(ctx.queryParam("state")), ctx.queryParam("q"),
+        AliasQuery query = new AliasQuery(state(ctx.queryParam("state")), ctx.queryParam("q"), blankToNull(ctx.queryParam("leak")),
                 AliasSort.fromWire(ctx.queryParam("sort")), ctx.queryParam("cursor"), QueryParams.integer(ctx, "limit"));
         String user = ApiAuth.userId(ctx);
         AliasPage page = aliases.list(user, query);
@@ -96,6 +96,10 @@ public final class AliasHandlers {
 
     private AliasViews.AliasView view(Alias alias) {
         return viewer.view(alias);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip().toLowerCase(Locale.ROOT);
     }
 
     private static AliasState state(String value) {

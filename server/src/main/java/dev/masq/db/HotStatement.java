@@ -42,10 +42,11 @@ public final class HotStatement {
         return run(ctx, values, PreparedStatement::executeUpdate);
     }
 
+    /** The first row, read; empty when there is none or {@code reader} makes null of it (an aggregate of no rows). */
     public <T> Optional<T> fetchOptional(DSLContext ctx, RowReader<T> reader, Object... values) {
         return run(ctx, values, ps -> {
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+                return rs.next() ? Optional.ofNullable(reader.read(rs)) : Optional.empty();
             }
         });
     }

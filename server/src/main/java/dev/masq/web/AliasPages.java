@@ -10,12 +10,10 @@ import dev.masq.alias.AliasState;
 import dev.masq.alias.NewAlias;
 import dev.masq.common.InvalidInputException;
 import dev.masq.leak.AliasLeak;
-import dev.masq.leak.LeakStatus;
 import dev.masq.leak.LeakService;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /** The dashboard (alias list and the create form), and the pause, resume and burn actions on an alias. */
 public final class AliasPages {
@@ -104,24 +102,11 @@ public final class AliasPages {
                 choice(ctx.queryParam("leak"), "clean", "suspected", "leaked"),
                 choice(ctx.queryParam("sort"), "oldest", "last_received", "forwarded"), blankToNull(ctx.queryParam("cursor")));
         AliasState state = filters.state() == null ? null : AliasState.fromWire(filters.state());
-        List<Row> rows;
-        String next = null;
-        if (filters.leak() != null && !filters.leak().equals("clean")) {
-            // Leaking aliases are few: take them all from the leak service and filter here.
-            LeakStatus wanted = LeakStatus.valueOf(filters.leak().toUpperCase(Locale.ROOT));
-            rows = leaks.report(user).aliases().stream().map(l -> aliases.get(user, l.aliasId()))
-                    .map(a -> new Row(a, leaks.leak(user, a.id())))
-                    .filter(r -> r.leak().status() == wanted)
-                    .filter(r -> state == null || r.alias().state() == state)
-                    .filter(r -> matches(r.alias(), filters.q()))
-                    .toList();
-        } else {
-            AliasPage page = aliases.list(user, new AliasQuery(state, filters.q(), AliasSort.fromWire(filters.sort()),
-                    filters.cursor(), PAGE_SIZE));
-            Stream<Row> all = page.items().stream().map(a -> new Row(a, leaks.leak(user, a.id())));
-            rows = (filters.leak() == null ? all : all.filter(r -> r.leak().status() == LeakStatus.CLEAN)).toList();
-            next = page.nextCursor();
-        }
+        AliasPage page = aliases.list(user, new AliasQuery(state, filters.q(), filters.leak(),
+                AliasSort.fromWire(filters.sort()), filters.cursor(), PAGE_SIZE));
+        Map<String, AliasLeak> pageLeaks = leaks.leaks(user, page.items().stream().map(Alias::id).toList());
+        List<Row> rows = page.items().stream().map(a -> new Row(a, pageLeaks.get(a.id()))).toList();
+        String next = page.nextCursor();
         Row created = null;
         String createdId = ctx.queryParam("created");
         if (createdId != null) {
@@ -165,15 +150,6 @@ public final class AliasPages {
     private static String back(Context ctx) {
         String back = ctx.formParam("back");
         return back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/aliases/" + ctx.pathParam("id");
-    }
-
-    private static boolean matches(Alias a, String q) {
-        if (q == null) {
-            return true;
-        }
-        String needle = q.toLowerCase(Locale.ROOT);
-        return Stream.of(a.address(), a.vendor(), a.note())
-                .anyMatch(s -> s != null && s.toLowerCase(Locale.ROOT).contains(needle));
     }
 
     private static String choice(String value, String... allowed) {

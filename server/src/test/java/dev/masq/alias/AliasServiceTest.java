@@ -132,7 +132,7 @@ class AliasServiceTest {
             List<String> paged = new ArrayList<>();
             String cursor = null;
             do {
-                AliasPage page = s.aliases.list(user, new AliasQuery(null, null, sort, cursor, 5));
+                AliasPage page = s.aliases.list(user, new AliasQuery(null, null, null, sort, cursor, 5));
                 page.items().forEach(a -> paged.add(a.id()));
                 cursor = page.nextCursor();
             } while (cursor != null);
@@ -146,10 +146,10 @@ class AliasServiceTest {
         for (int i = 0; i < 3; i++) {
             s.aliases.create(user, new NewAlias(null, null, null, null, null, null));
         }
-        String newest = s.aliases.list(user, new AliasQuery(null, null, AliasSort.NEWEST, null, 1)).nextCursor();
-        assertThatThrownBy(() -> s.aliases.list(user, new AliasQuery(null, null, AliasSort.FORWARDED, newest, 1)))
+        String newest = s.aliases.list(user, new AliasQuery(null, null, null, AliasSort.NEWEST, null, 1)).nextCursor();
+        assertThatThrownBy(() -> s.aliases.list(user, new AliasQuery(null, null, null, AliasSort.FORWARDED, newest, 1)))
                 .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("cursor");
-        assertThatThrownBy(() -> s.aliases.list(user, new AliasQuery(null, null, AliasSort.NEWEST, "garbage!", 1)))
+        assertThatThrownBy(() -> s.aliases.list(user, new AliasQuery(null, null, null, AliasSort.NEWEST, "garbage!", 1)))
                 .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("cursor");
     }
 

@@ -77,6 +77,35 @@ class LeakApiTest {
     }
 
     @Test
+    void theAliasListFiltersByLeakStatusInItsOwnOrderAndPages() {
+        String key = masq.userWithKey("filter@inbox.test");
+        List<String> leaked = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = create(key, "{\"vendor\":\"Leaky\",\"site\":\"leaky" + i + ".com\"}");
+            LeakEvidence.leak(s, id, day(i));
+            leaked.add(id);
+        }
+        String suspected = create(key, "{\"vendor\":\"Shop\",\"site\":\"shop.com\"}");
+        LeakEvidence.receive(s, suspected, "deals-daily.com", day(5));
+        String clean = create(key, "{\"vendor\":\"Bank\",\"site\":\"bank.com\"}");
+        LeakEvidence.receive(s, clean, "bank.com", day(1));
+        String untouched = create(key, "{\"vendor\":\"Quiet\"}");
+
+        JsonNode first = masq.call(key, "GET", "/api/v1/aliases?leak=leaked&sort=oldest&limit=2", null).json();
+        JsonNode second = masq.call(key, "GET", "/api/v1/aliases?leak=leaked&sort=oldest&limit=2&cursor="
+                + first.get("next_cursor").asText(), null).json();
+        assertThat(first.get("data")).extracting(a -> a.get("id").asText()).containsExactly(leaked.get(0), leaked.get(1));
+        assertThat(second.get("data")).extracting(a -> a.get("id").asText()).containsExactly(leaked.get(2));
+        assertThat(masq.call(key, "GET", "/api/v1/aliases?leak=suspected", null).json().get("data"))
+                .extracting(a -> a.get("id").asText()).containsExactly(suspected);
+        assertThat(masq.call(key, "GET", "/api/v1/aliases?leak=clean&sort=oldest", null).json().get("data"))
+                .extracting(a -> a.get("id").asText()).containsExactly(clean, untouched);
+        RunningApp.Reply wrong = masq.call(key, "GET", "/api/v1/aliases?leak=maybe", null);
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.json().get("errors").get(0).get("field").asText()).isEqualTo("leak");
+    }
+
+    @Test
     void csvCellsThatASpreadsheetWouldRunAsFormulasAreDefused() {
         String key = masq.userWithKey("formulas@inbox.test");
         String id = create(key, "{\"vendor\":\"=HYPERLINK(\\\"http://evil.test\\\",\\\"x\\\")\",\"site\":\"shop.com\"}");

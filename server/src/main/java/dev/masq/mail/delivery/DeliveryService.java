@@ -152,12 +152,14 @@ public final class DeliveryService implements DirectDispatch, AutoCloseable {
             release(d.content().length);
             return;
         }
+        boolean delivered = false;
         try {
-            attempt(d);
+            delivered = attempt(d);
         } finally {
             slots.release();
             release(d.content().length);
-            if (starved) {
+            // A copy that failed went back to the queue for a later try, which the scheduler must plan.
+            if (!delivered || starved) {
                 wake();
             }
         }
@@ -175,9 +177,11 @@ public final class DeliveryService implements DirectDispatch, AutoCloseable {
         });
     }
 
-    private void attempt(Delivery d) {
+    /** Returns whether the delivery went out. */
+    private boolean attempt(Delivery d) {
         try {
             outcomes.delivered(d, courier.carry(d));
+            return true;
         } catch (DeliveryFailure f) {
             // Stopping interrupts senders; their failure says nothing about the destination. The
             // lease stays and the next start hands the delivery out again at once.
@@ -187,6 +191,7 @@ public final class DeliveryService implements DirectDispatch, AutoCloseable {
         } catch (RuntimeException e) {
             log.error("delivery {} failed unexpectedly; it stays leased until the next start or for {}", d.id(), LEASE, e);
         }
+        return false;
     }
 
     /** Waits until {@code due} (null: until woken or the poll interval), or until woken. */

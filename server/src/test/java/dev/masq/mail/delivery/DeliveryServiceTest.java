@@ -54,6 +54,17 @@ class DeliveryServiceTest {
     }
 
     @Test
+    void theSchedulerSeesWhenTheNextDeliveryIsDueAndThatAnEmptyQueueHasNone() throws Exception {
+        f.start();
+        DeliveryQueue queue = f.services().deliveryQueue;
+        assertThat(f.services().db.read(queue::nextDue)).isNull();
+        f.downstream.stop();
+        f.enqueue(message("later"));
+        await().atMost(PATIENCE).until(() -> f.services().db.read(queue::nextDue) != null);
+        assertThat(f.services().db.read(queue::nextDue)).isAfter(Instant.now().minusSeconds(1));
+    }
+
+    @Test
     void takesMailInMemoryOnlyUpToItsBudgetAndNotOnceStopped() {
         f.start();
         DeliveryService senders = f.app.delivery;
