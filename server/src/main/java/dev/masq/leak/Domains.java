@@ -3,10 +3,18 @@ package dev.masq.leak;
 import com.google.common.net.InternetDomainName;
 import java.net.IDN;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Domain names as leak detection compares them: ASCII (punycode), lower case, by registrable domain. */
 public final class Domains {
+    // Mail comes in runs from a few domains, and each message asks these pure functions of a name
+    // several times (SPF, DMARC alignment, the verdict, blocks): answers are kept, up to a bound.
+    private static final int MAX_KEPT = 10_000;
+    private static final Map<String, Optional<String>> NORMALIZED = new ConcurrentHashMap<>();
+    private static final Map<String, String> REGISTRABLE = new ConcurrentHashMap<>();
+
     private Domains() {
     }
 
@@ -15,6 +23,11 @@ public final class Domains {
         if (domain == null) {
             return Optional.empty();
         }
+        Optional<String> kept = NORMALIZED.get(domain);
+        return kept != null ? kept : keep(NORMALIZED, domain, normalizeOnce(domain));
+    }
+
+    private static Optional<String> normalizeOnce(String domain) {
         String d = domain.strip();
         if (d.endsWith(".")) {
             d = d.substring(0, d.length() - 1);
@@ -32,8 +45,20 @@ public final class Domains {
      * DMARC's "organizational domain". A name under no known suffix stands for itself.
      */
     public static String registrable(String asciiDomain) {
+        String kept = REGISTRABLE.get(asciiDomain);
+        if (kept != null) {
+            return kept;
+        }
         InternetDomainName name = InternetDomainName.from(asciiDomain);
-        return name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : asciiDomain;
+        return keep(REGISTRABLE, asciiDomain, name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : asciiDomain);
+    }
+
+    private static <V> V keep(Map<String, V> answers, String name, V answer) {
+        if (answers.size() >= MAX_KEPT) {
+            answers.clear();
+        }
+        answers.put(name, answer);
+        return answer;
     }
 
     /** The registrable domain without its public suffix: {@code bbc.co.uk} → {@code bbc}. */
