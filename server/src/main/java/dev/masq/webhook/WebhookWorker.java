@@ -1,5 +1,6 @@
 package dev.masq.webhook;
 
+import dev.masq.common.Doorbell;
 import dev.masq.common.InvalidInputException;
 import dev.masq.config.WebhookSettings;
 import dev.masq.db.Database;
@@ -15,9 +16,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -42,9 +40,7 @@ public final class WebhookWorker {
     // Redirects are not followed: a public URL must not bounce the call into a private network.
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition woken = lock.newCondition();
-    private boolean wakeRequested;
+    private final Doorbell doorbell;
     private volatile boolean running;
     private Thread thread;
 
@@ -54,6 +50,7 @@ public final class WebhookWorker {
         this.guard = service.guard();
         this.settings = settings;
         this.clock = clock;
+        this.doorbell = new Doorbell(clock, POLL);
     }
 
     public void start() {
@@ -62,13 +59,7 @@ public final class WebhookWorker {
     }
 
     public void wake() {
-        lock.lock();
-        try {
-            wakeRequested = true;
-            woken.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        doorbell.ring();
     }
 
     public void stop() {
@@ -158,17 +149,10 @@ public final class WebhookWorker {
     }
 
     private void sleepUntil(Optional<Instant> next) {
-        long millis = next.map(n -> Duration.between(clock.instant(), n).toMillis()).orElse(POLL.toMillis());
-        lock.lock();
         try {
-            if (!wakeRequested && millis > 0) {
-                woken.await(Math.min(millis, POLL.toMillis()), TimeUnit.MILLISECONDS);
-            }
-            wakeRequested = false;
+            doorbell.waitUntil(next.orElse(null));
         } catch (InterruptedException e) {
             running = false;
-        } finally {
-            lock.unlock();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.masq.mail.delivery;
 
 import dev.masq.Services;
+import dev.masq.common.Doorbell;
 import dev.masq.config.Config;
 import dev.masq.db.Database;
 import java.time.Clock;
@@ -9,20 +10,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The outgoing side: a scheduler that leases due deliveries from the queue and sends each on its
  * own virtual thread, at most {@code concurrency} at once. It sleeps until the next delivery is
- * due, until {@link #wake()} says new work was committed, or until a sender finishes. It starts
- * once and stops once.
+ * due, until {@link #wake()} says new work was committed, or until a sender finishes. Mail just
+ * committed by the forwarding pipeline skips the scheduler: it is handed over in memory
+ * ({@link DirectDispatch}) and waits for a free sender there. It starts once and stops once.
  */
 public final class DeliveryService implements DirectDispatch, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
@@ -43,13 +43,11 @@ public final class DeliveryService implements DirectDispatch, AutoCloseable {
     private final Clock clock;
     private final Semaphore slots;
     private final boolean receiveOnly;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition woken = lock.newCondition();
+    private final Doorbell doorbell;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("delivery-", 0).factory());
     private final AtomicLong directBytes = new AtomicLong();
     // The scheduler found every sender busy: whoever frees one must wake it.
     private volatile boolean starved;
-    private boolean wakeRequested;
     private volatile boolean running;
     private Thread scheduler;
 
@@ -58,6 +56,7 @@ public final class DeliveryService implements DirectDispatch, AutoCloseable {
         this.db = s.db;
         this.queue = s.deliveryQueue;
         this.clock = s.clock;
+        this.doorbell = new Doorbell(clock, POLL);
         this.sender = new SmtpSender(c.hostname(), c.deliveryStartTls());
         this.courier = new Courier(c.relay(), new MxResolver(c.dns(), c.mxPort()), sender);
         OwnerNotices notices = new OwnerNotices(s.aliasRepository, s.accountRepository, s.eventRepository, queue,
@@ -83,13 +82,7 @@ public final class DeliveryService implements DirectDispatch, AutoCloseable {
 
     /** Says that deliveries were committed to the queue; call it after the commit. Cheap: it only signals. */
     public void wake() {
-        lock.lock();
-        try {
-            wakeRequested = true;
-            woken.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        doorbell.ring();
     }
 
     private void schedule() {
@@ -196,22 +189,11 @@ public final class DeliveryService implements DirectDispatch, AutoCloseable {
 
     /** Waits until {@code due} (null: until woken or the poll interval), or until woken. */
     private void sleepUntil(Instant due) {
-        Duration wait = due == null ? POLL : Duration.between(clock.instant(), due);
-        if (wait.compareTo(POLL) > 0) {
-            wait = POLL;
-        }
-        lock.lock();
         try {
-            long nanos = wait.toNanos();
-            while (!wakeRequested && running && nanos > 0) {
-                nanos = woken.awaitNanos(nanos);
-            }
-            wakeRequested = false;
+            doorbell.waitUntil(due);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
-        } finally {
-            lock.unlock();
         }
     }
 
