@@ -15,6 +15,7 @@ import org.apache.james.protocols.smtp.SMTPProtocol;
 import org.apache.james.protocols.smtp.SMTPProtocolHandlerChain;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.PostmasterAbuseRcptHook;
+import org.apache.james.protocols.smtp.core.RcptCmdHandler;
 import org.apache.james.protocols.smtp.core.ReceivedDataLineFilter;
 import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
 import org.apache.james.protocols.smtp.core.esmtp.MailSizeEsmtpExtension;
@@ -40,7 +41,8 @@ public final class SmtpServer implements AutoCloseable {
      * STARTTLS is offered so that sending servers can encrypt (opportunistically, as MTAs do); AUTH never is.
      */
     public static SmtpServer inbound(Config config, SSLContext tls, ForwardService forward, ReplyService replies) {
-        SMTPProtocolHandlerChain chain = handlerChain(List.of(new AliasRcptHook(forward), new ForwardMessageHook(forward, replies)));
+        SMTPProtocolHandlerChain chain = handlerChain(List.of(new AliasRcptHook(forward), new ForwardMessageHook(forward, replies)),
+                config.domains().getFirst());
         SmtpServer server = start(config, chain, false, config.smtpPort(), StartTlsGate.encryption(tls));
         log.info("SMTP listening on port {} as {}", server.port(), config.hostname());
         return server;
@@ -50,7 +52,7 @@ public final class SmtpServer implements AutoCloseable {
     public static SmtpServer submission(Config config, int port, SSLContext tls, boolean implicitTls,
                                         SubmissionLogins logins, SubmissionService submission) {
         SMTPProtocolHandlerChain chain = handlerChain(List.of(new TlsOnlyAuth(), new AppPasswordAuthHook(logins),
-                new AuthenticatedOnly(), new SubmissionMessageHook(submission)));
+                new AuthenticatedOnly(), new SubmissionMessageHook(submission)), null);
         SmtpServer server = start(config, chain, true, port,
                 implicitTls ? Encryption.createTls(tls) : StartTlsGate.encryption(tls));
         log.info("submission listening on port {} ({})", server.port(), implicitTls ? "implicit TLS" : "STARTTLS");
@@ -62,9 +64,12 @@ public final class SmtpServer implements AutoCloseable {
         return new SmtpServer(new SmtpListener(config, protocol, port, tls));
     }
 
-    /** James's defaults, pruned and hardened, then {@code ours}. */
+    /**
+     * James's defaults, pruned and hardened, then {@code ours}. {@code localDomain}: the domain of a
+     * recipient given without one ({@code <postmaster>}); null leaves James's {@code localhost}.
+     */
     @SuppressWarnings("unchecked")
-    static SMTPProtocolHandlerChain handlerChain(List<ProtocolHandler> ours) {
+    static SMTPProtocolHandlerChain handlerChain(List<ProtocolHandler> ours, String localDomain) {
         SMTPProtocolHandlerChain chain = new SMTPProtocolHandlerChain(new NoopMetricFactory());
         // PostmasterAbuseRcptHook accepts postmaster@ and abuse@ at any domain, before our hook runs: an open relay.
         // ReceivedDataLineFilter resolves the client's host name in DNS on the session thread; the
@@ -72,6 +77,9 @@ public final class SmtpServer implements AutoCloseable {
         chain.removeAll(List.of(only(chain, PostmasterAbuseRcptHook.class), only(chain, ReceivedDataLineFilter.class)));
         chain.set(chain.indexOf(only(chain, MailSizeEsmtpExtension.class)), new MessageSizeLimit());
         chain.set(chain.indexOf(only(chain, EhloCmdHandler.class)), new EhloGreeting(new NoopMetricFactory()));
+        if (localDomain != null) {
+            chain.set(chain.indexOf(only(chain, RcptCmdHandler.class)), new LocalRecipients(new NoopMetricFactory(), localDomain));
+        }
         LineHandler<SMTPSession> commands = chain.getFirstHandler(LineHandler.class).orElseThrow();
         chain.add(0, new StrictLineEndings(commands));
         // After the defaults (trap 2): the size extension's MessageHook must refuse an oversize

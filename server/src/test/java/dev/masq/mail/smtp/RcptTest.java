@@ -65,11 +65,14 @@ class RcptTest {
 
         assertThat(smtp.command("RCPT TO:<postmaster@mask.test>").code()).isEqualTo(250);
         assertThat(smtp.command("RCPT TO:<Abuse@Other.Test>").code()).isEqualTo(250);
+        assertThat(smtp.command("RCPT TO:<Postmaster>").code()).as("RFC 5321 §4.5.1: unqualified").isEqualTo(250);
+        assertThat(smtp.command("RCPT TO:<nobody>").text()).startsWith("550 5.1.1");
         assertThat(smtp.command("RCPT TO:<postmaster@gmail.com>").text()).startsWith("550 5.7.1");
         byte[] message = "From: a@vendor.example\r\nSubject: your server\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
         assertThat(smtp.data(message).text()).startsWith("250 2.0.0");
 
         List<Delivery> queued = masq.takeQueued();
+        // <Postmaster> is postmaster@ the first alias domain: the same mailbox, one copy.
         assertThat(queued).hasSize(2).allSatisfy(d -> {
             assertThat(d.recipient()).isEqualTo("operator@inbox.test");
             assertThat(d.envelopeFrom()).as("the null sender: a refused copy is dropped, never bounced").isEmpty();
