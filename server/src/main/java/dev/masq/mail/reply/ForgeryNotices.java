@@ -6,14 +6,11 @@ import dev.masq.alias.AliasEventRepository;
 import dev.masq.alias.AliasRepository;
 import dev.masq.alias.AliasRoute;
 import dev.masq.crypto.Tokens;
+import dev.masq.mail.NoticeMail;
 import dev.masq.mail.delivery.Delivery;
 import dev.masq.mail.delivery.DeliveryQueue;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -25,7 +22,6 @@ import org.jooq.DSLContext;
  */
 final class ForgeryNotices {
     static final String EVENT = "forged_reply";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss xx", Locale.ROOT);
 
     private final AliasRepository aliases;
     private final AccountRepository accounts;
@@ -60,22 +56,15 @@ final class ForgeryNotices {
 
     private byte[] render(String alias, String inbox, String reason, Instant now) {
         String domain = alias.substring(alias.lastIndexOf('@') + 1);
-        String text = "Date: " + DATE.format(now.atOffset(ZoneOffset.UTC)) + "\r\n"
-                + "From: masq <masq@" + domain + ">\r\n"
-                + "To: <" + inbox + ">\r\n"
-                + "Subject: Someone tried to send as your alias " + alias + "\r\n"
-                + "Message-ID: <" + Tokens.randomBase32(26) + "@" + hostname + ">\r\n"
-                + "Auto-Submitted: auto-generated\r\n"
-                + "MIME-Version: 1.0\r\n"
-                + "Content-Type: text/plain; charset=US-ASCII\r\n\r\n"
-                + "A message addressed to one of the contacts of your alias " + alias + "\r\n"
-                + "claimed to come from you, but masq could not prove it did, so it was not sent.\r\n\r\n"
-                + "  Reason: " + reason + "\r\n\r\n"
-                + "If you sent it: your mail provider must sign it with DKIM or send it from a server\r\n"
-                + "its SPF record lists (DMARC), or send through masq's submission port with an app\r\n"
-                + "password. Otherwise someone forged it; nothing was sent back to them.\r\n\r\n"
+        String body = "A message addressed to one of the contacts of your alias " + alias + "\n"
+                + "claimed to come from you, but masq could not prove it did, so it was not sent.\n\n"
+                + "  Reason: " + reason + "\n\n"
+                + "If you sent it: your mail provider must sign it with DKIM or send it from a server\n"
+                + "its SPF record lists (DMARC), or send through masq's submission port with an app\n"
+                + "password. Otherwise someone forged it; nothing was sent back to them.\n\n"
                 + "You get this notice at most once a " + (window.toHours() >= 24 ? "day" : "while")
-                + " per alias; every attempt is listed in the alias's events.\r\n";
-        return text.getBytes(StandardCharsets.US_ASCII);
+                + " per alias; every attempt is listed in the alias's events.\n";
+        return NoticeMail.render("masq <masq@" + domain + ">", inbox, "Someone tried to send as your alias " + alias, body,
+                hostname, now);
     }
 }
