@@ -55,10 +55,6 @@ public final class SenderBlocks {
         return blocks.blocked(ctx, aliasId, userId, hashes);
     }
 
-    public boolean isBlocked(String aliasId, String userId, String senderAddress) {
-        return db.read(ctx -> isBlocked(ctx, aliasId, userId, senderAddress));
-    }
-
     /**
      * Whether the alias takes mail only from its vendor (and the domains allowed on it). Judged on the
      * message's verdict after DATA, not on the envelope: vendors send through mailing providers whose

@@ -1,13 +1,11 @@
 package dev.masq.db;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.exception.DataAccessException;
@@ -81,18 +79,11 @@ public final class HotStatement {
             throw new IllegalArgumentException(arity + " values expected, " + values.length + " given: " + sql);
         }
         StatementCache cache = (StatementCache) ctx.data(StatementCache.KEY);
+        if (cache == null) {
+            throw new IllegalStateException("a HotStatement runs on a context of the Database: " + sql);
+        }
         try {
-            if (cache != null) {
-                return execution.run(bind(cache.prepared(this), values));
-            }
-            // A context the Database did not make: prepare for this run only.
-            ConnectionProvider provider = ctx.configuration().connectionProvider();
-            Connection c = provider.acquire();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                return execution.run(bind(ps, values));
-            } finally {
-                provider.release(c);
-            }
+            return execution.run(bind(cache.prepared(this), values));
         } catch (SQLException e) {
             throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
         }

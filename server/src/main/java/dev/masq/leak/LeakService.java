@@ -43,12 +43,10 @@ public final class LeakService {
         this.queued = queued;
     }
 
-    /** Classifies a received message against its alias's vendor (one read, no network). */
-    public Verdict classify(String aliasId, AuthenticationResults auth, SpamScore spam) {
-        return db.read(ctx -> classify(ctx, aliasId, auth, spam));
-    }
-
-    /** The same inside the caller's transaction, where the pipeline records the verdict it returns. */
+    /**
+     * Classifies a received message against its alias's vendor (one read, no network), inside the
+     * caller's transaction, where the pipeline records the verdict it returns.
+     */
     public Verdict classify(DSLContext ctx, String aliasId, AuthenticationResults auth, SpamScore spam) {
         VendorBinding vendor = leaks.binding(ctx, aliasId).orElseThrow(() -> notFound(aliasId));
         return classifier.classify(auth, vendor, spam);

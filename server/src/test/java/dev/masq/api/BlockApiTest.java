@@ -40,11 +40,11 @@ class BlockApiTest {
         assertThat(added.json().get("address").asText()).isEqualTo("spammer@deals.test");
         assertThat(added.json().get("alias_id").asText()).isEqualTo(id);
 
-        assertThat(blocks.isBlocked(id, user, "spammer@deals.test")).isTrue();
-        assertThat(blocks.isBlocked(id, user, "<SPAMMER@deals.test>")).isTrue();
-        assertThat(blocks.isBlocked(id, user, "friend@deals.test")).isFalse();
-        assertThat(blocks.isBlocked(other, user, "spammer@deals.test")).isFalse();
-        assertThat(blocks.isBlocked(id, user, "")).isFalse();
+        assertThat(blocked(id, user, "spammer@deals.test")).isTrue();
+        assertThat(blocked(id, user, "<SPAMMER@deals.test>")).isTrue();
+        assertThat(blocked(id, user, "friend@deals.test")).isFalse();
+        assertThat(blocked(other, user, "spammer@deals.test")).isFalse();
+        assertThat(blocked(id, user, "")).isFalse();
 
         assertThat(masq.call(key, "POST", "/api/v1/aliases/" + id + "/blocks", "{\"address\":\"spammer@deals.test\"}").status()).isEqualTo(409);
         JsonNode list = masq.call(key, "GET", "/api/v1/aliases/" + id + "/blocks", null).json().get("data");
@@ -52,7 +52,7 @@ class BlockApiTest {
 
         String blockId = added.json().get("id").asText();
         assertThat(masq.call(key, "DELETE", "/api/v1/aliases/" + id + "/blocks/" + blockId, null).status()).isEqualTo(204);
-        assertThat(blocks.isBlocked(id, user, "spammer@deals.test")).isFalse();
+        assertThat(blocked(id, user, "spammer@deals.test")).isFalse();
         assertThat(masq.call(key, "DELETE", "/api/v1/aliases/" + id + "/blocks/" + blockId, null).status()).isEqualTo(404);
     }
 
@@ -66,9 +66,9 @@ class BlockApiTest {
         assertThat(added.json().get("domain").asText()).isEqualTo("crypto-news.io");
         assertThat(added.json().get("address").isNull()).isTrue();
 
-        assertThat(blocks.isBlocked(id, user, "a@crypto-news.io")).isTrue();
-        assertThat(blocks.isBlocked(id, user, "b@mail.crypto-news.io")).isTrue();
-        assertThat(blocks.isBlocked(id, user, "c@other-crypto-news.io")).isFalse();
+        assertThat(blocked(id, user, "a@crypto-news.io")).isTrue();
+        assertThat(blocked(id, user, "b@mail.crypto-news.io")).isTrue();
+        assertThat(blocked(id, user, "c@other-crypto-news.io")).isFalse();
         assertThat(masq.call(key, "POST", "/api/v1/aliases/" + id + "/blocks", "{\"domain\":\"co.uk\"}").status()).isEqualTo(422);
         assertThat(masq.call(key, "POST", "/api/v1/aliases/" + id + "/blocks", "{}").status()).isEqualTo(422);
         assertThat(masq.call(key, "POST", "/api/v1/aliases/" + id + "/blocks",
@@ -87,9 +87,9 @@ class BlockApiTest {
         RunningApp.Reply added = masq.call(key, "POST", "/api/v1/blocks", "{\"domain\":\"pharmacy-online.net\"}");
         assertThat(added.status()).isEqualTo(201);
         assertThat(added.json().get("alias_id").isNull()).isTrue();
-        assertThat(blocks.isBlocked(first, user, "x@pharmacy-online.net")).isTrue();
-        assertThat(blocks.isBlocked(second, user, "y@pharmacy-online.net")).isTrue();
-        assertThat(blocks.isBlocked(theirs, user("neighbour@inbox.test"), "x@pharmacy-online.net")).isFalse();
+        assertThat(blocked(first, user, "x@pharmacy-online.net")).isTrue();
+        assertThat(blocked(second, user, "y@pharmacy-online.net")).isTrue();
+        assertThat(blocked(theirs, user("neighbour@inbox.test"), "x@pharmacy-online.net")).isFalse();
 
         assertThat(masq.call(key, "GET", "/api/v1/blocks", null).json().get("data")).hasSize(1);
         assertThat(masq.call(key, "GET", "/api/v1/aliases/" + first + "/blocks", null).json().get("data")).isEmpty();
@@ -98,7 +98,7 @@ class BlockApiTest {
         String blockId = added.json().get("id").asText();
         assertThat(masq.call(strangerKey, "DELETE", "/api/v1/blocks/" + blockId, null).status()).isEqualTo(404);
         assertThat(masq.call(key, "DELETE", "/api/v1/blocks/" + blockId, null).status()).isEqualTo(204);
-        assertThat(blocks.isBlocked(first, user, "x@pharmacy-online.net")).isFalse();
+        assertThat(blocked(first, user, "x@pharmacy-online.net")).isFalse();
     }
 
     @Test
@@ -111,7 +111,7 @@ class BlockApiTest {
         masq.call(key, "PATCH", "/api/v1/aliases/" + id, "{\"vendor_only\":true,\"allowed_domains\":[\"stripe.com\"]}");
         assertThat(blocks.vendorOnly(user, List.of(id))).containsExactly(id);
         // Vendor-only mode is judged on each message's verdict after DATA (see LeakOverSmtpTest), not as a block.
-        assertThat(blocks.isBlocked(id, user, "stranger@deals-daily.com")).isFalse();
+        assertThat(blocked(id, user, "stranger@deals-daily.com")).isFalse();
 
         masq.call(key, "PATCH", "/api/v1/aliases/" + id, "{\"vendor_only\":false}");
         assertThat(blocks.vendorOnly(user, List.of(id))).isEmpty();
@@ -123,5 +123,10 @@ class BlockApiTest {
 
     private String user(String email) {
         return masq.app.services.accounts.findByEmail(email).orElseThrow().id();
+    }
+
+    /** What the SMTP edge asks for every RCPT and header From. */
+    private boolean blocked(String aliasId, String userId, String sender) {
+        return masq.app.services.db.read(ctx -> blocks.isBlocked(ctx, aliasId, userId, sender));
     }
 }

@@ -9,23 +9,6 @@ import java.util.List;
  * attempt falls back on the queue like any other delivery.
  */
 public interface DirectDispatch {
-    /** Never takes anything: every delivery goes through the queue. */
-    DirectDispatch NONE = new DirectDispatch() {
-        @Override
-        public Instant reserve(long bytes) {
-            return null;
-        }
-
-        @Override
-        public void dispatch(List<Delivery> deliveries) {
-            throw new IllegalStateException("nothing was reserved");
-        }
-
-        @Override
-        public void release(long bytes) {
-        }
-    };
-
     /**
      * Room for {@code bytes} more of mail held in memory until sent: returns the lease to store its row
      * with, or null when the row should simply be queued (a receive-only process, or enough in memory).
