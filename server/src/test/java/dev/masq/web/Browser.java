@@ -92,6 +92,15 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Through the login form, after signing out whoever was signed in. */
+    void signIn(String email, String password) {
+        signOut();
+        open("/login");
+        type("#email", email);
+        type("#password", password);
+        click("form[action='/login'] button[type=submit]");
+    }
+
     void signOut() {
         driver.manage().deleteAllCookies();
     }

@@ -1,5 +1,6 @@
 package dev.masq.web;
 
+import static dev.masq.web.WebApp.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebAccountsTest {
-    static final String PASSWORD = "correct horse battery staple";
     static final Pattern LINK = Pattern.compile("(http://\\S+/(?:password|inboxes/verify)/\\S+)");
 
     DownstreamSmtpServer downstream;
@@ -39,8 +39,7 @@ class WebAccountsTest {
         downstream = DownstreamSmtpServer.start();
         masq = new WebApp(dir.resolve("data"), Map.of("MASQ_RELAY", downstream.hostPort(), "MASQ_DELIVERY_STARTTLS", "false"));
         browser = new Browser(masq.base(), dir.resolve("chromium"));
-        String admin = masq.app.services.accounts.addUser("admin@inbox.test", true).id();
-        masq.app.services.signIn.changePassword(admin, PASSWORD);
+        String admin = masq.user("admin@inbox.test", true);
     }
 
     @AfterAll
@@ -53,11 +52,7 @@ class WebAccountsTest {
     }
 
     void signIn(String email) {
-        browser.signOut();
-        browser.open("/login");
-        browser.type("#email", email);
-        browser.type("#password", PASSWORD);
-        browser.click("form[action='/login'] button[type=submit]");
+        browser.signIn(email, PASSWORD);
         browser.waitForPath("/");
     }
 
@@ -141,8 +136,7 @@ class WebAccountsTest {
     @Test
     @Order(3)
     void addAnInboxConfirmItThroughTheMailedLinkAndChooseItForAnAlias() {
-        String id = masq.app.services.accounts.addUser("first@inbox.test", false).id();
-        masq.app.services.signIn.changePassword(id, PASSWORD);
+        String id = masq.user("first@inbox.test", false);
         var alias = masq.app.services.aliases.create(id, new NewAlias(null, null, null, "Shop", null, null));
         signIn("first@inbox.test");
         browser.open("/settings");

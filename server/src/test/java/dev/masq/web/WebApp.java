@@ -9,6 +9,9 @@ import java.util.Map;
 
 /** A real masq on free ports over a temp data dir, reached as {@code http://localhost:PORT} (WebAuthn refuses IP addresses). */
 final class WebApp implements AutoCloseable {
+    /** The password of every test user: long enough for the policy, typed as a person would. */
+    static final String PASSWORD = "correct horse battery staple";
+
     final App app;
 
     WebApp(Path dataDir, Map<String, String> extraEnv) {
@@ -20,6 +23,13 @@ final class WebApp implements AutoCloseable {
                 "MASQ_SUBMISSION_PORT", "0"));
         env.putAll(extraEnv);
         this.app = App.start(Config.from(env), Clock.systemUTC());
+    }
+
+    /** A user made the way an operator does ({@code user add}) who has then chosen {@link #PASSWORD}; returns the id. */
+    String user(String email, boolean admin) {
+        String id = app.services.accounts.addUser(email, admin).id();
+        app.services.signIn.changePassword(id, PASSWORD);
+        return id;
     }
 
     String base() {

@@ -1,5 +1,6 @@
 package dev.masq.web;
 
+import static dev.masq.web.WebApp.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masq.testing.LeakEvidence;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebJourneysTest {
-    static final String PASSWORD = "correct horse battery staple";
 
     WebApp masq;
     Browser browser;
@@ -35,21 +35,6 @@ class WebJourneysTest {
             browser.close();
         }
         masq.close();
-    }
-
-    /** A user made the way an operator does ({@code user add}) who has set a password. */
-    String user(String email) {
-        String id = masq.app.services.accounts.addUser(email, false).id();
-        masq.app.services.signIn.changePassword(id, PASSWORD);
-        return id;
-    }
-
-    void signIn(String email) {
-        browser.signOut();
-        browser.open("/login");
-        browser.type("#email", email);
-        browser.type("#password", PASSWORD);
-        browser.click("form[action='/login'] button[type=submit]");
     }
 
     @Test
@@ -81,8 +66,8 @@ class WebJourneysTest {
     @Test
     @Order(2)
     void createAnAliasReadItsAddressFromThePageThenBurnAndReplaceIt() {
-        user("shopper@inbox.test");
-        signIn("shopper@inbox.test");
+        masq.user("shopper@inbox.test", false);
+        browser.signIn("shopper@inbox.test", PASSWORD);
         browser.waitForPath("/");
         browser.type("#vendor", "Acme Shop");
         browser.type("#site", "https://www.acme.example.com/signup");
@@ -111,7 +96,7 @@ class WebJourneysTest {
     @Test
     @Order(3)
     void hostileVendorNoteAndSenderAreShownAsTextAndTheTimelineShowsMail() {
-        String id = user("target@inbox.test");
+        String id = masq.user("target@inbox.test", false);
         String script = "<script>document.title='pwned'</script>";
         String img = "<img src=x onerror=\"document.title='pwned'\">";
         var alias = masq.app.services.aliases.create(id, new dev.masq.alias.NewAlias(null, null, null, script, null, img));
@@ -119,7 +104,7 @@ class WebJourneysTest {
         masq.app.services.db.writeVoid(ctx -> masq.app.services.eventRepository.record(ctx, alias.id(), "forwarded",
                 "\"" + img + "\" <sales@spammer.example>", "spam " + script, java.time.Instant.now()));
 
-        signIn("target@inbox.test");
+        browser.signIn("target@inbox.test", PASSWORD);
         browser.waitForPath("/");
         assertThat(browser.find("tr[data-alias='" + alias.id() + "']").getText()).contains(script).contains(img);
         browser.open("/aliases/" + alias.id());
@@ -134,8 +119,8 @@ class WebJourneysTest {
     @Test
     @Order(4)
     void createAndRevokeAnApiKeyAndTheApiRefusesItAfterwards() throws Exception {
-        user("dev@inbox.test");
-        signIn("dev@inbox.test");
+        masq.user("dev@inbox.test", false);
+        browser.signIn("dev@inbox.test", PASSWORD);
         browser.waitForPath("/");
         browser.open("/keys");
         browser.type("#key-name", "read only");
@@ -162,8 +147,8 @@ class WebJourneysTest {
     @Test
     @Order(5)
     void leakReportListsLeakingAliasesAndDrawsItsChart() {
-        String id = user("watcher@inbox.test");
-        signIn("watcher@inbox.test");
+        String id = masq.user("watcher@inbox.test", false);
+        browser.signIn("watcher@inbox.test", PASSWORD);
         browser.waitForPath("/");
         browser.click("a[href='/leaks']");
         browser.waitForPath("/leaks");
@@ -200,8 +185,8 @@ class WebJourneysTest {
     @Test
     @Order(6)
     void turnOnTotpThenSignInWithPasswordAndCodeEachCodeWorkingOnce() throws Exception {
-        user("careful@inbox.test");
-        signIn("careful@inbox.test");
+        masq.user("careful@inbox.test", false);
+        browser.signIn("careful@inbox.test", PASSWORD);
         browser.waitForPath("/");
         browser.open("/security");
         assertThat(browser.text("#totp-status")).startsWith("Off");
@@ -221,7 +206,7 @@ class WebJourneysTest {
         assertThat(browser.find("#recovery-codes").findElements(org.openqa.selenium.By.tagName("li"))).hasSize(10);
         assertThat(browser.text("#totp-status")).startsWith("On");
 
-        signIn("careful@inbox.test");
+        browser.signIn("careful@inbox.test", PASSWORD);
         browser.waitForPath("/login/second-factor");
         browser.type("#code", enrolCode);
         browser.click("form[action='/login/totp'] button[type=submit]");

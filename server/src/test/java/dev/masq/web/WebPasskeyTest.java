@@ -1,5 +1,6 @@
 package dev.masq.web;
 
+import static dev.masq.web.WebApp.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masq.account.Totp;
@@ -25,7 +26,6 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPasskeyTest {
-    static final String PASSWORD = "correct horse battery staple";
 
     WebApp masq;
     Browser browser;
@@ -62,20 +62,6 @@ class WebPasskeyTest {
         masq.app.services.serverSettings.setRequirePhishingResistant(false);
     }
 
-    String user(String email) {
-        String id = masq.app.services.accounts.addUser(email, false).id();
-        masq.app.services.signIn.changePassword(id, PASSWORD);
-        return id;
-    }
-
-    void passwordSignIn(String email) {
-        browser.signOut();
-        browser.open("/login");
-        browser.type("#email", email);
-        browser.type("#password", PASSWORD);
-        browser.click("form[action='/login'] button[type=submit]");
-    }
-
     /** From the security page, behind the password asked again. */
     void addPasskey(String name) {
         browser.open("/security");
@@ -92,8 +78,8 @@ class WebPasskeyTest {
     @Test
     @Order(1)
     void registerAPasskeyThenSignInWithItAfterThePasswordAndWithoutAPassword() {
-        String id = user("keys@inbox.test");
-        passwordSignIn("keys@inbox.test");
+        String id = masq.user("keys@inbox.test", false);
+        browser.signIn("keys@inbox.test", PASSWORD);
         browser.waitForPath("/");
         addPasskey("Laptop");
         assertThat(browser.text("#passkeys")).contains("Laptop");
@@ -101,7 +87,7 @@ class WebPasskeyTest {
         assertThat(registered).isEqualTo(1);
 
         // After the password, the passkey is the second factor.
-        passwordSignIn("keys@inbox.test");
+        browser.signIn("keys@inbox.test", PASSWORD);
         browser.waitForPath("/login/second-factor");
         browser.click("#passkey-verify");
         browser.waitForPath("/");
@@ -118,8 +104,8 @@ class WebPasskeyTest {
     @Test
     @Order(2)
     void aSignatureCounterThatGoesBackwardsIsRefused() {
-        user("clone@inbox.test");
-        passwordSignIn("clone@inbox.test");
+        masq.user("clone@inbox.test", false);
+        browser.signIn("clone@inbox.test", PASSWORD);
         browser.waitForPath("/");
         addPasskey("Phone");
         browser.signOut();
@@ -144,13 +130,13 @@ class WebPasskeyTest {
     @Test
     @Order(3)
     void requiringPhishingResistantSignInRefusesCodesAndSendsThoseWithoutAPasskeyToAddOne() {
-        String id = user("strict@inbox.test");
+        String id = masq.user("strict@inbox.test", false);
         byte[] key = "12345678901234567890".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         masq.app.services.db.writeVoid(ctx -> masq.app.services.credentialRepository.setTotp(ctx, id, key, null));
         masq.app.services.serverSettings.setRequirePhishingResistant(true);
 
         // Password and TOTP were enough before; now the password leads only to adding a passkey.
-        passwordSignIn("strict@inbox.test");
+        browser.signIn("strict@inbox.test", PASSWORD);
         browser.waitForPath("/login/enrol");
         assertThat(browser.text("#passkey-required")).contains("requires phishing-resistant sign-in");
         browser.open("/");
@@ -160,7 +146,7 @@ class WebPasskeyTest {
         browser.waitForPath("/");
 
         // With a passkey in place, the password leads to the passkey; the authenticator-app form is gone, and a code is refused.
-        passwordSignIn("strict@inbox.test");
+        browser.signIn("strict@inbox.test", PASSWORD);
         browser.waitForPath("/login/second-factor");
         assertThat(browser.text("#passkey-required")).contains("codes from an authenticator app and recovery codes are not accepted");
         assertThat(browser.driver.findElements(org.openqa.selenium.By.id("code"))).isEmpty();

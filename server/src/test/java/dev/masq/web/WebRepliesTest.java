@@ -1,5 +1,6 @@
 package dev.masq.web;
 
+import static dev.masq.web.WebApp.PASSWORD;
 import static dev.masq.testing.Messages.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,6 @@ import org.openqa.selenium.By;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebRepliesTest {
     static final String EMAIL = "writer@inbox.test";
-    static final String PASSWORD = "correct horse battery staple";
     static final String HOSTILE = "<img src=x onerror=\"document.title='pwned'\">";
 
     TestDns dns;
@@ -43,17 +43,13 @@ class WebRepliesTest {
         dns = TestDns.start();
         masq = new WebApp(dir.resolve("data"), Map.of("MASQ_DNS", dns.hostPort(), "MASQ_DELIVERY_CONCURRENCY", "0"));
         browser = new Browser(masq.base(), dir.resolve("chromium"));
-        userId = masq.app.services.accounts.addUser(EMAIL, false).id();
-        masq.app.services.signIn.changePassword(userId, PASSWORD);
+        userId = masq.user(EMAIL, false);
         shop = masq.app.services.aliases.create(userId,
                 new NewAlias(NewAlias.AddressMode.CUSTOM, "shop", null, "Acme Shop", "https://acme-shop.com", null));
         receive("jane@acme-shop.com", "From: Jane Doe <jane@acme-shop.com>\r\nTo: shop@mask.test\r\nSubject: Your order\r\n\r\nShipped.\r\n");
         receive("o'neil&co@deals.example", "From: \"" + HOSTILE.replace("\"", "'") + "\" <o'neil&co@deals.example>\r\n"
                 + "To: shop@mask.test\r\nSubject: Deals\r\n\r\nBuy.\r\n");
-        browser.open("/login");
-        browser.type("#email", EMAIL);
-        browser.type("#password", PASSWORD);
-        browser.click("form[action='/login'] button[type=submit]");
+        browser.signIn(EMAIL, PASSWORD);
         browser.waitForPath("/");
     }
 

@@ -1,5 +1,6 @@
 package dev.masq.web;
 
+import static dev.masq.web.WebApp.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -25,15 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebSecurityTest {
-    static final String PASSWORD = "correct horse battery staple";
 
     WebApp masq;
 
     @BeforeAll
     void start(@TempDir Path dir) {
         masq = new WebApp(dir, Map.of());
-        String id = masq.app.services.accounts.addUser("person@inbox.test", false).id();
-        masq.app.services.signIn.changePassword(id, PASSWORD);
+        String id = masq.user("person@inbox.test", false);
     }
 
     @AfterAll
@@ -82,8 +81,7 @@ class WebSecurityTest {
     @Test
     @Order(3)
     void exportHoldsTheAliasesAndDeletingTheAccountNeedsThePasswordAgain() throws Exception {
-        String id = masq.app.services.accounts.addUser("leaving@inbox.test", false).id();
-        masq.app.services.signIn.changePassword(id, PASSWORD);
+        String id = masq.user("leaving@inbox.test", false);
         var alias = masq.app.services.aliases.create(id, new dev.masq.alias.NewAlias(null, null, null, "Old Shop", null, null));
         FormClient client = new FormClient(masq.base());
         client.post("/login", Map.of("_csrf", FormClient.csrf(client.get("/login")), "email", "leaving@inbox.test", "password", PASSWORD));

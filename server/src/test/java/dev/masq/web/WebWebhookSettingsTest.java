@@ -1,5 +1,6 @@
 package dev.masq.web;
 
+import static dev.masq.web.WebApp.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The webhook section of the settings page, driven by a plain HTTP client. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebWebhookSettingsTest {
-    static final String PASSWORD = "correct horse battery staple";
     static final Pattern SECRET = Pattern.compile("id=\"webhook-secret\">([^<]+)<");
 
     WebApp masq;
@@ -25,8 +25,7 @@ class WebWebhookSettingsTest {
     @BeforeAll
     void start(@TempDir Path dir) {
         masq = new WebApp(dir, Map.of());
-        userId = masq.app.services.accounts.addUser("hooked@inbox.test", false).id();
-        masq.app.services.signIn.changePassword(userId, PASSWORD);
+        userId = masq.user("hooked@inbox.test", false);
     }
 
     @AfterAll
