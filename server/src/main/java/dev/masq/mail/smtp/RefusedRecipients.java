@@ -20,8 +20,10 @@ import org.apache.james.protocols.smtp.SMTPSession;
  * aliases gets a few answers a minute instead of thousands a second; a server that sends real mail
  * rarely makes an error at all.
  *
- * <p>The delay holds only this session's executor (a virtual thread, see {@link SmtpListener}):
- * James 3.8.1 has no way to answer a command later without holding its thread.
+ * <p>The delay holds the session's executor (a virtual thread, see {@link SmtpListener}), never an
+ * I/O thread; James 3.8.1 has no way to answer a command later without holding its thread. Netty
+ * hands executors out in turn, so now and then a session that shares one with a delayed harvester
+ * waits with it.
  */
 final class RefusedRecipients implements LineHandler<SMTPSession> {
     private static final AttachmentKey<AtomicInteger> ERRORS = AttachmentKey.of("masq.refused-recipients", AtomicInteger.class);
