@@ -53,7 +53,9 @@ public final class TestMasq implements AutoCloseable {
                 "MASQ_DOMAINS", "mask.test,other.test",
                 "MASQ_HOSTNAME", "mx.mask.test",
                 // The inbound tests read the durable queue itself, so nothing here may deliver from it.
-                "MASQ_DELIVERY_CONCURRENCY", "0"));
+                "MASQ_DELIVERY_CONCURRENCY", "0",
+                // Refused recipients past the soft limit are answered late; tests of that delay set their own.
+                "MASQ_SMTP_ERROR_DELAY", "0ms"));
         all.putAll(env);
         return new TestMasq(App.start(Config.from(all), Clock.systemUTC()), dns);
     }

@@ -43,7 +43,8 @@ final class AliasRcptHook implements RcptHook {
                 case Recipient.ToAlias a -> HookResult.OK;
                 case Recipient.Bounce b -> HookResult.OK;
                 case Recipient.ToPostmaster p -> HookResult.OK;
-                case Recipient.ToReverseAlias r -> r.fromOwner() ? HookResult.OK : SENDER_REFUSED;
+                // A stranger is told what an unknown address gets, lest the answer show which reverse aliases exist.
+                case Recipient.ToReverseAlias r -> r.fromOwner() ? HookResult.OK : NO_SUCH_USER;
             };
         } catch (RuntimeException e) {
             log.error("recipient lookup failed for {}", rcpt.asString(), e);

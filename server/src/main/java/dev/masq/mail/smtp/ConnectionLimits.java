@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Caps concurrent connections, in all and per client address. A connection over the cap gets
- * {@code 421} and is closed before an SMTP session exists. James's own limit handlers close without
- * a word and never forget an address they have seen.
+ * {@code 421} and is closed before an SMTP session exists, unless an idle session can be closed to
+ * make room for it ({@link OpenSessions}). James's own limit handlers close without a word and never
+ * forget an address they have seen.
  */
 @ChannelHandler.Sharable
 final class ConnectionLimits extends ChannelInboundHandlerAdapter {
@@ -26,10 +27,12 @@ final class ConnectionLimits extends ChannelInboundHandlerAdapter {
     private final byte[] busy;
     private final AtomicInteger total = new AtomicInteger();
     private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
+    private final OpenSessions open;
 
-    ConnectionLimits(int maxTotal, int maxPerAddress, String hostname) {
+    ConnectionLimits(int maxTotal, int maxPerAddress, String hostname, OpenSessions open) {
         this.maxTotal = maxTotal;
         this.maxPerAddress = maxPerAddress;
+        this.open = open;
         this.busy = ("421 4.7.0 " + hostname + " Too many connections, try again later\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -37,7 +40,8 @@ final class ConnectionLimits extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         int all = total.incrementAndGet();
         int mine = perAddress.merge(address(ctx), 1, Integer::sum);
-        if (all > maxTotal || mine > maxPerAddress) {
+        // The evicted session still counts until it is gone: each newcomer over the cap evicts its own.
+        if (mine > maxPerAddress || all > maxTotal && !open.evictIdlest()) {
             // A refused connection holds no slot, not even while its 421 is on the way out.
             release(ctx);
             ctx.channel().attr(REFUSED).set(true);
@@ -45,6 +49,7 @@ final class ConnectionLimits extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(Unpooled.wrappedBuffer(busy)).addListener(ChannelFutureListener.CLOSE);
             return; // the session never starts: no greeting, no commands
         }
+        open.opened(ctx.channel());
         ctx.fireChannelActive();
     }
 
@@ -52,6 +57,7 @@ final class ConnectionLimits extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (ctx.channel().attr(REFUSED).get() == null) {
             release(ctx);
+            open.closed(ctx.channel());
             ctx.fireChannelInactive();
         }
     }

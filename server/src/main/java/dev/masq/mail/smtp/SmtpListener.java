@@ -56,11 +56,11 @@ final class SmtpListener implements AutoCloseable {
     private final Channel server;
 
     /** {@code tls}: null for none; STARTTLS is offered when it is a STARTTLS one, else every connection starts with TLS. */
-    SmtpListener(Config config, Protocol protocol, int port, Encryption tls) {
+    SmtpListener(Config config, Protocol protocol, int port, Encryption tls, OpenSessions open) {
         this.sessions = new DefaultEventExecutorGroup(config.smtpMaxConnections(),
                 Thread.ofVirtual().name("smtp-session-", 0).factory());
         ConnectionLimits limits = new ConnectionLimits(config.smtpMaxConnections(), config.smtpMaxConnectionsPerIp(),
-                config.hostname());
+                config.hostname(), open);
         int maxLine = (int) Math.min(Integer.MAX_VALUE - LINE_SLACK, config.maxMessageSize()) + LINE_SLACK;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, io)

@@ -1,6 +1,7 @@
 package dev.masq.mail.smtp;
 
 import dev.masq.config.Config;
+import dev.masq.config.SmtpLimits;
 import dev.masq.mail.forward.ForwardService;
 import dev.masq.mail.reply.ReplyService;
 import dev.masq.mail.submission.SubmissionLogins;
@@ -17,6 +18,7 @@ import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.PostmasterAbuseRcptHook;
 import org.apache.james.protocols.smtp.core.RcptCmdHandler;
 import org.apache.james.protocols.smtp.core.ReceivedDataLineFilter;
+import org.apache.james.protocols.smtp.core.WelcomeMessageHandler;
 import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
 import org.apache.james.protocols.smtp.core.esmtp.MailSizeEsmtpExtension;
 import org.slf4j.Logger;
@@ -41,9 +43,10 @@ public final class SmtpServer implements AutoCloseable {
      * STARTTLS is offered so that sending servers can encrypt (opportunistically, as MTAs do); AUTH never is.
      */
     public static SmtpServer inbound(Config config, SSLContext tls, ForwardService forward, ReplyService replies) {
+        OpenSessions open = new OpenSessions(config.hostname());
         SMTPProtocolHandlerChain chain = handlerChain(List.of(new AliasRcptHook(forward), new ForwardMessageHook(forward, replies)),
-                config.domains().getFirst());
-        SmtpServer server = start(config, chain, false, config.smtpPort(), StartTlsGate.encryption(tls));
+                config.domains().getFirst(), config, open);
+        SmtpServer server = start(config, chain, false, config.smtpPort(), StartTlsGate.encryption(tls), open);
         log.info("SMTP listening on port {} as {}", server.port(), config.hostname());
         return server;
     }
@@ -51,25 +54,27 @@ public final class SmtpServer implements AutoCloseable {
     /** Authenticated submission (RFC 6409) on {@code port}; {@code implicitTls} for the port that starts with TLS (RFC 8314). */
     public static SmtpServer submission(Config config, int port, SSLContext tls, boolean implicitTls,
                                         SubmissionLogins logins, SubmissionService submission) {
+        OpenSessions open = new OpenSessions(config.hostname());
         SMTPProtocolHandlerChain chain = handlerChain(List.of(new TlsOnlyAuth(), new AppPasswordAuthHook(logins),
-                new AuthenticatedOnly(), new SubmissionMessageHook(submission)), null);
+                new AuthenticatedOnly(), new SubmissionMessageHook(submission)), null, config, open);
         SmtpServer server = start(config, chain, true, port,
-                implicitTls ? Encryption.createTls(tls) : StartTlsGate.encryption(tls));
+                implicitTls ? Encryption.createTls(tls) : StartTlsGate.encryption(tls), open);
         log.info("submission listening on port {} ({})", server.port(), implicitTls ? "implicit TLS" : "STARTTLS");
         return server;
     }
 
-    private static SmtpServer start(Config config, SMTPProtocolHandlerChain chain, boolean submission, int port, Encryption tls) {
+    private static SmtpServer start(Config config, SMTPProtocolHandlerChain chain, boolean submission, int port, Encryption tls,
+                                    OpenSessions open) {
         SMTPProtocol protocol = new SMTPProtocol(chain, new SmtpSettings(config.hostname(), config.maxMessageSize(), submission));
-        return new SmtpServer(new SmtpListener(config, protocol, port, tls));
+        return new SmtpServer(new SmtpListener(config, protocol, port, tls, open));
     }
 
     /**
-     * James's defaults, pruned and hardened, then {@code ours}. {@code localDomain}: the domain of a
-     * recipient given without one ({@code <postmaster>}); null leaves James's {@code localhost}.
+     * James's defaults, pruned and hardened, with the session limits, then {@code ours}. {@code localDomain}:
+     * the domain of a recipient given without one ({@code <postmaster>}); null leaves James's {@code localhost}.
      */
     @SuppressWarnings("unchecked")
-    static SMTPProtocolHandlerChain handlerChain(List<ProtocolHandler> ours, String localDomain) {
+    static SMTPProtocolHandlerChain handlerChain(List<ProtocolHandler> ours, String localDomain, Config config, OpenSessions open) {
         SMTPProtocolHandlerChain chain = new SMTPProtocolHandlerChain(new NoopMetricFactory());
         // PostmasterAbuseRcptHook accepts postmaster@ and abuse@ at any domain, before our hook runs: an open relay.
         // ReceivedDataLineFilter resolves the client's host name in DNS on the session thread; the
@@ -80,10 +85,17 @@ public final class SmtpServer implements AutoCloseable {
         if (localDomain != null) {
             chain.set(chain.indexOf(only(chain, RcptCmdHandler.class)), new LocalRecipients(new NoopMetricFactory(), localDomain));
         }
-        LineHandler<SMTPSession> commands = chain.getFirstHandler(LineHandler.class).orElseThrow();
-        chain.add(0, new StrictLineEndings(commands));
+        SmtpLimits limits = config.smtpLimits();
+        RefusedRecipients refused = new RefusedRecipients(chain.getFirstHandler(LineHandler.class).orElseThrow(), limits,
+                new AddressErrors(limits.addressErrorHalfLife(), System::nanoTime), config.hostname());
+        chain.set(chain.indexOf(only(chain, WelcomeMessageHandler.class)), new ErrorAwareGreeting(refused));
+        SessionLifecycle lifecycle = new SessionLifecycle(new JunkCommands(refused, limits.junkCommandLimit(), config.hostname()),
+                open, limits.sessionLifetime(), config.hostname());
+        chain.add(0, new StrictLineEndings(lifecycle));
+        chain.add(1, lifecycle);
         // After the defaults (trap 2): the size extension's MessageHook must refuse an oversize
         // message before ours could queue what was kept of it.
+        chain.add(new RecipientLimit(limits.maxRecipients()));
         chain.addAll(ours);
         try {
             chain.wireExtensibleHandlers();

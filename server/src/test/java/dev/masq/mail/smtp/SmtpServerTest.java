@@ -38,6 +38,7 @@ class SmtpServerTest {
         }
     }
 
+    /** Every session holds a transaction, so none can be closed to make room (see SessionLimitsTest). */
     @Test
     void connectionsOverTheLimitsGet421AndAreClosed() {
         try (TestMasq masq = TestMasq.start(dir, Map.of("MASQ_SMTP_MAX_CONNECTIONS", "3",
@@ -152,6 +153,8 @@ class SmtpServerTest {
 
     private static SmtpClient greeted(SmtpClient client) {
         client.expect(220, client.reply());
+        client.expect(250, client.command("EHLO client.example"));
+        client.expect(250, client.command("MAIL FROM:<a@vendor.example>"));
         return client;
     }
 }
