@@ -1,5 +1,6 @@
 package dev.masq.mail.smtp;
 
+import dev.masq.mail.MboxFromLine;
 import dev.masq.mail.forward.ForwardService;
 import dev.masq.mail.forward.InboundMessage;
 import dev.masq.mail.reply.ReplyService;
@@ -45,7 +46,7 @@ final class ForwardMessageHook implements MessageHook {
                     mail.getRecipients().stream().map(MailAddress::asString).toList(),
                     session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null),
                     client,
-                    in.readAllBytes());
+                    MboxFromLine.strip(in.readAllBytes()));
             switch (forward.accept(message)) {
                 case LOOP -> {
                     return LOOP;

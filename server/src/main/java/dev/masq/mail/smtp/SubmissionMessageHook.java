@@ -1,5 +1,6 @@
 package dev.masq.mail.smtp;
 
+import dev.masq.mail.MboxFromLine;
 import dev.masq.mail.forward.InboundMessage;
 import dev.masq.mail.submission.SubmissionService;
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class SubmissionMessageHook implements MessageHook {
             InboundMessage message = new InboundMessage(mail.getMaybeSender().asString(""),
                     mail.getRecipients().stream().map(MailAddress::asString).toList(),
                     session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null),
-                    client, in.readAllBytes());
+                    client, MboxFromLine.strip(in.readAllBytes()));
             return submission.accept(userId, message) == SubmissionService.Outcome.QUEUED ? QUEUED : NOT_YOURS;
         } catch (IOException | RuntimeException e) {
             log.error("submitted message from [{}] not stored", client, e);
