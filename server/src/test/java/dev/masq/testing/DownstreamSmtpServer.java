@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
@@ -28,7 +29,9 @@ import javax.net.ssl.SSLSocket;
  * A small real SMTP server on 127.0.0.1 standing in for the receiving side. It records every
  * message it accepts (envelope and exact bytes, dot-stuffing undone) and every RCPT it is asked,
  * answers what a test scripts at MAIL, RCPT or after DATA, can offer STARTTLS, and can be stopped
- * and started again on the same port.
+ * and started again on the same port. It offers 8BITMIME unless told otherwise ({@link #offer},
+ * {@link #withdraw}), records each MAIL command with its parameters, and can refuse a message with
+ * a line longer than SMTP allows, as strict servers do ({@link #enforceLineLimit}).
  */
 public final class DownstreamSmtpServer implements AutoCloseable {
     public enum Stage { MAIL, RCPT, DATA }
@@ -51,6 +54,9 @@ public final class DownstreamSmtpServer implements AutoCloseable {
     private final SSLContext tls;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<RcptAttempt> rcptAttempts = new CopyOnWriteArrayList<>();
+    private final List<String> mailCommands = new CopyOnWriteArrayList<>();
+    private final Set<String> extensions = new CopyOnWriteArraySet<>(List.of("8BITMIME"));
+    private volatile boolean lineLimit;
     private final Map<Stage, Deque<String>> scripted = new EnumMap<>(Stage.class);
     private final Set<Socket> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger heldAtData = new AtomicInteger();
@@ -94,6 +100,29 @@ public final class DownstreamSmtpServer implements AutoCloseable {
 
     public List<RcptAttempt> rcptAttempts() {
         return List.copyOf(rcptAttempts);
+    }
+
+    /** Every MAIL command as the client sent it, parameters included. */
+    public List<String> mailCommands() {
+        return List.copyOf(mailCommands);
+    }
+
+    /** Advertises {@code extension} (such as SMTPUTF8) in answer to EHLO from now on. */
+    public DownstreamSmtpServer offer(String extension) {
+        extensions.add(extension);
+        return this;
+    }
+
+    /** No longer advertises {@code extension} (such as 8BITMIME). */
+    public DownstreamSmtpServer withdraw(String extension) {
+        extensions.remove(extension);
+        return this;
+    }
+
+    /** From now on, a message with a line over 1,000 octets (CRLF included) is refused, as RFC 5321 §4.5.3.1.6 allows. */
+    public DownstreamSmtpServer enforceLineLimit() {
+        lineLimit = true;
+        return this;
     }
 
     /** The next {@code stage} command gets {@code reply}; several calls queue several replies. */
@@ -203,6 +232,7 @@ public final class DownstreamSmtpServer implements AutoCloseable {
         private OutputStream out;
         private boolean secure;
         private String mailFrom;
+        private int longestLine;
         private final List<String> rcpts = new ArrayList<>();
 
         Session(Socket socket) throws IOException {
@@ -221,7 +251,9 @@ public final class DownstreamSmtpServer implements AutoCloseable {
             while ((line = readLine()) != null) {
                 String upper = line.toUpperCase(Locale.ROOT);
                 if (upper.startsWith("EHLO")) {
-                    send("250-downstream.test\r\n250-8BITMIME\r\n" + (tls != null && !secure ? "250-STARTTLS\r\n" : "") + "250 SIZE 104857600");
+                    StringBuilder ehlo = new StringBuilder("250-downstream.test\r\n");
+                    extensions.forEach(e -> ehlo.append("250-").append(e).append("\r\n"));
+                    send(ehlo + (tls != null && !secure ? "250-STARTTLS\r\n" : "") + "250 SIZE 104857600");
                 } else if (upper.startsWith("HELO")) {
                     send("250 downstream.test");
                 } else if (upper.equals("STARTTLS") && tls != null && !secure) {
@@ -234,6 +266,7 @@ public final class DownstreamSmtpServer implements AutoCloseable {
                     secure = true;
                     reset();
                 } else if (upper.startsWith("MAIL FROM:")) {
+                    mailCommands.add(line);
                     String from = path(line.substring(10));
                     String reply = scriptedOr(Stage.MAIL, from, null, "250 2.1.0 ok");
                     if (reply.startsWith("2")) {
@@ -267,7 +300,7 @@ public final class DownstreamSmtpServer implements AutoCloseable {
                             heldAtData.decrementAndGet();
                         }
                     }
-                    String reply = scriptedOr(Stage.DATA, mailFrom, null, "250 2.0.0 queued");
+                    String reply = lineLimit && longestLine > 1000 ? "500 5.5.2 Line too long" : scriptedOr(Stage.DATA, mailFrom, null, "250 2.0.0 queued");
                     send(reply);
                     if (reply.startsWith("2")) {
                         received.add(new Received(mailFrom, List.copyOf(rcpts), content, secure));
@@ -295,6 +328,7 @@ public final class DownstreamSmtpServer implements AutoCloseable {
         /** The message up to the final dot, exactly as sent but with dot-stuffing undone. */
         private byte[] readData() throws IOException {
             ByteArrayOutputStream content = new ByteArrayOutputStream();
+            longestLine = 0;
             while (true) {
                 byte[] line = readRawLine();
                 if (line == null) {
@@ -304,6 +338,7 @@ public final class DownstreamSmtpServer implements AutoCloseable {
                 if (text.equals(".\r\n")) {
                     return content.toByteArray();
                 }
+                longestLine = Math.max(longestLine, line.length);
                 int skip = text.startsWith(".") ? 1 : 0;
                 content.write(line, skip, line.length - skip);
             }

@@ -1,5 +1,6 @@
 package dev.masq.mail.delivery;
 
+import dev.masq.mail.LineLimit;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -26,7 +27,8 @@ import org.eclipse.angus.mail.util.MailStreamProvider;
  * <p>The stored bytes are sent as they are: the message is parsed from them and never
  * {@code saveChanges()}d, so Angus does not touch its headers (which would break DKIM). Angus still
  * canonicalises line endings, dot-stuffs, and leaves out any {@code Bcc} and {@code Content-Length}
- * header.
+ * header. Only a server that lacks an extension the message needs gets it converted ({@link HopFit}),
+ * and a line too long for SMTP is broken ({@link LineLimit}) if no one did so before signing.
  *
  * <p>STARTTLS is opportunistic (RFC 7435): used whenever the server offers it, with any certificate
  * and host name, as MTAs do for MX delivery: refusing an unverifiable certificate would only push
@@ -56,10 +58,14 @@ final class SmtpSender implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("smtp-timers").daemon().factory());
     // One for all messages: a Session reads Angus's provider lists from the class path when made.
     private final Session session;
+    private final Session utf8Session;
     private final SmtpConnections connections = new SmtpConnections();
 
     SmtpSender(String heloName, boolean startTls) {
         this.session = Session.getInstance(properties(heloName, startTls, timers));
+        Properties utf8 = properties(heloName, startTls, timers);
+        utf8.put("mail.mime.allowutf8", "true");
+        this.utf8Session = Session.getInstance(utf8);
         long sweep = SmtpConnections.IDLE.toMillis();
         timers.scheduleWithFixedDelay(connections::closeIdle, sweep, sweep, TimeUnit.MILLISECONDS);
     }
@@ -67,18 +73,15 @@ final class SmtpSender implements AutoCloseable {
     /** Returns once the server has accepted the message with a 250; throws why it did not. */
     void send(Delivery delivery, Hop hop) throws DeliveryFailure {
         Address[] recipient = {recipient(delivery)};
-        SMTPMessage message;
-        try {
-            message = new SMTPMessage(session, new ByteArrayInputStream(delivery.content()));
-        } catch (MessagingException e) {
-            throw DeliveryFailure.permanent("unreadable message", "the message cannot be read: " + e.getMessage());
-        }
-        // "<>" is the null reverse-path; Angus would replace an empty sender with the From header.
-        message.setEnvelopeFrom(delivery.envelopeFrom().isEmpty() ? "<>" : delivery.envelopeFrom());
-        SMTPTransport reused = connections.take(hop);
+        // Already done before signing for what masq writes; here for what it does not (notices, older rows).
+        byte[] content = LineLimit.apply(delivery.content());
+        // Angus sends SMTPUTF8 (and its commands in UTF-8) only from a Session that allows it; such a
+        // connection is used for this message alone, so the pooled ones never send the parameter unasked.
+        boolean utf8 = HopFit.needsSmtpUtf8(delivery, content);
+        SMTPTransport reused = utf8 ? null : connections.take(hop);
         if (reused != null) {
             try {
-                transfer(reused, hop, message, recipient);
+                transfer(reused, hop, message(delivery, content, reused, hop), recipient, false);
                 return;
             } catch (MessagingException e) {
                 // An answer settles the attempt; a connection that broke while idle says nothing
@@ -90,7 +93,7 @@ final class SmtpSender implements AutoCloseable {
                 // Angus found the connection already closed: the same, go out on a new one.
             }
         }
-        SMTPTransport transport = new SMTPTransport(session, null);
+        SMTPTransport transport = new SMTPTransport(utf8 ? utf8Session : session, null);
         try {
             transport.connect(hop.host(), hop.port(), null, null);
         } catch (MessagingException e) {
@@ -98,14 +101,35 @@ final class SmtpSender implements AutoCloseable {
             throw DeliveryFailure.unreachable(hop + ": " + describe(e));
         }
         try {
-            transfer(transport, hop, message, recipient);
+            transfer(transport, hop, message(delivery, content, transport, hop), recipient, utf8);
         } catch (MessagingException e) {
             throw classify(hop, e);
         }
     }
 
-    /** One transaction; the connection goes back to the pool after a 250 and is closed after anything else. */
-    private void transfer(SMTPTransport transport, Hop hop, SMTPMessage message, Address[] recipient)
+    /** The message in the form {@code transport}'s server takes (see {@link HopFit}); closes it when there is none. */
+    private SMTPMessage message(Delivery delivery, byte[] content, SMTPTransport transport, Hop hop) throws DeliveryFailure {
+        try {
+            HopFit.Fitted fitted = HopFit.fit(delivery, content, transport::supportsExtension, hop);
+            SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(fitted.content()));
+            // "<>" is the null reverse-path; Angus would replace an empty sender with the From header.
+            message.setEnvelopeFrom(delivery.envelopeFrom().isEmpty() ? "<>" : delivery.envelopeFrom());
+            message.setMailExtension(fitted.mailExtension());
+            return message;
+        } catch (MessagingException e) {
+            closeQuietly(transport);
+            throw DeliveryFailure.permanent("unreadable message", "the message cannot be read: " + e.getMessage());
+        } catch (DeliveryFailure e) {
+            closeQuietly(transport);
+            throw e;
+        }
+    }
+
+    /**
+     * One transaction; the connection goes back to the pool after a 250 and is closed after anything
+     * else, and after every transaction of a {@code once} connection.
+     */
+    private void transfer(SMTPTransport transport, Hop hop, SMTPMessage message, Address[] recipient, boolean once)
             throws MessagingException {
         try {
             transport.sendMessage(message, recipient);
@@ -113,7 +137,11 @@ final class SmtpSender implements AutoCloseable {
             closeQuietly(transport);
             throw e;
         }
-        connections.release(hop, transport);
+        if (once) {
+            closeQuietly(transport);
+        } else {
+            connections.release(hop, transport);
+        }
     }
 
     private static Properties properties(String heloName, boolean startTls, ScheduledExecutorService writeTimeouts) {

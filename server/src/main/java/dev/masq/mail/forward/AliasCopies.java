@@ -10,6 +10,7 @@ import dev.masq.crypto.Tokens;
 import dev.masq.leak.Verdict;
 import dev.masq.leak.VerdictHeaders;
 import dev.masq.mail.DkimSigning;
+import dev.masq.mail.LineLimit;
 import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.Delivery;
 import dev.masq.mail.delivery.DeliveryQueue;
@@ -78,9 +79,9 @@ final class AliasCopies {
         }
         Map<String, String> reverseAddresses = new HashMap<>();
         reverse.forEach((correspondent, ra) -> reverseAddresses.put(correspondent, ra.address()));
-        byte[] copy = dkim.sign(rewriter.rewrite(headers, senders,
+        byte[] copy = dkim.sign(LineLimit.apply(rewriter.rewrite(headers, senders,
                 TraceHeader.received(message, hostname, route.address(), now), route.address(), reverseAddresses,
-                verdict == null ? VerdictHeaders.NONE : VerdictHeaders.of(verdict)), domain);
+                verdict == null ? VerdictHeaders.NONE : VerdictHeaders.of(verdict))), domain);
         String envelopeFrom = verp.address(route.aliasId(), domain);
         for (Mailbox inbox : inboxes) {
             Delivery delivery = new Delivery(Tokens.newOrderedId("dl"), route.aliasId(), Delivery.Kind.FORWARD, envelopeFrom,

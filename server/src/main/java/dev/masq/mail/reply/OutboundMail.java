@@ -6,6 +6,7 @@ import dev.masq.alias.Alias;
 import dev.masq.alias.AliasRepository;
 import dev.masq.crypto.Tokens;
 import dev.masq.mail.DkimSigning;
+import dev.masq.mail.LineLimit;
 import dev.masq.mail.Verp;
 import dev.masq.mail.delivery.Delivery;
 import dev.masq.mail.delivery.DeliveryQueue;
@@ -57,7 +58,7 @@ public final class OutboundMail {
         String from = alias.displayName() == null ? "<" + alias.address() + ">"
                 : EncoderUtil.encodeAddressDisplayName(alias.displayName()) + " <" + alias.address() + ">";
         String messageId = "<" + Tokens.randomBase32(26) + "@" + domain + ">";
-        byte[] copy = dkim.sign(rewriter.rewrite(original, from, messageId, swaps), domain);
+        byte[] copy = dkim.sign(LineLimit.apply(rewriter.rewrite(original, from, messageId, swaps)), domain);
         String envelopeFrom = verp.address(alias.id(), domain);
         for (String recipient : recipients) {
             queue.enqueue(ctx, new Delivery(Tokens.newOrderedId("dl"), alias.id(), Delivery.Kind.FORWARD, envelopeFrom,

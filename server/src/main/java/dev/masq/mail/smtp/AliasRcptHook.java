@@ -36,7 +36,7 @@ final class AliasRcptHook implements RcptHook {
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress rcpt) {
         try {
-            return switch (forward.check(sender.asString(""), rcpt.asString())) {
+            return switch (forward.check(InternationalAddresses.text(sender), InternationalAddresses.text(rcpt))) {
                 case Recipient.Foreign f -> RELAY_DENIED;
                 case Recipient.Unknown u -> NO_SUCH_USER;
                 case Recipient.SenderBlocked b -> SENDER_REFUSED;

@@ -1,11 +1,11 @@
 package dev.masq.mail.smtp;
 
+import dev.masq.mail.MboxFromLine;
 import dev.masq.mail.forward.ForwardService;
 import dev.masq.mail.forward.InboundMessage;
 import dev.masq.mail.reply.ReplyService;
 import java.io.IOException;
 import java.io.InputStream;
-import org.apache.james.core.MailAddress;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -41,11 +41,11 @@ final class ForwardMessageHook implements MessageHook {
         String client = session.getRemoteAddress().getAddress().getHostAddress();
         try (InputStream in = mail.getMessageInputStream()) {
             InboundMessage message = new InboundMessage(
-                    mail.getMaybeSender().asString(""),
-                    mail.getRecipients().stream().map(MailAddress::asString).toList(),
+                    InternationalAddresses.text(mail.getMaybeSender()),
+                    mail.getRecipients().stream().map(InternationalAddresses::text).toList(),
                     session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null),
                     client,
-                    in.readAllBytes());
+                    MboxFromLine.strip(in.readAllBytes()));
             switch (forward.accept(message)) {
                 case LOOP -> {
                     return LOOP;

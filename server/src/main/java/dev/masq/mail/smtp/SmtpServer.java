@@ -15,6 +15,7 @@ import org.apache.james.protocols.netty.Encryption;
 import org.apache.james.protocols.smtp.SMTPProtocol;
 import org.apache.james.protocols.smtp.SMTPProtocolHandlerChain;
 import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.core.MailCmdHandler;
 import org.apache.james.protocols.smtp.core.PostmasterAbuseRcptHook;
 import org.apache.james.protocols.smtp.core.RcptCmdHandler;
 import org.apache.james.protocols.smtp.core.ReceivedDataLineFilter;
@@ -65,7 +66,7 @@ public final class SmtpServer implements AutoCloseable {
 
     private static SmtpServer start(Config config, SMTPProtocolHandlerChain chain, boolean submission, int port, Encryption tls,
                                     OpenSessions open) {
-        SMTPProtocol protocol = new SMTPProtocol(chain, new SmtpSettings(config.hostname(), config.maxMessageSize(), submission));
+        SMTPProtocol protocol = new Utf8Commands(chain, new SmtpSettings(config.hostname(), config.maxMessageSize(), submission));
         return new SmtpServer(new SmtpListener(config, protocol, port, tls, open));
     }
 
@@ -82,9 +83,9 @@ public final class SmtpServer implements AutoCloseable {
         chain.removeAll(List.of(only(chain, PostmasterAbuseRcptHook.class), only(chain, ReceivedDataLineFilter.class)));
         chain.set(chain.indexOf(only(chain, MailSizeEsmtpExtension.class)), new MessageSizeLimit());
         chain.set(chain.indexOf(only(chain, EhloCmdHandler.class)), new EhloGreeting(new NoopMetricFactory()));
-        if (localDomain != null) {
-            chain.set(chain.indexOf(only(chain, RcptCmdHandler.class)), new LocalRecipients(new NoopMetricFactory(), localDomain));
-        }
+        chain.set(chain.indexOf(only(chain, RcptCmdHandler.class)), new LocalRecipients(new NoopMetricFactory(), localDomain));
+        chain.set(chain.indexOf(only(chain, MailCmdHandler.class)), new InternationalMail(new NoopMetricFactory()));
+        chain.add(new Smtputf8Extension());
         SmtpLimits limits = config.smtpLimits();
         RefusedRecipients refused = new RefusedRecipients(chain.getFirstHandler(LineHandler.class).orElseThrow(), limits,
                 new AddressErrors(limits.addressErrorHalfLife(), System::nanoTime), config.hostname());

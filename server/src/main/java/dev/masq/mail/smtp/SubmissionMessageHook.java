@@ -1,10 +1,10 @@
 package dev.masq.mail.smtp;
 
+import dev.masq.mail.MboxFromLine;
 import dev.masq.mail.forward.InboundMessage;
 import dev.masq.mail.submission.SubmissionService;
 import java.io.IOException;
 import java.io.InputStream;
-import org.apache.james.core.MailAddress;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -34,10 +34,10 @@ final class SubmissionMessageHook implements MessageHook {
         String client = session.getRemoteAddress().getAddress().getHostAddress();
         String userId = session.getAttachment(AppPasswordAuthHook.USER_ID, State.Connection).orElseThrow();
         try (InputStream in = mail.getMessageInputStream()) {
-            InboundMessage message = new InboundMessage(mail.getMaybeSender().asString(""),
-                    mail.getRecipients().stream().map(MailAddress::asString).toList(),
+            InboundMessage message = new InboundMessage(InternationalAddresses.text(mail.getMaybeSender()),
+                    mail.getRecipients().stream().map(InternationalAddresses::text).toList(),
                     session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null),
-                    client, in.readAllBytes());
+                    client, MboxFromLine.strip(in.readAllBytes()));
             return submission.accept(userId, message) == SubmissionService.Outcome.QUEUED ? QUEUED : NOT_YOURS;
         } catch (IOException | RuntimeException e) {
             log.error("submitted message from [{}] not stored", client, e);

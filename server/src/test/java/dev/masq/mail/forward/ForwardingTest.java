@@ -140,6 +140,19 @@ class ForwardingTest {
     }
 
     @Test
+    void aLeadingMboxFromLineIsDroppedAndTheHeadersStayHeaders() {
+        send("bounces@vendor.example", bytes("From jane@vendor.example Mon Jan  1 00:00:00 2024\r\n"
+                + "From: Jane Doe <jane@vendor.example>\r\nTo: shop@mask.test\r\nSubject: Your order\r\n"
+                + "Message-ID: <mbox-1@vendor.example>\r\n\r\nShipped.\r\n"));
+        byte[] forwarded = masq.takeQueued().getFirst().content();
+        assertThat(values(forwarded, "Subject")).containsExactly("Your order");
+        assertThat(values(forwarded, "Message-ID")).containsExactly("<mbox-1@vendor.example>");
+        assertThat(addresses(values(forwarded, "From").getFirst())[0].getPersonal()).isEqualTo("Jane Doe - jane at vendor.example");
+        assertThat(dev.masq.testing.Messages.text(body(forwarded))).isEqualTo("Shipped.\r\n");
+        assertThat(dev.masq.testing.Messages.text(forwarded)).doesNotContain("From jane@vendor.example");
+    }
+
+    @Test
     void oneCopyPerVerifiedInboxOfEveryRecipientAlias() {
         Alias news = masq.alias("news");
         try (SmtpClient smtp = masq.open()) {
@@ -164,12 +177,12 @@ class ForwardingTest {
         }
     }
 
-    /** A body with 8-bit bytes, a line that starts with a dot, trailing blanks and a long line. */
+    /** A body with 8-bit bytes, a line that starts with a dot, trailing blanks and the longest line SMTP allows. */
     private static byte[] sampleBody() {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(bytes("Hello,\r\n.a line starting with a dot\r\n..two dots\r\ntrailing blanks   \t\r\n"));
         b.writeBytes(new byte[] {(byte) 0xC3, (byte) 0xA9, (byte) 0xE2, (byte) 0x9C, (byte) 0x93, (byte) 0xFF, '\r', '\n'});
-        b.writeBytes(bytes("z".repeat(3000) + "\r\n\r\n\r\n-- \r\nsig\r\n"));
+        b.writeBytes(bytes("z".repeat(998) + "\r\n\r\n\r\n-- \r\nsig\r\n"));
         return b.toByteArray();
     }
 

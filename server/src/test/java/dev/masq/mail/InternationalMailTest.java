@@ -1,0 +1,107 @@
+package dev.masq.mail;
+
+import static dev.masq.testing.Messages.body;
+import static dev.masq.testing.Messages.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.masq.mail.reply.OutboundFixture;
+import dev.masq.testing.DownstreamSmtpServer.Received;
+import dev.masq.testing.SmtpClient;
+import jakarta.mail.internet.MimeUtility;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * International mail (RFC 6531, RFC 6532) and 8-bit mail (RFC 6152) over SMTP: taken in with UTF-8
+ * addresses, handed on with the parameters it needs to a next hop that offers them, and converted
+ * without loss for one that does not.
+ */
+class InternationalMailTest {
+    static final String SENDER = "j\u00f6s\u00e9@ex\u00e4mple.org";
+    static final String SUBJECT = "Gr\u00fc\u00dfe aus K\u00f6ln";
+    static final String TEXT = "Caf\u00e9 \u2014 8-bit body, untouched\r\n";
+
+    @TempDir
+    Path dir;
+    OutboundFixture f;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        f = new OutboundFixture(dir);
+        f.masq.alias("shop");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        f.close();
+    }
+
+    @Test
+    void bothPortsOfferSmtputf8And8bitmime() {
+        for (int port : new int[] {f.masq.smtpPort(), f.masq.app.submission.port()}) {
+            try (SmtpClient smtp = SmtpClient.connect(port)) {
+                smtp.expect(220, smtp.reply());
+                assertThat(smtp.expect(250, smtp.command("EHLO client.example")).text()).contains("SMTPUTF8").contains("8BITMIME");
+            }
+        }
+    }
+
+    @Test
+    void aUtf8SenderIsTakenAndTheCopyGoesOnWithSmtputf8AndItsBytesUnchanged() {
+        f.downstream.offer("SMTPUTF8");
+        byte[] message = utf8("From: J\u00f6s\u00e9 <" + SENDER + ">\r\nTo: Shop <shop@mask.test>\r\nSubject: " + SUBJECT
+                + "\r\nMessage-ID: <intl-1@ex\u00e4mple.org>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + TEXT);
+        try (SmtpClient smtp = f.masq.open()) {
+            assertThat(command(smtp, "MAIL FROM:<" + SENDER + "> SMTPUTF8 BODY=8BITMIME").code()).isEqualTo(250);
+            assertThat(command(smtp, "RCPT TO:<j\u00f6s\u00e9@mask.test>").text()).as("no such alias").startsWith("550 5.1.1");
+            assertThat(command(smtp, "RCPT TO:<shop@mask.test>").code()).isEqualTo(250);
+            assertThat(smtp.data(message).code()).isEqualTo(250);
+        }
+
+        Received copy = f.awaitReceived(1).getFirst();
+        assertThat(f.downstream.mailCommands().getLast()).contains(" SMTPUTF8").contains(" BODY=8BITMIME");
+        assertThat(text(copy.content())).contains("\r\nSubject: " + SUBJECT + "\r\n").contains("\r\nTo: Shop <shop@mask.test>\r\n")
+                .contains("\r\nMessage-ID: <intl-1@ex\u00e4mple.org>\r\n");
+        assertThat(body(copy.content())).isEqualTo(utf8(TEXT));
+        assertThat(values(copy.content(), "From").getFirst()).contains("@mask.test>").doesNotContain(SENDER);
+    }
+
+    @Test
+    void aHopWithout8bitmimeAndSmtputf8GetsQuotedPrintableAndEncodedWordsThatDecodeToTheSameText() throws Exception {
+        f.downstream.withdraw("8BITMIME");
+        byte[] message = utf8("From: Jane <jane@vendor.test>\r\nTo: J\u00f6rg <shop@mask.test>\r\nSubject: " + SUBJECT
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + TEXT
+                + "--b1\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\nAAEC\r\n--b1--\r\n");
+        try (SmtpClient smtp = f.masq.open()) {
+            assertThat(smtp.send("jane@vendor.test", java.util.List.of("shop@mask.test"), message).code()).isEqualTo(250);
+        }
+
+        Received copy = f.awaitReceived(1).getFirst();
+        assertThat(f.downstream.mailCommands().getLast()).doesNotContain("SMTPUTF8").doesNotContain("BODY=");
+        assertThat(new String(copy.content(), StandardCharsets.ISO_8859_1)).as("7-bit only").matches("\\p{ASCII}*");
+        assertThat(MimeUtility.decodeText(values(copy.content(), "Subject").getFirst())).isEqualTo(SUBJECT);
+        assertThat(MimeUtility.decodeText(values(copy.content(), "To").getFirst())).isEqualTo("J\u00f6rg <shop@mask.test>");
+        // The CRLF before a boundary belongs to the boundary (RFC 2046 §5.1.1).
+        assertThat(OutboundFixture.decodedTexts(copy.content())).containsExactly(TEXT.substring(0, TEXT.length() - 2));
+        assertThat(text(copy.content())).contains("Content-Transfer-Encoding: base64\r\n\r\nAAEC\r\n--b1--\r\n");
+    }
+
+    private static SmtpClient.Reply command(SmtpClient smtp, String line) {
+        smtp.write(utf8(line + "\r\n"));
+        return smtp.reply();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+}
