@@ -84,7 +84,8 @@ final class ReplyRewriter {
                 if (headers.isEmpty() && !startsWithBlankLine(original)) {
                     out.writeBytes(CRLF);
                 }
-                out.write(original, headers.bodyStart(), original.length - headers.bodyStart());
+                int body = headers.isEmpty() ? 0 : blankLine(original, headers.bodyStart());
+                out.write(original, body, original.length - body);
             }
             return out.toByteArray();
         } catch (IOException e) {
@@ -166,11 +167,31 @@ final class ReplyRewriter {
     /** A raw header field as mime4j reads it, for its unfolded value. */
     private static Field field(byte[] message, HeaderBlock.Field f) {
         try {
-            return DefaultFieldParser.parse(new ByteArrayBuffer(Arrays.copyOfRange(message, f.start(), f.end()), true),
+            int end = f.end();
+            while (end > f.start() && (message[end - 1] == '\n' || message[end - 1] == '\r')) {
+                end--;
+            }
+            return DefaultFieldParser.parse(new ByteArrayBuffer(Arrays.copyOfRange(message, f.start(), end), true),
                     DecodeMonitor.SILENT);
         } catch (MimeException e) {
             throw new IllegalStateException("header field does not parse: " + f.name(), e);
         }
+    }
+
+    /**
+     * Where the blank line that ends the header is, from {@code from} on. A line that is no header
+     * field ends {@link HeaderBlock}'s fields early; what follows it up to the blank line (a trace
+     * field among them, perhaps) is header to mime4j and must not slip through as body.
+     */
+    private static int blankLine(byte[] m, int from) {
+        int line = from;
+        while (line < m.length && m[line] != '\r' && m[line] != '\n') {
+            while (line < m.length && m[line] != '\n') {
+                line++;
+            }
+            line++;
+        }
+        return Math.min(line, m.length);
     }
 
     private static boolean startsWithBlankLine(byte[] m) {

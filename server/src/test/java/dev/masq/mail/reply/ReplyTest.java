@@ -118,6 +118,19 @@ class ReplyTest {
     }
 
     @Test
+    void aLineThatIsNoHeaderFieldDoesNotLetTheTraceFieldsAfterItThrough() {
+        Contact jane = f.contact(shop, "jane@vendor.test");
+        byte[] reply = bytes("From: person@inbox.test\r\nTo: <" + jane.reverseAlias() + ">\r\nSubject: Re: x\r\n"
+                + "this line is no header field\r\nReceived: from laptop ([10.1.2.3]) by smtp.inbox.test\r\n"
+                + "X-Originating-IP: [10.1.2.3]\r\n\r\nHello.\r\n");
+        assertThat(send("127.0.0.1", "person@inbox.test", List.of(jane.reverseAlias()), reply).code()).isEqualTo(250);
+
+        Received out = f.awaitReceived(1).getFirst();
+        assertThat(out.text()).doesNotContain("10.1.2.3").doesNotContain("inbox.test").endsWith("\r\n\r\nHello.\r\n");
+        assertThat(values(out.content(), "Subject")).containsExactly("Re: x");
+    }
+
+    @Test
     void replyAllReachesEveryCorrespondentWithTheirRealAddressesAndDkimAlone() throws Exception {
         Contact jane = f.contact(shop, "jane@vendor.test");
         Contact bob = f.contact(shop, "bob@partner.test");
