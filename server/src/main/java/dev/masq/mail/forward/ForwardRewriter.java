@@ -13,7 +13,8 @@ import org.apache.james.mime4j.util.MimeUtil;
  * Builds the copy of a message that goes to an alias's inbox. On top: our trace header and
  * {@code X-Masq-Alias}, then the verdict's fields ({@code X-Masq-Verdict}, a warning) and its tag in
  * front of the Subject. {@code From} and {@code Reply-To} become reverse aliases, and so do outside
- * addresses in {@code Cc}; incoming {@code X-Masq-*} and {@code X-Spam-*} fields are dropped, since
+ * addresses in {@code Cc} and the mailto targets of {@code List-Unsubscribe} (its first field only;
+ * further ones are dropped like duplicated From fields); incoming {@code X-Masq-*} and {@code X-Spam-*} fields are dropped, since
  * anyone can forge them, and so are read-receipt requests,
  * which would have the inbox write to the sender directly. Every other field and the whole body are
  * copied byte for byte. A message with no header fields at all gets ours and a blank line in front
@@ -52,6 +53,7 @@ final class ForwardRewriter {
         boolean replyToDone = false;
         boolean subjectDone = false;
         boolean ccDone = false;
+        boolean unsubscribeDone = false;
         for (HeaderBlock.Field f : headers.fields()) {
             if (f.is("From")) {
                 // Only the first of duplicated fields is replaced; the others would leak the original address.
@@ -76,6 +78,16 @@ final class ForwardRewriter {
             } else if (f.is("Cc") && !ccDone && senders.cc().stream().anyMatch(c -> reverseAddresses.containsKey(c.address()))) {
                 write(out, field("Cc", copies(senders.cc(), reverseAddresses)));
                 ccDone = true;
+            } else if (f.is(ListUnsubscribe.NAME)) {
+                if (!unsubscribeDone) {
+                    byte[] value = headers.value(f);
+                    if (ListUnsubscribe.hasMailto(value)) {
+                        ListUnsubscribe.rewrite(value, reverseAddresses).ifPresent(field -> write(out, field));
+                    } else {
+                        out.write(message, f.start(), f.end() - f.start());
+                    }
+                    unsubscribeDone = true;
+                }
             } else if (kept(f)) {
                 out.write(message, f.start(), f.end() - f.start());
             }

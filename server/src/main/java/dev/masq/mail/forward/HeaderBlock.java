@@ -11,14 +11,14 @@ import java.util.List;
  * it and odd encodings survive. Parsing never fails; a message that does not start with a header
  * field simply has no fields.
  */
-final class HeaderBlock {
+public final class HeaderBlock {
     private final byte[] message;
     private final List<Field> fields;
     private final int bodyStart;
 
     /** One header field: {@code [start, end)} covers its name, value, folded lines and line ending. */
-    record Field(String name, int start, int valueStart, int end) {
-        boolean is(String other) {
+    public record Field(String name, int start, int valueStart, int end) {
+        public boolean is(String other) {
             return name.equalsIgnoreCase(other);
         }
     }
@@ -29,7 +29,7 @@ final class HeaderBlock {
         this.bodyStart = bodyStart;
     }
 
-    static HeaderBlock parse(byte[] message) {
+    public static HeaderBlock parse(byte[] message) {
         List<Field> fields = new ArrayList<>();
         int pos = 0;
         String name = null;
@@ -86,11 +86,11 @@ final class HeaderBlock {
         return i < to && m[i] == ':' ? i - from : -1;
     }
 
-    List<Field> fields() {
+    public List<Field> fields() {
         return fields;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return fields.isEmpty();
     }
 
@@ -104,7 +104,7 @@ final class HeaderBlock {
         return n;
     }
 
-    Field first(String name) {
+    public Field first(String name) {
         for (Field f : fields) {
             if (f.is(name)) {
                 return f;
@@ -114,16 +114,16 @@ final class HeaderBlock {
     }
 
     /** The raw value of a field (after the colon, folding kept). */
-    byte[] value(Field f) {
+    public byte[] value(Field f) {
         return Arrays.copyOfRange(message, f.valueStart(), f.end());
     }
 
-    byte[] message() {
+    public byte[] message() {
         return message;
     }
 
     /** Where the part after the header fields starts: the blank separator line, or the body itself. */
-    int bodyStart() {
+    public int bodyStart() {
         return bodyStart;
     }
 }

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who wrote a message, where it says replies go, and who else it was copied to, parsed once per message. The author is the
+ * Who wrote a message, where it says replies go, who else it was copied to, and where its
+ * {@code List-Unsubscribe} mailto URIs write to, parsed once per message. The author is the
  * first From mailbox, else the envelope sender, else no one; without a usable Reply-To, replies go
  * to the author.
  */
-record Senders(Correspondent author, List<Correspondent> replyTo, List<Correspondent> cc) {
+record Senders(Correspondent author, List<Correspondent> replyTo, List<Correspondent> cc, List<String> unsubscribe) {
 
     static Senders of(HeaderBlock headers, String envelopeSender) {
         List<Correspondent> from = parse(headers, "From");
@@ -20,7 +21,9 @@ record Senders(Correspondent author, List<Correspondent> replyTo, List<Correspon
         if (replyTo.isEmpty()) {
             replyTo = author == null ? List.of() : List.of(author);
         }
-        return new Senders(author, replyTo, parse(headers, "Cc"));
+        HeaderBlock.Field unsubscribe = headers.first(ListUnsubscribe.NAME);
+        return new Senders(author, replyTo, parse(headers, "Cc"),
+                unsubscribe == null ? List.of() : ListUnsubscribe.addresses(headers.value(unsubscribe)));
     }
 
     private static List<Correspondent> parse(HeaderBlock headers, String name) {
@@ -37,6 +40,8 @@ record Senders(Correspondent author, List<Correspondent> replyTo, List<Correspon
         replyTo.forEach(c -> all.add(c.address()));
         // Reply-all from the inbox must reach them through masq too, or it would go out from the real inbox.
         cc.forEach(c -> all.add(c.address()));
+        // An unsubscribe the inbox's client sends by mail must leave through masq as the alias too.
+        all.addAll(unsubscribe);
         return all;
     }
 }

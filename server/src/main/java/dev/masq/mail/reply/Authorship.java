@@ -22,6 +22,16 @@ public final class Authorship {
      * authors, or several From fields, a receiver may show one that was never checked.
      */
     public static Optional<String> author(byte[] message) {
+        return mailbox(message).flatMap(m -> EmailAddress.parse(m.getLocalPart() + "@" + m.getDomain()))
+                .map(EmailAddress::toString);
+    }
+
+    /** The display name the author's one From mailbox carries, decoded; empty if none or no single author. */
+    public static Optional<String> displayName(byte[] message) {
+        return mailbox(message).map(Mailbox::getName).map(String::strip).filter(n -> !n.isEmpty());
+    }
+
+    private static Optional<Mailbox> mailbox(byte[] message) {
         DefaultMessageBuilder builder = new DefaultMessageBuilder();
         builder.setMimeEntityConfig(MimeConfig.PERMISSIVE);
         Header header;
@@ -38,7 +48,6 @@ public final class Authorship {
         if (mailboxes.size() != 1 || mailboxes.getFirst().getDomain() == null) {
             return Optional.empty();
         }
-        Mailbox m = mailboxes.getFirst();
-        return EmailAddress.parse(m.getLocalPart() + "@" + m.getDomain()).map(EmailAddress::toString);
+        return Optional.of(mailboxes.getFirst());
     }
 }

@@ -49,14 +49,20 @@ public final class OutboundMail {
         this.expiry = expiry;
     }
 
-    /** In the caller's transaction: one delivery of the rewritten message per recipient. */
-    public void queue(DSLContext ctx, Alias alias, byte[] original, Collection<String> recipients, Instant now) {
+    /**
+     * In the caller's transaction: one delivery of the rewritten message per recipient. From shows the
+     * alias's display name if it has one, else {@code clientName} (null for none).
+     */
+    public void queue(DSLContext ctx, Alias alias, byte[] original, String clientName, Collection<String> recipients,
+                      Instant now) {
         String domain = alias.address().substring(alias.address().lastIndexOf('@') + 1);
         Set<String> inboxes = accounts.mailboxesOf(ctx, alias.userId()).stream().map(Mailbox::address)
                 .collect(Collectors.toSet());
         Swaps swaps = new Swaps(inboxes, alias.address(), domains, address -> correspondent(ctx, address, alias.userId()));
-        String from = alias.displayName() == null ? "<" + alias.address() + ">"
-                : EncoderUtil.encodeAddressDisplayName(alias.displayName()) + " <" + alias.address() + ">";
+        String name = alias.displayName() != null ? alias.displayName()
+                : clientName == null ? "" : oneLine(swaps.apply(clientName));
+        String from = name.isEmpty() ? "<" + alias.address() + ">"
+                : EncoderUtil.encodeAddressDisplayName(name) + " <" + alias.address() + ">";
         String messageId = "<" + Tokens.randomBase32(26) + "@" + domain + ">";
         byte[] copy = dkim.sign(LineLimit.apply(rewriter.rewrite(original, from, messageId, swaps)), domain);
         String envelopeFrom = verp.address(alias.id(), domain);
@@ -64,6 +70,11 @@ public final class OutboundMail {
             queue.enqueue(ctx, new Delivery(Tokens.newOrderedId("dl"), alias.id(), Delivery.Kind.FORWARD, envelopeFrom,
                     recipient, copy, 0, now, now.plus(expiry)));
         }
+    }
+
+    /** Control characters (a CR or LF decoded from an encoded-word among them) must not reach the new From. */
+    private static String oneLine(String name) {
+        return name.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
     }
 
     /** Only the owner's own reverse aliases are resolved: another user's correspondents are none of theirs. */

@@ -1,11 +1,14 @@
 package dev.masq.mail.reply;
 
+import dev.masq.mail.forward.HeaderBlock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
@@ -26,17 +29,20 @@ import org.apache.james.mime4j.util.ByteArrayBuffer;
 import org.apache.james.mime4j.util.MimeUtil;
 
 /**
- * Turns a message the owner wrote from their real inbox into the copy a correspondent receives from
- * the alias. Only header fields on a short list of harmless ones survive (everything that traces the
- * path or the client, {@code Sender}, {@code Reply-To}, signatures, is dropped), {@code From} is the
- * alias and {@code Message-ID} is new on the alias domain. In every kept field and every text part,
- * decoded whatever its transfer encoding, the inboxes become the alias and reverse aliases their
- * correspondents; parts with nothing to swap are written back unchanged.
+ * Turns a message the owner wrote into the copy a correspondent receives from the alias. The header
+ * is rebuilt from the raw fields: only those on a short list of harmless ones survive (everything that
+ * traces the path or the client, {@code User-Agent}, {@code X-Mailer}, {@code Sender},
+ * {@code Reply-To}, signatures, is dropped), {@code From} is the alias and {@code Message-ID} is new
+ * on the alias domain. In every kept field and every text part, decoded whatever its transfer
+ * encoding, the inboxes become the alias and reverse aliases their correspondents. A body with
+ * nothing to swap goes on as the exact bytes the client wrote; only one that had to change is
+ * written anew by mime4j.
  */
 final class ReplyRewriter {
+    private static final byte[] CRLF = {'\r', '\n'};
     private static final Set<String> KEPT = Set.of("to", "cc", "subject", "date", "in-reply-to", "references",
             "mime-version", "content-type", "content-transfer-encoding", "content-disposition", "content-language",
-            "content-id", "content-description", "user-agent", "x-mailer", "list-unsubscribe", "list-unsubscribe-post",
+            "content-id", "content-description", "list-unsubscribe", "list-unsubscribe-post",
             "importance", "priority", "x-priority", "sensitivity", "thread-topic", "thread-index", "keywords",
             "comments", "accept-language", "auto-submitted", "precedence");
     private static final Set<String> ADDRESS_LISTS = Set.of("to", "cc");
@@ -47,61 +53,99 @@ final class ReplyRewriter {
      */
     byte[] rewrite(byte[] original, String from, String messageId, Swaps swaps) {
         try {
-            Message message = parse(original);
-            Header header = new HeaderImpl();
-            header.addField(field("From: " + MimeUtil.fold(from, 6)));
-            header.addField(field("Message-ID: " + messageId));
-            for (Field f : message.getHeader().getFields()) {
-                String name = f.getName().toLowerCase(Locale.ROOT);
+            HeaderBlock headers = HeaderBlock.parse(original);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + 1024);
+            write(out, "From: " + MimeUtil.fold(from, 6) + "\r\n");
+            write(out, "Message-ID: " + messageId + "\r\n");
+            for (HeaderBlock.Field f : headers.fields()) {
+                String name = f.name().toLowerCase(Locale.ROOT);
                 if (ADDRESS_LISTS.contains(name)) {
-                    String value = AddressLists.rewrite(f.getBody(), swaps);
+                    String value = AddressLists.rewrite(field(original, f).getBody(), swaps);
                     if (!value.isEmpty()) {
-                        header.addField(field(f.getName() + ": " + MimeUtil.fold(value, f.getName().length() + 2)));
+                        write(out, f.name() + ": " + MimeUtil.fold(value, f.name().length() + 2) + "\r\n");
                     }
                 } else if (KEPT.contains(name)) {
-                    header.addField(swapped(f, swaps));
+                    String raw = new String(original, f.start(), f.end() - f.start(), StandardCharsets.ISO_8859_1);
+                    out.writeBytes(swaps.apply(raw).getBytes(StandardCharsets.ISO_8859_1));
+                    if (!raw.endsWith("\n")) {
+                        out.writeBytes(CRLF); // the last line of a message without a body
+                    }
                 }
             }
-            message.setHeader(header);
-            rewriteBody(message, swaps);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(original.length + 1024);
-            new DefaultMessageWriter().writeMessage(message, out);
+            Message message = parse(original);
+            if (rewriteBody(message, swaps)) {
+                // Written whole so mime4j applies the top-level transfer encoding; only its body is taken.
+                ByteArrayOutputStream written = new ByteArrayOutputStream(original.length + 1024);
+                new DefaultMessageWriter().writeMessage(message, written);
+                byte[] bytes = written.toByteArray();
+                int bodyStart = HeaderBlock.parse(bytes).bodyStart();
+                out.write(bytes, bodyStart, bytes.length - bodyStart);
+            } else {
+                if (headers.isEmpty() && !startsWithBlankLine(original)) {
+                    out.writeBytes(CRLF);
+                }
+                int body = headers.isEmpty() ? 0 : blankLine(original, headers.bodyStart());
+                out.write(original, body, original.length - body);
+            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void rewriteBody(Entity entity, Swaps swaps) throws IOException {
+    /** Swaps addresses throughout the entity's body; true if anything changed. */
+    private boolean rewriteBody(Entity entity, Swaps swaps) throws IOException {
         Body body = entity.getBody();
+        boolean changed = false;
         if (body instanceof Multipart multipart) {
-            multipart.setPreamble(swaps.apply(multipart.getPreamble()));
-            multipart.setEpilogue(swaps.apply(multipart.getEpilogue()));
+            String preamble = swaps.apply(multipart.getPreamble());
+            String epilogue = swaps.apply(multipart.getEpilogue());
+            if (!Objects.equals(preamble, multipart.getPreamble()) || !Objects.equals(epilogue, multipart.getEpilogue())) {
+                multipart.setPreamble(preamble);
+                multipart.setEpilogue(epilogue);
+                changed = true;
+            }
             for (Entity part : multipart.getBodyParts()) {
-                part.setHeader(swapFields(part.getHeader(), swaps));
-                rewriteBody(part, swaps);
+                Header header = swapFields(part.getHeader(), swaps);
+                if (header != part.getHeader()) {
+                    part.setHeader(header);
+                    changed = true;
+                }
+                changed |= rewriteBody(part, swaps);
             }
         } else if (body instanceof Message attached) {
             // A forwarded or bounced message carries addresses in its own header too.
-            attached.setHeader(swapFields(attached.getHeader(), swaps));
-            rewriteBody(attached, swaps);
+            Header header = swapFields(attached.getHeader(), swaps);
+            if (header != attached.getHeader()) {
+                attached.setHeader(header);
+                changed = true;
+            }
+            changed |= rewriteBody(attached, swaps);
         } else if (body instanceof TextBody text && entity.getMimeType().startsWith("text/")) {
             String content = read(text);
             String swapped = swaps.apply(content);
             if (!swapped.equals(content)) {
                 entity.removeBody();
                 entity.setBody(BasicBodyFactory.INSTANCE.textBody(swapped, text.getMimeCharset()));
+                changed = true;
             }
         }
+        return changed;
     }
 
+    /** The header itself when no field has anything to swap, else a copy with the swapped fields. */
     private static Header swapFields(Header header, Swaps swaps) {
         if (header == null) {
             return null;
         }
         Header out = new HeaderImpl();
-        header.getFields().forEach(f -> out.addField(swapped(f, swaps)));
-        return out;
+        boolean changed = false;
+        for (Field f : header.getFields()) {
+            Field swapped = swapped(f, swaps);
+            changed |= swapped != f;
+            out.addField(swapped);
+        }
+        return changed ? out : header;
     }
 
     /** The field with addresses swapped in its raw bytes (8-bit bytes kept as they are), or itself if none. */
@@ -120,12 +164,43 @@ final class ReplyRewriter {
         }
     }
 
-    private static Field field(String raw) {
+    /** A raw header field as mime4j reads it, for its unfolded value. */
+    private static Field field(byte[] message, HeaderBlock.Field f) {
         try {
-            return DefaultFieldParser.parse(raw);
+            int end = f.end();
+            while (end > f.start() && (message[end - 1] == '\n' || message[end - 1] == '\r')) {
+                end--;
+            }
+            return DefaultFieldParser.parse(new ByteArrayBuffer(Arrays.copyOfRange(message, f.start(), end), true),
+                    DecodeMonitor.SILENT);
         } catch (MimeException e) {
-            throw new IllegalArgumentException("not a header field: " + raw, e);
+            throw new IllegalStateException("header field does not parse: " + f.name(), e);
         }
+    }
+
+    /**
+     * Where the blank line that ends the header is, from {@code from} on. A line that is no header
+     * field ends {@link HeaderBlock}'s fields early; what follows it up to the blank line (a trace
+     * field among them, perhaps) is header to mime4j and must not slip through as body.
+     */
+    private static int blankLine(byte[] m, int from) {
+        int line = from;
+        while (line < m.length && m[line] != '\r' && m[line] != '\n') {
+            while (line < m.length && m[line] != '\n') {
+                line++;
+            }
+            line++;
+        }
+        return Math.min(line, m.length);
+    }
+
+    private static boolean startsWithBlankLine(byte[] m) {
+        return m.length >= 2 && m[0] == '\r' && m[1] == '\n';
+    }
+
+    private static void write(ByteArrayOutputStream out, String s) {
+        // Everything we write is ASCII: names are RFC 2047-encoded by mime4j.
+        out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String read(TextBody text) throws IOException {

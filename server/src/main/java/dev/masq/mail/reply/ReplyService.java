@@ -96,7 +96,8 @@ public final class ReplyService {
                           Instant now) {
         Alias alias = aliases.find(ctx, route.userId(), route.aliasId()).orElseThrow();
         List<String> to = group.stream().map(r -> r.contact().address()).distinct().toList();
-        outbound.queue(ctx, alias, message.content(), to, now);
+        // The name an inbox's client puts in From is the owner's real one: replies show only the alias's.
+        outbound.queue(ctx, alias, message.content(), null, to, now);
         aliases.countReplied(ctx, alias.id());
         events.record(ctx, alias.id(), "replied", to.getFirst(), to.size() == 1 ? null : to.size() + " recipients", now);
         return true;

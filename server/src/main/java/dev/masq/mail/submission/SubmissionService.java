@@ -65,7 +65,8 @@ public final class SubmissionService {
             Alias alias = aliases.find(ctx, userId, route.get().aliasId()).orElseThrow();
             Instant now = clock.instant();
             List<String> to = destinations(ctx, alias, message.recipients(), now);
-            outbound.queue(ctx, alias, message.content(), to, now);
+            // A client set up for the alias names the identity deliberately: its name stays unless the alias has one.
+            outbound.queue(ctx, alias, message.content(), Authorship.displayName(message.content()).orElse(null), to, now);
             aliases.countSent(ctx, alias.id());
             events.record(ctx, alias.id(), "sent", to.getFirst(), to.size() == 1 ? null : to.size() + " recipients", now);
             return Outcome.QUEUED;

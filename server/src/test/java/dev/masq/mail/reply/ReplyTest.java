@@ -10,6 +10,7 @@ import dev.masq.alias.Alias;
 import dev.masq.alias.AliasEvent;
 import dev.masq.mail.forward.Contact;
 import dev.masq.testing.DownstreamSmtpServer.Received;
+import dev.masq.testing.Messages;
 import dev.masq.testing.SmtpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -64,6 +65,7 @@ class ReplyTest {
                 + "References: <order-1@vendor.test>\r\n"
                 + "List-Unsubscribe: <mailto:person@inbox.test?subject=unsubscribe>\r\n"
                 + "User-Agent: TestMail 1.0\r\n"
+                + "X-Mailer: TestMail for Windows 1.0\r\n"
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n"
                 + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
@@ -87,7 +89,8 @@ class ReplyTest {
         assertThat(values(out.content(), "Message-ID")).singleElement().asString().endsWith("@mask.test>");
         assertThat(values(out.content(), "In-Reply-To")).containsExactly("<order-1@vendor.test>");
         assertThat(values(out.content(), "List-Unsubscribe")).containsExactly("<mailto:shop@mask.test?subject=unsubscribe>");
-        assertThat(values(out.content(), "User-Agent")).containsExactly("TestMail 1.0");
+        assertThat(values(out.content(), "User-Agent")).isEmpty();
+        assertThat(values(out.content(), "X-Mailer")).isEmpty();
         List<String> texts = OutboundFixture.decodedTexts(out.content());
         assertThat(texts).hasSize(2);
         assertThat(texts.get(0)).contains("Reach me at shop@mask.test \u2014 caf\u00e9.")
@@ -97,6 +100,34 @@ class ReplyTest {
 
         assertThat(f.masq.reload(shop).replied()).isEqualTo(1);
         assertThat(f.masq.events(shop)).extracting(AliasEvent::kind).contains("replied");
+    }
+
+    @Test
+    void aReplyWithNothingOfTheInboxInItsBodyGoesOnWithTheBodyBytesTheClientWrote() throws Exception {
+        Contact jane = f.contact(shop, "jane@vendor.test");
+        String body = "\r\n--b2\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nSee you then.\r\n\r\n"
+                + "--b2\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>See you then.</p>\r\n\r\n--b2--\r\n";
+        byte[] reply = bytes("From: person@inbox.test\r\nTo: <" + jane.reverseAlias() + ">\r\nSubject: Re: then\r\n"
+                + "X-Mailer: TestMail 2.0\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b2\r\n" + body);
+        assertThat(send("127.0.0.1", "person@inbox.test", List.of(jane.reverseAlias()), reply).code()).isEqualTo(250);
+
+        Received out = f.awaitReceived(1).getFirst();
+        assertThat(out.recipients()).containsExactly("jane@vendor.test");
+        assertThat(Messages.body(out.content())).isEqualTo(Messages.body(reply));
+        assertThat(values(out.content(), "X-Mailer")).isEmpty();
+    }
+
+    @Test
+    void aLineThatIsNoHeaderFieldDoesNotLetTheTraceFieldsAfterItThrough() {
+        Contact jane = f.contact(shop, "jane@vendor.test");
+        byte[] reply = bytes("From: person@inbox.test\r\nTo: <" + jane.reverseAlias() + ">\r\nSubject: Re: x\r\n"
+                + "this line is no header field\r\nReceived: from laptop ([10.1.2.3]) by smtp.inbox.test\r\n"
+                + "X-Originating-IP: [10.1.2.3]\r\n\r\nHello.\r\n");
+        assertThat(send("127.0.0.1", "person@inbox.test", List.of(jane.reverseAlias()), reply).code()).isEqualTo(250);
+
+        Received out = f.awaitReceived(1).getFirst();
+        assertThat(out.text()).doesNotContain("10.1.2.3").doesNotContain("inbox.test").endsWith("\r\n\r\nHello.\r\n");
+        assertThat(values(out.content(), "Subject")).containsExactly("Re: x");
     }
 
     @Test

@@ -1,14 +1,17 @@
 package dev.masq.mail.submission;
 
+import static dev.masq.testing.Messages.addresses;
 import static dev.masq.testing.Messages.bytes;
 import static dev.masq.testing.Messages.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masq.alias.Alias;
+import dev.masq.alias.AliasPatch;
 import dev.masq.alias.NewAlias;
 import dev.masq.mail.forward.Contact;
 import dev.masq.mail.reply.OutboundFixture;
 import dev.masq.testing.DownstreamSmtpServer.Received;
+import dev.masq.testing.Messages;
 import dev.masq.testing.SmtpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,11 +56,47 @@ class SubmissionTest {
         }
         Received out = f.awaitReceived(1).getFirst();
         assertThat(out.recipients()).containsExactly("sales@shop.example");
-        assertThat(values(out.content(), "From")).containsExactly("<shop@mask.test>");
+        assertThat(values(out.content(), "From")).containsExactly("Me <shop@mask.test>");
         assertThat(out.text().toLowerCase(Locale.ROOT)).doesNotContain("inbox.test").contains("write back to shop@mask.test");
         List<Contact> contacts = f.masq.app.services.contacts.list(f.masq.userId, shop.id());
         assertThat(contacts).extracting(Contact::address).containsExactly("sales@shop.example");
         assertThat(f.masq.reload(shop).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void aMultipartMessageGoesOnWithTheClientsBodyBytesAndNameAndWithoutItsSoftwareHeaders() {
+        String body = "\r\nThis is a multi-part message in MIME format.\r\n"
+                + "--------------b7Xq\r\nContent-Type: text/plain; charset=UTF-8; format=flowed\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\nHello Sales,\r\n\r\nthe order is ready.\r\n\r\n"
+                + "--------------b7Xq\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\n"
+                + "<!DOCTYPE html>\r\n<html><body><p>Hello Sales,</p><p>the order is ready.</p></body></html>\r\n\r\n"
+                + "--------------b7Xq--\r\n";
+        String message = "Message-ID: <8d1c@mask.test>\r\nDate: Mon, 12 Jan 2026 08:31:00 +0000\r\nMIME-Version: 1.0\r\n"
+                + "User-Agent: Mozilla Thunderbird\r\nX-Mailer: Apple Mail (2.3826)\r\n"
+                + "From: =?UTF-8?Q?Zo=C3=A9_Shopper?= <shop@mask.test>\r\nTo: sales@shop.example\r\nSubject: order\r\n"
+                + "Content-Type: multipart/alternative;\r\n boundary=\"------------b7Xq\"\r\n" + body;
+        try (SmtpClient smtp = signedIn(password.password())) {
+            assertThat(smtp.send(OutboundFixture.INBOX, List.of("sales@shop.example"), message.getBytes(StandardCharsets.UTF_8))
+                    .code()).isEqualTo(250);
+        }
+        Received out = f.awaitReceived(1).getFirst();
+        assertThat(Messages.body(out.content())).isEqualTo(Messages.body(message.getBytes(StandardCharsets.UTF_8)));
+        assertThat(addresses(values(out.content(), "From").getFirst())[0].getPersonal()).isEqualTo("Zo\u00e9 Shopper");
+        assertThat(values(out.content(), "User-Agent")).isEmpty();
+        assertThat(values(out.content(), "X-Mailer")).isEmpty();
+        assertThat(values(out.content(), "Content-Type")).containsExactly("multipart/alternative; boundary=\"------------b7Xq\"");
+    }
+
+    @Test
+    void theAliasDisplayNameWinsOverTheOneTheClientSet() {
+        f.masq.app.services.aliases.update(f.masq.userId, shop.id(), new AliasPatch(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("Shop Desk")));
+        try (SmtpClient smtp = signedIn(password.password())) {
+            assertThat(smtp.send(OutboundFixture.INBOX, List.of("sales@shop.example"),
+                    bytes("From: Me <shop@mask.test>\r\nTo: sales@shop.example\r\nSubject: hi\r\n\r\nx\r\n")).code())
+                    .isEqualTo(250);
+        }
+        assertThat(values(f.awaitReceived(1).getFirst().content(), "From")).containsExactly("Shop Desk <shop@mask.test>");
     }
 
     @Test
