@@ -15,15 +15,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ends connections that misbehave below SMTP: silent for longer than the idle timeout, or sending a
- * line longer than any message we accept. James would answer such a line and carry on with it
- * missing, which in DATA means a truncated message slipping under the size check. A connection the
- * client resets ends quietly.
+ * line longer than {@link SmtpLineFramer} takes. James would answer such a line and carry on with it
+ * missing, which in DATA means a truncated message slipping under the size check; a command line that
+ * long comes from no real client, and one pipelined into DATA would be such a missing line. A
+ * connection the client resets ends quietly.
  */
 final class ChannelGuard extends IdleStateHandler {
     private static final Logger log = LoggerFactory.getLogger(ChannelGuard.class);
     private final byte[] idle;
     private static final byte[] TOO_LONG =
             "552 5.3.4 Line too long: message size exceeds fixed maximum message size\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COMMAND_TOO_LONG = ("500 5.5.2 Line too long: a command line takes at most "
+            + SmtpLineFramer.COMMAND_MAX + " octets\r\n").getBytes(StandardCharsets.US_ASCII);
 
     ChannelGuard(Duration timeout, String hostname) {
         super(timeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS);
@@ -37,7 +40,9 @@ final class ChannelGuard extends IdleStateHandler {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof TooLongFrameException) {
+        if (cause instanceof SmtpLineFramer.CommandTooLong) {
+            closeWith(ctx, COMMAND_TOO_LONG);
+        } else if (cause instanceof TooLongFrameException) {
             closeWith(ctx, TOO_LONG);
         } else if (cause instanceof IOException) {
             // A client that resets or drops its connection is everyday traffic, not our error.

@@ -16,6 +16,7 @@ import org.apache.james.protocols.smtp.SMTPProtocolHandlerChain;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.PostmasterAbuseRcptHook;
 import org.apache.james.protocols.smtp.core.RcptCmdHandler;
+import org.apache.james.protocols.smtp.core.DataCmdHandler;
 import org.apache.james.protocols.smtp.core.ReceivedDataLineFilter;
 import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
 import org.apache.james.protocols.smtp.core.esmtp.MailSizeEsmtpExtension;
@@ -43,7 +44,7 @@ public final class SmtpServer implements AutoCloseable {
     public static SmtpServer inbound(Config config, SSLContext tls, ForwardService forward, ReplyService replies) {
         SMTPProtocolHandlerChain chain = handlerChain(List.of(new AliasRcptHook(forward), new ForwardMessageHook(forward, replies)),
                 config.domains().getFirst());
-        SmtpServer server = start(config, chain, false, config.smtpPort(), StartTlsGate.encryption(tls));
+        SmtpServer server = start(config, chain, false, config.smtpPort(), SmtpTls.startTls(tls));
         log.info("SMTP listening on port {} as {}", server.port(), config.hostname());
         return server;
     }
@@ -54,7 +55,7 @@ public final class SmtpServer implements AutoCloseable {
         SMTPProtocolHandlerChain chain = handlerChain(List.of(new TlsOnlyAuth(), new AppPasswordAuthHook(logins),
                 new AuthenticatedOnly(), new SubmissionMessageHook(submission)), null);
         SmtpServer server = start(config, chain, true, port,
-                implicitTls ? Encryption.createTls(tls) : StartTlsGate.encryption(tls));
+                implicitTls ? SmtpTls.implicit(tls) : SmtpTls.startTls(tls));
         log.info("submission listening on port {} ({})", server.port(), implicitTls ? "implicit TLS" : "STARTTLS");
         return server;
     }
@@ -77,14 +78,18 @@ public final class SmtpServer implements AutoCloseable {
         chain.removeAll(List.of(only(chain, PostmasterAbuseRcptHook.class), only(chain, ReceivedDataLineFilter.class)));
         chain.set(chain.indexOf(only(chain, MailSizeEsmtpExtension.class)), new MessageSizeLimit());
         chain.set(chain.indexOf(only(chain, EhloCmdHandler.class)), new EhloGreeting(new NoopMetricFactory()));
+        chain.set(chain.indexOf(only(chain, DataCmdHandler.class)), new DataCommand(new NoopMetricFactory()));
         if (localDomain != null) {
             chain.set(chain.indexOf(only(chain, RcptCmdHandler.class)), new LocalRecipients(new NoopMetricFactory(), localDomain));
         }
         LineHandler<SMTPSession> commands = chain.getFirstHandler(LineHandler.class).orElseThrow();
         chain.add(0, new StrictLineEndings(commands));
         // After the defaults (trap 2): the size extension's MessageHook must refuse an oversize
-        // message before ours could queue what was kept of it.
-        chain.addAll(ours);
+        // message before ours could queue what was kept of it. One at a time: given an AuthHook,
+        // James adds an AuthCmdHandler of its own unless one is in the chain already, and that one,
+        // first to be asked, would take AUTH in clear and announce AUTH a second time.
+        chain.add(new PathLengthLimit());
+        ours.forEach(chain::add);
         try {
             chain.wireExtensibleHandlers();
         } catch (WiringException e) {
