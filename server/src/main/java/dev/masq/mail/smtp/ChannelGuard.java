@@ -3,6 +3,7 @@ package dev.masq.mail.smtp;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * line longer than {@link SmtpLineFramer} takes. James would answer such a line and carry on with it
  * missing, which in DATA means a truncated message slipping under the size check; a command line that
  * long comes from no real client, and one pipelined into DATA would be such a missing line. A
- * connection the client resets ends quietly.
+ * connection the client resets, or whose TLS handshake fails, ends quietly.
  */
 final class ChannelGuard extends IdleStateHandler {
     private static final Logger log = LoggerFactory.getLogger(ChannelGuard.class);
@@ -44,6 +46,10 @@ final class ChannelGuard extends IdleStateHandler {
             closeWith(ctx, COMMAND_TOO_LONG);
         } else if (cause instanceof TooLongFrameException) {
             closeWith(ctx, TOO_LONG);
+        } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException tls) {
+            // A client (or scanner) whose TLS we refuse, say for offering only CBC suites or renegotiating.
+            log.info("TLS with {} failed: {}", ctx.channel().remoteAddress(), tls.getMessage());
+            ctx.close();
         } else if (cause instanceof IOException) {
             // A client that resets or drops its connection is everyday traffic, not our error.
             log.debug("connection from {} lost: {}", ctx.channel().remoteAddress(), cause.getMessage());

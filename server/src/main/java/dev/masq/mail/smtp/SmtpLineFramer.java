@@ -27,7 +27,7 @@ import java.util.List;
  * hello from slipping past an SslHandler that the session thread is still adding.
  */
 final class SmtpLineFramer extends ByteToMessageDecoder {
-    /** Postfix's {@code line_length_limit}: generous for any real client's command, tiny next to a message. */
+    /** Octets in a command line, its CRLF included: Postfix's {@code line_length_limit}, generous for any real client, tiny next to a message. */
     static final int COMMAND_MAX = 2048;
     private static final byte[] STARTTLS = "STARTTLS".getBytes(StandardCharsets.US_ASCII);
 
@@ -123,13 +123,13 @@ final class SmtpLineFramer extends ByteToMessageDecoder {
             }
             return;
         }
-        int length = eol - in.readerIndex();
+        int length = eol + 1 - in.readerIndex();
         if (length > max) {
             in.readerIndex(eol + 1);
             ctx.fireExceptionCaught(tooLong(inData));
             return;
         }
-        ByteBuf line = in.readRetainedSlice(length + 1);
+        ByteBuf line = in.readRetainedSlice(length);
         if (startTlsOffered && isStartTls(line) && ctx.pipeline().get(SslHandler.class) == null) {
             atStartTls = true;
             ctx.channel().config().setAutoRead(false);

@@ -58,7 +58,7 @@ class CommandLineLimitTest {
     @Test
     void aCommandLineJustUnderTheLimitIsAnswered() {
         try (SmtpClient smtp = masq.open()) {
-            String line = "NOOP " + "a".repeat(SmtpLineFramer.COMMAND_MAX - "NOOP \r".length());
+            String line = "NOOP " + "a".repeat(SmtpLineFramer.COMMAND_MAX - "NOOP \r\n".length());
             assertThat(smtp.command(line).code()).isEqualTo(250);
         }
     }
