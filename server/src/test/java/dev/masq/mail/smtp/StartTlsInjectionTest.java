@@ -7,10 +7,12 @@ import dev.masq.alias.Alias;
 import dev.masq.mail.delivery.Delivery;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.TestMasq;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,5 +57,28 @@ class StartTlsInjectionTest {
             smtp.expect(221, smtp.command("QUIT"));
         }
         assertThat(masq.takeQueued()).extracting(Delivery::aliasId).containsExactly(victim.id());
+    }
+
+    @Test
+    void aStartTlsThatStartsNoTlsLosesNothingPipelinedBehindIt() {
+        try (SmtpClient smtp = masq.open()) {
+            smtp.write("STARTTLS now\r\nNOOP\r\n");
+            assertThat(smtp.reply().text()).startsWith("501");
+            assertThat(smtp.reply().code()).isEqualTo(250);
+        }
+    }
+
+    @Test
+    void aStartTlsLineInsideAMessageIsJustText() {
+        try (SmtpClient smtp = masq.open()) {
+            smtp.expect(250, smtp.command("MAIL FROM:<a@vendor.example>"));
+            smtp.expect(250, smtp.command("RCPT TO:<victim@mask.test>"));
+            smtp.expect(354, smtp.command("DATA"));
+            smtp.write("Subject: how to\r\n\r\nType\r\nSTARTTLS\r\nand then EHLO.\r\n.\r\n");
+            assertThat(smtp.reply().code()).isEqualTo(250);
+        }
+        List<Delivery> queued = masq.takeQueued();
+        assertThat(queued).hasSize(1);
+        assertThat(new String(queued.getFirst().content(), StandardCharsets.UTF_8)).contains("\r\nType\r\nSTARTTLS\r\nand then EHLO.\r\n");
     }
 }
