@@ -24,7 +24,9 @@ import java.util.List;
  * with the STARTTLS line (in the same packet or before the client could have seen our {@code 220})
  * was sent in clear and is thrown away, so nothing read before the handshake is ever taken as a
  * command inside TLS. If not, framing resumes where it stopped. Stopping also keeps the client's TLS
- * hello from slipping past an SslHandler that the session thread is still adding.
+ * hello from slipping past an SslHandler that the session thread is still adding. Such a line in a
+ * message stops framing too, only for a moment: this thread cannot know whether the session has read
+ * the end of DATA before it, and a STARTTLS pipelined right behind that end must be cut as cleanly.
  */
 final class SmtpLineFramer extends ByteToMessageDecoder {
     /** Octets in a command line, its CRLF included: Postfix's {@code line_length_limit}, generous for any real client, tiny next to a message. */
