@@ -11,6 +11,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
 
 /** A raw SMTP client over a plain socket: it writes exactly the bytes it is given, which smuggling tests need. */
@@ -60,9 +61,15 @@ public final class SmtpClient implements AutoCloseable {
     /** STARTTLS, then TLS on the same connection, trusting whatever certificate the server shows (tests only). */
     public void startTls() {
         expect(220, command("STARTTLS"));
+        handshake(tls -> { });
+    }
+
+    /** The TLS handshake on this connection (after a {@code 220} to STARTTLS), with the socket set up first by {@code setUp}. */
+    public void handshake(Consumer<SSLSocket> setUp) {
         try {
             SSLSocket tls = (SSLSocket) TrustEverything.context().getSocketFactory()
                     .createSocket(socket, "localhost", socket.getPort(), true);
+            setUp.accept(tls);
             tls.startHandshake();
             socket = tls;
             in = tls.getInputStream();
@@ -74,10 +81,16 @@ public final class SmtpClient implements AutoCloseable {
 
     /** TLS from the first byte (implicit TLS, RFC 8314), trusting whatever certificate the server shows. */
     public static SmtpClient connectTls(int port) {
+        return connectTls(port, tls -> { });
+    }
+
+    /** TLS from the first byte, with the socket set up by {@code setUp} before the handshake. */
+    public static SmtpClient connectTls(int port, Consumer<SSLSocket> setUp) {
         try {
             SSLSocket tls = (SSLSocket) TrustEverything.context().getSocketFactory()
                     .createSocket(InetAddress.getLoopbackAddress(), port);
             tls.setSoTimeout(10_000);
+            setUp.accept(tls);
             tls.startHandshake();
             return new SmtpClient(tls);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.masq.mail.smtp;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -10,20 +11,24 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Ends connections that misbehave below SMTP: silent for longer than the idle timeout, or sending a
- * line longer than any message we accept. James would answer such a line and carry on with it
- * missing, which in DATA means a truncated message slipping under the size check. A connection the
- * client resets ends quietly.
+ * line longer than {@link SmtpLineFramer} takes. James would answer such a line and carry on with it
+ * missing, which in DATA means a truncated message slipping under the size check; a command line that
+ * long comes from no real client, and one pipelined into DATA would be such a missing line. A
+ * connection the client resets, or whose TLS handshake fails, ends quietly.
  */
 final class ChannelGuard extends IdleStateHandler {
     private static final Logger log = LoggerFactory.getLogger(ChannelGuard.class);
     private final byte[] idle;
     private static final byte[] TOO_LONG =
             "552 5.3.4 Line too long: message size exceeds fixed maximum message size\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COMMAND_TOO_LONG = ("500 5.5.2 Line too long: a command line takes at most "
+            + SmtpLineFramer.COMMAND_MAX + " octets\r\n").getBytes(StandardCharsets.US_ASCII);
 
     ChannelGuard(Duration timeout, String hostname) {
         super(timeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS);
@@ -37,8 +42,14 @@ final class ChannelGuard extends IdleStateHandler {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof TooLongFrameException) {
+        if (cause instanceof SmtpLineFramer.CommandTooLong) {
+            closeWith(ctx, COMMAND_TOO_LONG);
+        } else if (cause instanceof TooLongFrameException) {
             closeWith(ctx, TOO_LONG);
+        } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException tls) {
+            // A client (or scanner) whose TLS we refuse, say for offering only CBC suites or renegotiating.
+            log.info("TLS with {} failed: {}", ctx.channel().remoteAddress(), tls.getMessage());
+            ctx.close();
         } else if (cause instanceof IOException) {
             // A client that resets or drops its connection is everyday traffic, not our error.
             log.debug("connection from {} lost: {}", ctx.channel().remoteAddress(), cause.getMessage());

@@ -11,7 +11,6 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -21,7 +20,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.james.protocols.api.Protocol;
-import org.apache.james.protocols.netty.BasicChannelInboundHandler;
 import org.apache.james.protocols.netty.Encryption;
 import org.apache.james.protocols.netty.HandlerConstants;
 
@@ -34,7 +32,7 @@ import org.apache.james.protocols.netty.HandlerConstants;
  */
 final class SmtpListener implements AutoCloseable {
     private static final int BACKLOG = 250;
-    // A line may be as long as a whole message; anything longer cannot fit under the size limit anyway.
+    // A DATA line may be as long as a whole message; anything longer cannot fit under the size limit anyway.
     private static final int LINE_SLACK = 1024;
     private static final long QUIET_MILLIS = 100;
 
@@ -61,7 +59,7 @@ final class SmtpListener implements AutoCloseable {
                 Thread.ofVirtual().name("smtp-session-", 0).factory());
         ConnectionLimits limits = new ConnectionLimits(config.smtpMaxConnections(), config.smtpMaxConnectionsPerIp(),
                 config.hostname(), open);
-        int maxLine = (int) Math.min(Integer.MAX_VALUE - LINE_SLACK, config.maxMessageSize()) + LINE_SLACK;
+        int maxDataLine = (int) Math.min(Integer.MAX_VALUE - LINE_SLACK, config.maxMessageSize()) + LINE_SLACK;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, io)
                 .channel(NioServerSocketChannel.class)
@@ -75,18 +73,15 @@ final class SmtpListener implements AutoCloseable {
                         if (tls != null && !tls.isStartTLS()) {
                             ch.pipeline().addLast(HandlerConstants.SSL_HANDLER, tls.sslHandler());
                         }
+                        SmtpLineFramer framer = new SmtpLineFramer(maxDataLine, tls != null && tls.isStartTLS());
                         ch.pipeline()
                                 .addLast("limits", limits)
-                                .addLast(HandlerConstants.FRAMER, new LineBasedFrameDecoder(maxLine, false, false))
+                                .addLast(HandlerConstants.FRAMER, framer)
                                 .addLast("guard", new ChannelGuard(config.smtpTimeout(), config.hostname()))
                                 // James finds the session's handler by this name to push and pop line handlers.
-                                .addLast(sessions, HandlerConstants.CORE_HANDLER,
-                                        new BasicChannelInboundHandler(new PlainMdc(), protocol, tls, false))
+                                .addLast(sessions, HandlerConstants.CORE_HANDLER, new SessionHandler(protocol, tls, framer))
                                 // On the session's executor too: Netty gives a channel one executor per group.
                                 .addLast(sessions, "read-complete-sink", ReadCompleteSink.INSTANCE);
-                        if (tls != null && tls.isStartTLS()) {
-                            ch.pipeline().addAfter(HandlerConstants.FRAMER, "starttls-gate", new StartTlsGate());
-                        }
                     }
                 });
         try {

@@ -18,6 +18,7 @@ import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.MailCmdHandler;
 import org.apache.james.protocols.smtp.core.PostmasterAbuseRcptHook;
 import org.apache.james.protocols.smtp.core.RcptCmdHandler;
+import org.apache.james.protocols.smtp.core.DataCmdHandler;
 import org.apache.james.protocols.smtp.core.ReceivedDataLineFilter;
 import org.apache.james.protocols.smtp.core.WelcomeMessageHandler;
 import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
@@ -47,7 +48,7 @@ public final class SmtpServer implements AutoCloseable {
         OpenSessions open = new OpenSessions(config.hostname());
         SMTPProtocolHandlerChain chain = handlerChain(List.of(new AliasRcptHook(forward), new ForwardMessageHook(forward, replies)),
                 config.domains().getFirst(), config, open);
-        SmtpServer server = start(config, chain, false, config.smtpPort(), StartTlsGate.encryption(tls), open);
+        SmtpServer server = start(config, chain, false, config.smtpPort(), SmtpTls.startTls(tls), open);
         log.info("SMTP listening on port {} as {}", server.port(), config.hostname());
         return server;
     }
@@ -59,7 +60,7 @@ public final class SmtpServer implements AutoCloseable {
         SMTPProtocolHandlerChain chain = handlerChain(List.of(new TlsOnlyAuth(), new AppPasswordAuthHook(logins),
                 new AuthenticatedOnly(), new SubmissionMessageHook(submission)), null, config, open);
         SmtpServer server = start(config, chain, true, port,
-                implicitTls ? Encryption.createTls(tls) : StartTlsGate.encryption(tls), open);
+                implicitTls ? SmtpTls.implicit(tls) : SmtpTls.startTls(tls), open);
         log.info("submission listening on port {} ({})", server.port(), implicitTls ? "implicit TLS" : "STARTTLS");
         return server;
     }
@@ -83,6 +84,7 @@ public final class SmtpServer implements AutoCloseable {
         chain.removeAll(List.of(only(chain, PostmasterAbuseRcptHook.class), only(chain, ReceivedDataLineFilter.class)));
         chain.set(chain.indexOf(only(chain, MailSizeEsmtpExtension.class)), new MessageSizeLimit());
         chain.set(chain.indexOf(only(chain, EhloCmdHandler.class)), new EhloGreeting(new NoopMetricFactory()));
+        chain.set(chain.indexOf(only(chain, DataCmdHandler.class)), new DataCommand(new NoopMetricFactory()));
         chain.set(chain.indexOf(only(chain, RcptCmdHandler.class)), new LocalRecipients(new NoopMetricFactory(), localDomain));
         chain.set(chain.indexOf(only(chain, MailCmdHandler.class)), new InternationalMail(new NoopMetricFactory()));
         chain.add(new Smtputf8Extension());
@@ -95,9 +97,12 @@ public final class SmtpServer implements AutoCloseable {
         chain.add(0, new StrictLineEndings(lifecycle));
         chain.add(1, lifecycle);
         // After the defaults (trap 2): the size extension's MessageHook must refuse an oversize
-        // message before ours could queue what was kept of it.
+        // message before ours could queue what was kept of it. One at a time: given an AuthHook,
+        // James adds an AuthCmdHandler of its own unless one is in the chain already, and that one,
+        // first to be asked, would take AUTH in clear and announce AUTH a second time.
+        chain.add(new PathLengthLimit());
         chain.add(new RecipientLimit(limits.maxRecipients()));
-        chain.addAll(ours);
+        ours.forEach(chain::add);
         try {
             chain.wireExtensibleHandlers();
         } catch (WiringException e) {

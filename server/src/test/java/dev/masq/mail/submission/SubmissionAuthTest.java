@@ -1,0 +1,106 @@
+package dev.masq.mail.submission;
+
+import static dev.masq.testing.Messages.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.masq.mail.reply.OutboundFixture;
+import dev.masq.testing.SmtpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** AUTH on the submission port: never a prompt in clear, each mechanism announced once, malformed answers refused plainly. */
+class SubmissionAuthTest {
+    @TempDir
+    Path dir;
+    OutboundFixture f;
+    AppPasswords.Issued password;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        f = new OutboundFixture(dir, Map.of());
+        f.masq.alias("shop");
+        password = f.masq.app.services.appPasswords.create(f.masq.userId, "laptop");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        f.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AUTH LOGIN", "AUTH PLAIN", "auth login dXNlcg=="})
+    void authInClearIsRefusedAtTheAuthLineWithoutAPrompt(String auth) {
+        try (SmtpClient smtp = plain()) {
+            assertThat(smtp.command(auth).text()).startsWith("538 5.7.11");
+            // Had the server prompted, this would be read as the password; as a command it is unknown.
+            assertThat(smtp.command("NOOP").code()).isEqualTo(250);
+        }
+    }
+
+    @Test
+    void afterStartTlsEhloAnnouncesAuthOnceInEachForm() {
+        try (SmtpClient smtp = tls()) {
+            List<String> features = Arrays.stream(smtp.expect(250, smtp.command("EHLO client.example")).text().split("\n"))
+                    .map(line -> line.substring(4)).toList();
+            assertThat(features).filteredOn(f -> f.startsWith("AUTH")).containsExactly("AUTH LOGIN PLAIN", "AUTH=LOGIN PLAIN");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "=", "not base64!", "IA=="})
+    void anEmptyOrUndecodableLoginUserNameIsASyntaxError(String user) {
+        try (SmtpClient smtp = tls()) {
+            smtp.expect(334, smtp.command("AUTH LOGIN"));
+            assertThat(smtp.command(user).text()).startsWith("501 5.5.2");
+            // The session carries on: a proper login still works.
+            smtp.expect(334, smtp.command("AUTH LOGIN"));
+            smtp.expect(334, smtp.command(base64(OutboundFixture.INBOX)));
+            smtp.expect(235, smtp.command(base64(password.password())));
+            assertThat(smtp.send(OutboundFixture.INBOX, List.of("sales@shop.example"),
+                    bytes("From: shop@mask.test\r\nSubject: hi\r\n\r\nx\r\n")).code()).isEqualTo(250);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AUTH LOGIN =", "AUTH PLAIN =", "AUTH PLAIN AGZvbwA="})
+    void anEmptyInitialResponseIsASyntaxError(String auth) {
+        try (SmtpClient smtp = tls()) {
+            assertThat(smtp.command(auth).text()).startsWith("501 5.5.2");
+        }
+    }
+
+    @Test
+    void plainWithoutAnInitialResponsePromptsOnceTlsIsUp() {
+        try (SmtpClient smtp = tls()) {
+            smtp.expect(334, smtp.command("AUTH PLAIN"));
+            smtp.expect(235, smtp.command(base64("\0" + OutboundFixture.INBOX + "\0" + password.password())));
+        }
+    }
+
+    private SmtpClient plain() {
+        SmtpClient smtp = SmtpClient.connect(f.masq.app.submission.port());
+        smtp.expect(220, smtp.reply());
+        smtp.expect(250, smtp.command("EHLO client.example"));
+        return smtp;
+    }
+
+    private SmtpClient tls() {
+        SmtpClient smtp = plain();
+        smtp.startTls();
+        return smtp;
+    }
+
+    private static String base64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+}
