@@ -144,7 +144,7 @@ public final class Services implements AutoCloseable {
                 links, mail, publicUrl, clock);
         this.signUp = new SignUpService(db, accountRepository, credentialRepository, links, mail, serverSettings, publicUrl, clock);
         this.passkeys = new PasskeyService(db, passkeyRepository, new ChallengeRepository(), serverSettings, clock, publicUrl::uri);
-        this.contacts = new ContactService(db, aliasRepository, reverseAliasRepository, config.domains(), clock);
+        this.contacts = new ContactService(db, accountRepository, aliasRepository, reverseAliasRepository, config.domains(), clock);
         this.appPasswords = new AppPasswords(db, new AppPasswordRepository(), accountRepository, clock);
     }
 
