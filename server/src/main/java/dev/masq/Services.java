@@ -113,7 +113,7 @@ public final class Services implements AutoCloseable {
         this.dkim = DkimSigning.from(config.sending().dkimKey(), config.sending().dkimSelector());
         this.accounts = new AccountService(db, accountRepository, clock);
         this.apiKeys = new ApiKeyService(db, new ApiKeyRepository(), accountRepository, clock);
-        this.webhooks = new WebhookService(db, secrets, config.webhook().allowPrivate(), clock);
+        this.webhooks = new WebhookService(db, secrets, config.webhook().allowPrivate(), config.dns(), clock);
         LeakRepository leakRepository = new LeakRepository();
         ActionLinks actionLinks = new ActionLinks(secrets, config.baseUrl());
         this.leakNotifications = new LeakNotifications(leakRepository, accountRepository, deliveryQueue, actionLinks,
