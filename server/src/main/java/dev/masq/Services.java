@@ -150,6 +150,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        signUp.close();
         db.close();
     }
 }

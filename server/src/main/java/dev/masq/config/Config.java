@@ -34,7 +34,8 @@ public record Config(
         int apiAliasRate,
         LeakSettings leak,
         WebhookSettings webhook,
-        SendingSettings sending) {
+        SendingSettings sending,
+        SignUpSettings signUp) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -77,7 +78,8 @@ public record Config(
                 s.integer("MASQ_API_ALIAS_RATE", 60),
                 LeakSettings.from(s),
                 WebhookSettings.from(s),
-                SendingSettings.from(s));
+                SendingSettings.from(s),
+                SignUpSettings.from(s));
     }
 
     public String defaultDomain() {
