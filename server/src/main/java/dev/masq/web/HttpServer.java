@@ -3,6 +3,7 @@ package dev.masq.web;
 import dev.masq.Services;
 import dev.masq.config.PublicUrl;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     // Javalin's ctx.json() says "application/json" alone; the bytes are UTF-8 (Jackson), and clients should not have to guess.
-    private static void declareUtf8(io.javalin.http.Context ctx) {
+    private static void declareUtf8(Context ctx) {
         String type = ctx.res().getContentType();
         if (type != null && type.equals("application/json")) {
             ctx.contentType(Json.CONTENT_TYPE);

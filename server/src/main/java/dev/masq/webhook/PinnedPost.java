@@ -16,6 +16,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import org.xbill.DNS.Address;
 
 /**
  * One HTTP/1.1 POST to the address {@link UrlGuard} checked, not to whatever the host name resolves to by the time
@@ -51,7 +52,7 @@ final class PinnedPost {
         SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, name, port, true);
         SSLParameters parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        if (!host.startsWith("[") && !org.xbill.DNS.Address.isDottedQuad(host)) {
+        if (!host.startsWith("[") && !Address.isDottedQuad(host)) {
             parameters.setServerNames(List.of(new SNIHostName(host)));
         }
         tls.setSSLParameters(parameters);
@@ -82,9 +83,14 @@ final class PinnedPost {
             if (status >= 200) {
                 return status;
             }
-            while (!line(in).isEmpty()) {
-                // the interim answer's headers
-            }
+            skipHeaders(in);
+        }
+    }
+
+    private static void skipHeaders(InputStream in) throws IOException {
+        String header = line(in);
+        while (!header.isEmpty()) {
+            header = line(in);
         }
     }
 

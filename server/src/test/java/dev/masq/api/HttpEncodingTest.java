@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,7 +126,7 @@ class HttpEncodingTest {
             String text = all.toString(StandardCharsets.ISO_8859_1);
             int end = text.indexOf("\r\n\r\n");
             byte[] everything = all.toByteArray();
-            byte[] body = java.util.Arrays.copyOfRange(everything, end + 4, everything.length);
+            byte[] body = Arrays.copyOfRange(everything, end + 4, everything.length);
             return new Raw(text.substring(0, end), body, text);
         }
     }
