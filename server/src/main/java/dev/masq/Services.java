@@ -113,7 +113,7 @@ public final class Services implements AutoCloseable {
         this.dkim = DkimSigning.from(config.sending().dkimKey(), config.sending().dkimSelector());
         this.accounts = new AccountService(db, accountRepository, clock);
         this.apiKeys = new ApiKeyService(db, new ApiKeyRepository(), accountRepository, clock);
-        this.webhooks = new WebhookService(db, secrets, config.webhook().allowPrivate(), clock);
+        this.webhooks = new WebhookService(db, secrets, config.webhook().allowPrivate(), config.dns(), clock);
         LeakRepository leakRepository = new LeakRepository();
         ActionLinks actionLinks = new ActionLinks(secrets, config.baseUrl());
         this.leakNotifications = new LeakNotifications(leakRepository, accountRepository, deliveryQueue, actionLinks,
@@ -144,12 +144,13 @@ public final class Services implements AutoCloseable {
                 links, mail, publicUrl, clock);
         this.signUp = new SignUpService(db, accountRepository, credentialRepository, links, mail, serverSettings, publicUrl, clock);
         this.passkeys = new PasskeyService(db, passkeyRepository, new ChallengeRepository(), serverSettings, clock, publicUrl::uri);
-        this.contacts = new ContactService(db, aliasRepository, reverseAliasRepository, config.domains(), clock);
+        this.contacts = new ContactService(db, accountRepository, aliasRepository, reverseAliasRepository, config.domains(), clock);
         this.appPasswords = new AppPasswords(db, new AppPasswordRepository(), accountRepository, clock);
     }
 
     @Override
     public void close() {
+        signUp.close();
         db.close();
     }
 }

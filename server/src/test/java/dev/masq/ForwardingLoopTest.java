@@ -59,7 +59,7 @@ class ForwardingLoopTest {
 
     App start() {
         Map<String, String> env = new HashMap<>(Map.of("MASQ_DATA_DIR", dir.toString(), "MASQ_DOMAINS", "mask.test",
-                "MASQ_HTTP_PORT", "0", "MASQ_SMTP_PORT", "0", "MASQ_HOSTNAME", "mx.mask.test",
+                "MASQ_HTTP_PORT", "0", "MASQ_SMTP_PORT", "0", "MASQ_SUBMISSION_PORT", "0", "MASQ_HOSTNAME", "mx.mask.test",
                 "MASQ_RELAY", inbox.hostPort(), "MASQ_DNS", dns.hostPort(), "MASQ_DELIVERY_STARTTLS", "false"));
         env.putAll(Map.of("MASQ_RETRY_MIN", "200ms", "MASQ_RETRY_MAX", "1s"));
         return App.start(Config.from(env), Clock.systemUTC());

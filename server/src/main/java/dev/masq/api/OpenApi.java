@@ -1,5 +1,6 @@
 package dev.masq.api;
 
+import dev.masq.web.Json;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,6 @@ public final class OpenApi {
     }
 
     public void serve(Context ctx) {
-        ctx.contentType("application/json").result(document);
+        ctx.contentType(Json.CONTENT_TYPE).result(document);
     }
 }

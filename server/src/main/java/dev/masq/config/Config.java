@@ -35,7 +35,8 @@ public record Config(
         LeakSettings leak,
         WebhookSettings webhook,
         SendingSettings sending,
-        SmtpLimits smtpLimits) {
+        SmtpLimits smtpLimits,
+        SignUpSettings signUp) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -79,7 +80,8 @@ public record Config(
                 LeakSettings.from(s),
                 WebhookSettings.from(s),
                 SendingSettings.from(s),
-                SmtpLimits.from(s));
+                SmtpLimits.from(s),
+                SignUpSettings.from(s));
     }
 
     public String defaultDomain() {

@@ -54,6 +54,6 @@ final class ActionPages {
 
     private static void html(Context ctx, int status, String title, String body) {
         // A capability in the URL: keep it out of caches.
-        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8").result(Html.page(title, body));
+        ctx.status(status).header("Cache-Control", "no-store").contentType(Html.CONTENT_TYPE).result(Html.page(title, body));
     }
 }

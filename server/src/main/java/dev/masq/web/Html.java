@@ -2,6 +2,9 @@ package dev.masq.web;
 
 /** Escaping for the few pages written by hand rather than through templates. */
 final class Html {
+    /** Every page masq writes is UTF-8; saying so keeps browsers from guessing (and Jetty from assuming Latin-1). */
+    static final String CONTENT_TYPE = "text/html; charset=utf-8";
+
     private Html() {
     }
 

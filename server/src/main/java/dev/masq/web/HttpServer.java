@@ -3,6 +3,7 @@ package dev.masq.web;
 import dev.masq.Services;
 import dev.masq.config.PublicUrl;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class HttpServer implements AutoCloseable {
     /** Starts listening on {@code port} (0 picks a free one; see {@link #port()}). */
     public static HttpServer start(Services services, int port) {
         PublicUrl publicUrl = services.publicUrl;
+        SecurityHeaders headers = new SecurityHeaders(services.config.baseUrl().startsWith("https:"));
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -36,13 +38,24 @@ public final class HttpServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
-            config.routes.before(SecurityHeaders::apply);
+            config.routes.before(headers::apply);
+            config.routes.after(HttpServer::declareUtf8);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers)));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors(headers)));
             ErrorMapping.register(config.routes);
             Routes.register(config.routes, services);
         });
         javalin.start(port);
         publicUrl.bound(javalin.port());
         return new HttpServer(javalin, publicUrl);
+    }
+
+    // Javalin's ctx.json() says "application/json" alone; the bytes are UTF-8 (Jackson), and clients should not have to guess.
+    private static void declareUtf8(Context ctx) {
+        String type = ctx.res().getContentType();
+        if (type != null && type.equals("application/json")) {
+            ctx.contentType(Json.CONTENT_TYPE);
+        }
     }
 
     /** Where people reach this server, e.g. {@code https://masq.example}. */

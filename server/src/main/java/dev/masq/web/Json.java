@@ -14,6 +14,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The one JSON dialect of the HTTP edge: snake_case names, ISO-8601 instants, and strict reading. */
 public final class Json {
+    public static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
     /** Thread-safe once built; shared by Javalin's mapper and {@link JsonBody}. */
     public static final ObjectMapper MAPPER = build();
 

@@ -8,9 +8,11 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * A token bucket per caller: up to {@code capacity} requests at once, refilled evenly over {@code period}.
- * Buckets live in memory, one per caller that ever asked (users, so a few thousand at most), which is enough for one process.
+ * Buckets live in memory, one per caller that asked lately, which is enough for one process: once there are many, the
+ * full ones (callers that have not asked for a whole period) are dropped, since a new full bucket is the same thing.
  */
 public final class RateLimiter {
+    private static final int SWEEP_AT = 10_000;
     private final int capacity;
     private final double tokensPerMilli;
     private final Clock clock;
@@ -29,6 +31,10 @@ public final class RateLimiter {
     public Optional<Duration> tryAcquire(String caller) {
         long now = clock.millis();
         Bucket bucket = buckets.compute(caller, (k, old) -> take(old == null ? capacity : refilled(old, now), now));
+        if (buckets.size() > SWEEP_AT) {
+            // Callers chosen by whoever asks (addresses typed into a form) must not grow this map for ever.
+            buckets.values().removeIf(b -> refilled(b, now) >= capacity);
+        }
         if (bucket.granted()) {
             return Optional.empty();
         }

@@ -112,7 +112,7 @@ final class Routes {
         routes.post("/reauth", gate.signedIn(account::reauth));
         routes.post("/logout", account::logout);
 
-        SignUpPages signUp = new SignUpPages(s.signUp);
+        SignUpPages signUp = new SignUpPages(s.signUp, new SignUpThrottle(s.config.signUp(), s.secrets, s.clock));
         routes.get("/signup", signUp::form);
         routes.post("/signup", signUp::request);
 

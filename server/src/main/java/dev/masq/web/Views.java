@@ -17,7 +17,7 @@ public final class Views {
         StringOutput out = new StringOutput();
         ENGINE.render(template, params, out);
         // Pages show personal data: a shared cache must not keep them, nor the back button after sign-out.
-        ctx.header("Cache-Control", "no-store").html(out.toString());
+        ctx.header("Cache-Control", "no-store").contentType(Html.CONTENT_TYPE).result(out.toString());
     }
 
     /** A page in the layout: {@code model} is the template's second parameter. */

@@ -5,24 +5,37 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Keeps webhooks pointed at the public Internet: a user must not make masq call the operator's own
  * network (cloud metadata, admin panels on loopback). Checked when the URL is set and again before
- * every call, since a name can be made to resolve elsewhere later.
+ * every call, since a name can be made to resolve elsewhere later; the call then goes to the address
+ * checked, never to a second answer for the same name.
  */
 final class UrlGuard {
     private static final int MAX_LENGTH = 2000;
 
     private final boolean allowPrivate;
+    private final HostResolver resolver;
 
-    UrlGuard(boolean allowPrivate) {
+    UrlGuard(boolean allowPrivate, HostResolver resolver) {
         this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
+    }
+
+    /** Where one call goes: the URL, and the address of its host that was checked. */
+    record Target(URI uri, InetAddress address) {
     }
 
     /** The URL if it is http(s) with a host that resolves to public addresses only. */
     URI check(String url) {
+        return target(url).uri();
+    }
+
+    /** As {@link #check}, resolving the host now: the address to connect to for this one call. */
+    Target target(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_LENGTH) {
             throw new InvalidInputException("url", "give the URL to call, up to " + MAX_LENGTH + " characters");
         }
@@ -39,25 +52,18 @@ final class UrlGuard {
         if (uri.getUserInfo() != null) {
             throw new InvalidInputException("url", "the URL must not carry a user name or password");
         }
-        InetAddress[] addresses;
+        List<InetAddress> addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = resolver.resolve(uri.getHost());
         } catch (UnknownHostException e) {
             throw new InvalidInputException("url", "the host " + uri.getHost() + " does not resolve");
         }
+        // Every address, not only the one used: a name that also points inward is refused whole.
         for (InetAddress a : addresses) {
-            if (!allowPrivate && isPrivate(a)) {
+            if (!allowPrivate && NonPublicAddresses.contains(a)) {
                 throw new InvalidInputException("url", "the host " + uri.getHost() + " resolves to a private or local address");
             }
         }
-        return uri;
-    }
-
-    static boolean isPrivate(InetAddress a) {
-        byte[] b = a.getAddress();
-        boolean carrierNat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
-        boolean uniqueLocal6 = b.length == 16 && (b[0] & 0xfe) == 0xfc;
-        return a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                || a.isMulticastAddress() || carrierNat || uniqueLocal6;
+        return new Target(uri, addresses.getFirst());
     }
 }

@@ -10,6 +10,7 @@ import dev.masq.common.NotFoundException;
 import dev.masq.crypto.Secrets;
 import dev.masq.crypto.Tokens;
 import dev.masq.db.Database;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,10 +33,11 @@ public final class WebhookService {
     private final UrlGuard guard;
     private final Clock clock;
 
-    public WebhookService(Database db, Secrets secrets, boolean allowPrivate, Clock clock) {
+    /** {@code dns}: the resolver webhook hosts are looked up with ({@code MASQ_DNS}), else the system's. */
+    public WebhookService(Database db, Secrets secrets, boolean allowPrivate, Optional<InetSocketAddress> dns, Clock clock) {
         this.db = db;
         this.webhooks = new WebhookRepository(secrets);
-        this.guard = new UrlGuard(allowPrivate);
+        this.guard = new UrlGuard(allowPrivate, new HostResolver(dns));
         this.clock = clock;
     }
 

@@ -5,16 +5,14 @@ import dev.masq.common.InvalidInputException;
 import dev.masq.config.WebhookSettings;
 import dev.masq.db.Database;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,9 +35,6 @@ public final class WebhookWorker {
     private final UrlGuard guard;
     private final WebhookSettings settings;
     private final Clock clock;
-    // Redirects are not followed: a public URL must not bounce the call into a private network.
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Doorbell doorbell;
     private volatile boolean running;
     private Thread thread;
@@ -115,25 +110,21 @@ public final class WebhookWorker {
     /** Null on a 2xx answer, else what went wrong. */
     private String attempt(WebhookRepository.WebhookCall call, WebhookRepository.Webhook hook) {
         try {
-            URI uri = guard.check(hook.url());
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "masq-webhook")
-                    .header("X-Masq-Event", call.event())
-                    .header("X-Masq-Delivery", call.id())
-                    .header("X-Masq-Timestamp", Long.toString(clock.instant().getEpochSecond()))
-                    .header("X-Masq-Signature", "sha256=" + signature(hook.secret(), call.body()))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()))
-                    .build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            // Resolved and checked now, and the call goes to that very address.
+            UrlGuard.Target target = guard.target(hook.url());
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", "masq-webhook");
+            headers.put("X-Masq-Event", call.event());
+            headers.put("X-Masq-Delivery", call.id());
+            headers.put("X-Masq-Timestamp", Long.toString(clock.instant().getEpochSecond()));
+            headers.put("X-Masq-Signature", "sha256=" + signature(hook.secret(), call.body()));
+            int status = PinnedPost.send(target, headers, call.body(), TIMEOUT);
             return status / 100 == 2 ? null : "answered " + status;
         } catch (InvalidInputException e) {
             return e.getMessage();
         } catch (IOException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
     }
 

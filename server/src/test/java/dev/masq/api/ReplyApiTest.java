@@ -3,7 +3,9 @@ package dev.masq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.masq.account.Mailbox;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +56,25 @@ class ReplyApiTest {
                 .status()).isEqualTo(422);
         String stranger = masq.userWithKey("stranger@inbox.test");
         assertThat(masq.call(stranger, "GET", "/api/v1/aliases/" + aliasId + "/contacts", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aReverseAliasForOneOfYourOwnConfirmedInboxesIsRefused() {
+        String userId = masq.app.services.accounts.findByEmail("owner@inbox.test").orElseThrow().id();
+        masq.app.services.db.writeVoid(ctx -> masq.app.services.accountRepository.insertMailbox(ctx,
+                new Mailbox("mb_second", userId, "work@office.test", true, false), Instant.now()));
+        for (String inbox : new String[] {"owner@inbox.test", "Owner@INBOX.test", "work@office.test", "WORK@office.test"}) {
+            RunningApp.Reply refused = masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/contacts",
+                    "{\"address\":\"" + inbox + "\"}");
+            assertThat(refused.status()).as(inbox).isEqualTo(422);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("address");
+        }
+        assertThat(masq.call(key, "GET", "/api/v1/aliases/" + aliasId + "/contacts", null).json().get("data")).isEmpty();
+        // Someone else's inbox is an ordinary correspondent.
+        masq.userWithKey("friend@inbox.test");
+        assertThat(masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/contacts", "{\"address\":\"friend@inbox.test\"}")
+                .status()).isEqualTo(201);
     }
 
     @Test

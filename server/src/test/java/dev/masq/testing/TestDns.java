@@ -109,6 +109,12 @@ public final class TestDns implements AutoCloseable {
         return received.get();
     }
 
+    /** Drops every record of {@code name}, as a zone edit would (answers for it are NXDOMAIN until new ones are added). */
+    public TestDns forget(String name) {
+        records.remove(name(name));
+        return this;
+    }
+
     public TestDns add(Record r) {
         records.computeIfAbsent(r.getName(), n -> new CopyOnWriteArrayList<>()).add(r);
         return this;

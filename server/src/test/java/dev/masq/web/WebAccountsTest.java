@@ -121,8 +121,9 @@ class WebAccountsTest {
         browser.type("#email", "newcomer@inbox.test");
         browser.click("form[action='/signup'] button[type=submit]");
         browser.waitForText("#message", "Check your inbox");
-        // Until the inbox proves itself, the account has no password and its inbox is unconfirmed.
-        String id = masq.app.services.accounts.findByEmail("newcomer@inbox.test").orElseThrow().id();
+        // Until the inbox proves itself, the account has no password and its inbox is unconfirmed (made after the answer).
+        String id = await().until(() -> masq.app.services.accounts.findByEmail("newcomer@inbox.test"), java.util.Optional::isPresent)
+                .orElseThrow().id();
         assertThat(masq.app.services.inboxes.list(id)).extracting(Mailbox::verified).containsExactly(false);
 
         browser.driver.get(mailedLink("newcomer@inbox.test"));

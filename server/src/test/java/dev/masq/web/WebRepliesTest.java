@@ -69,6 +69,10 @@ class WebRepliesTest {
         browser.type("#write-to-address", "shop@mask.test");
         browser.click("#write-to button[type=submit]");
         browser.waitForText("#write-to-error", "address of this server");
+        browser.type("#write-to-address", "Writer@Inbox.TEST");
+        browser.click("#write-to button[type=submit]");
+        browser.waitForText("#write-to-error", "one of your own inboxes");
+        assertThat(masq.app.services.contacts.list(userId, shop.id())).extracting(Contact::address).doesNotContain(EMAIL);
 
         browser.type("#write-to-address", "Sales@Vendor.example");
         browser.click("#write-to button[type=submit]");

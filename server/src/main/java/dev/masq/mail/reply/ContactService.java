@@ -1,5 +1,7 @@
 package dev.masq.mail.reply;
 
+import dev.masq.account.AccountRepository;
+import dev.masq.account.Mailbox;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasRepository;
 import dev.masq.alias.AliasState;
@@ -21,14 +23,16 @@ import org.jooq.DSLContext;
  */
 public final class ContactService {
     private final Database db;
+    private final AccountRepository accounts;
     private final AliasRepository aliases;
     private final ReverseAliasRepository reverseAliases;
     private final Set<String> domains;
     private final Clock clock;
 
-    public ContactService(Database db, AliasRepository aliases, ReverseAliasRepository reverseAliases,
+    public ContactService(Database db, AccountRepository accounts, AliasRepository aliases, ReverseAliasRepository reverseAliases,
                           List<String> domains, Clock clock) {
         this.db = db;
+        this.accounts = accounts;
         this.aliases = aliases;
         this.reverseAliases = reverseAliases;
         this.domains = Set.copyOf(domains);
@@ -47,6 +51,11 @@ public final class ContactService {
             Alias alias = alias(ctx, userId, aliasId);
             if (alias.state() == AliasState.BURNED) {
                 throw new ConflictException("state", "a burned alias sends no mail");
+            }
+            if (isOwnInbox(ctx, userId, correspondent)) {
+                // Mail to the reverse alias would come back to this inbox as if from the alias: a loop, and one that
+                // shows the inbox to whoever reads the headers of the copy.
+                throw new InvalidInputException("address", "that is one of your own inboxes: write to it directly, not through an alias");
             }
             String domain = alias.address().substring(alias.address().lastIndexOf('@') + 1);
             String id = reverseAliases.findOrCreate(ctx, aliasId, correspondent.toString(), domain, clock.instant()).id();
@@ -70,6 +79,11 @@ public final class ContactService {
             reverseAliases.setBlocked(ctx, contactId, blocked);
             return reverseAliases.find(ctx, aliasId, contactId).orElseThrow();
         });
+    }
+
+    private boolean isOwnInbox(DSLContext ctx, String userId, EmailAddress address) {
+        return accounts.mailboxesOf(ctx, userId).stream().filter(Mailbox::verified)
+                .anyMatch(m -> m.address().equalsIgnoreCase(address.toString()));
     }
 
     private Alias alias(DSLContext ctx, String userId, String aliasId) {
