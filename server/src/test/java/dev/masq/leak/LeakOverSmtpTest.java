@@ -107,6 +107,18 @@ class LeakOverSmtpTest {
     }
 
     @Test
+    void aVendorUnderAPrivateTopLevelDomainMailsFromItsSubdomainsAsItself() {
+        Alias intranet = masq.app.services.aliases.create(masq.userId,
+                new NewAlias(NewAlias.AddressMode.CUSTOM, "payroll", null, "Payroll", "https://a.b.vendor.internal/x", null));
+        try (SmtpClient smtp = masq.open()) {
+            assertThat(smtp.send("news@mail.vendor.internal", List.of("payroll@mask.test"),
+                    TestMail.message("Payroll <news@mail.vendor.internal>", "Payslip", "x")).code()).isEqualTo(250);
+        }
+        assertThat(verdictOf("Payslip")).isEqualTo("expected");
+        assertThat(masq.app.services.leaks.leak(masq.userId, intranet.id()).status()).isEqualTo(LeakStatus.CLEAN);
+    }
+
+    @Test
     void whoTurnedLeakNoticesOffGetsNoNoticeButTheStatusStillChanges() {
         masq.app.services.signIn.saveNotifications(masq.userId, false);
         for (String domain : List.of("deals-daily.com", "lottery-prize.net", "crypto-news.io")) {
