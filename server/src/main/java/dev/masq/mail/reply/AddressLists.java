@@ -25,8 +25,8 @@ final class AddressLists {
     static String rewrite(String value, Swaps swaps) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        // mime4j gave the value one char per byte: those bytes, parsed as the UTF-8 they are (RFC 6532).
-        for (Mailbox m : AddressField.mailboxes(value.getBytes(StandardCharsets.ISO_8859_1))) {
+        // mime4j's message builder decoded the field as UTF-8 already; its string parser would cut it short.
+        for (Mailbox m : AddressField.mailboxes(value.getBytes(StandardCharsets.UTF_8))) {
             Optional<EmailAddress> parsed = m.getDomain() == null ? Optional.empty()
                     : EmailAddress.parse(m.getLocalPart() + "@" + m.getDomain());
             if (parsed.isEmpty()) {

@@ -35,8 +35,8 @@ public final class Authorship {
         if (from.size() != 1) {
             return Optional.empty();
         }
-        // mime4j gave the value one char per byte: those bytes, parsed as the UTF-8 they are (RFC 6532).
-        List<Mailbox> mailboxes = AddressField.mailboxes(from.getFirst().getBody().getBytes(StandardCharsets.ISO_8859_1));
+        // mime4j's message builder decoded the field as UTF-8 already; its string parser would cut it short.
+        List<Mailbox> mailboxes = AddressField.mailboxes(from.getFirst().getBody().getBytes(StandardCharsets.UTF_8));
         if (mailboxes.size() != 1 || mailboxes.getFirst().getDomain() == null) {
             return Optional.empty();
         }
