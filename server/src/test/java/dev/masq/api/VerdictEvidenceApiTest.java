@@ -75,11 +75,11 @@ class VerdictEvidenceApiTest {
         assertThat(masq.call(key, "GET", "/api/v1/aliases/" + id, null).json().get("after_burn").isNull()).isTrue();
         assertThat(masq.call(key, "POST", "/api/v1/aliases/" + id + "/burn", "{\"replace\":false}").status()).isEqualTo(200);
 
-        try (SmtpClient smtp = SmtpClient.open(masq.app.smtp.port())) {
-            for (String sender : List.of("a@deals-daily.com", "b@Deals-Daily.COM", "c@deals-daily.com", "win@lottery-prize.net", "")) {
+        // A session each, as separate senders would come: no session makes more refusals than any client might.
+        for (String sender : List.of("a@deals-daily.com", "b@Deals-Daily.COM", "c@deals-daily.com", "win@lottery-prize.net", "")) {
+            try (SmtpClient smtp = SmtpClient.open(masq.app.smtp.port())) {
                 smtp.expect(250, smtp.command("MAIL FROM:<" + sender + ">"));
                 assertThat(smtp.command("RCPT TO:<shop@mask.test>").text()).startsWith("550 5.1.1");
-                smtp.expect(250, smtp.command("RSET"));
             }
         }
 

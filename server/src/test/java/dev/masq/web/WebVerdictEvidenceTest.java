@@ -56,11 +56,10 @@ class WebVerdictEvidenceTest {
         send("news@deals-daily.com", "Deals <news@deals-daily.com>", "Hot deals");
         masq.app.services.aliases.burn(userId, alias.id(), false, "sold");
 
-        try (SmtpClient smtp = SmtpClient.open(masq.app.smtp.port())) {
-            for (String sender : List.of("a@deals-daily.com", "b@deals-daily.com", "c@deals-daily.com", "win@lottery-prize.net")) {
+        for (String sender : List.of("a@deals-daily.com", "b@deals-daily.com", "c@deals-daily.com", "win@lottery-prize.net")) {
+            try (SmtpClient smtp = SmtpClient.open(masq.app.smtp.port())) {
                 smtp.expect(250, smtp.command("MAIL FROM:<" + sender + ">"));
                 assertThat(smtp.command("RCPT TO:<shop@mask.test>").text()).startsWith("550 5.1.1");
-                smtp.expect(250, smtp.command("RSET"));
             }
         }
 
