@@ -1,12 +1,17 @@
 package dev.masq.alias;
 
+import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
 import dev.masq.common.InvalidInputException;
+import dev.masq.common.RegistrableDomains;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Turns what a person typed as the vendor's site into its registrable domain (Public Suffix List). */
+/**
+ * Turns what a person typed as the vendor's site into its registrable domain (Public Suffix List, whose
+ * default rule makes {@code shop.test} a site like {@code shop.com}).
+ */
 public final class VendorDomains {
     private VendorDomains() {
     }
@@ -22,14 +27,11 @@ public final class VendorDomains {
             return Optional.empty();
         }
         String host = hostOf(site.trim());
-        if (host == null || !InternetDomainName.isValid(host)) {
+        // Guava refuses IP literals as names already (the last label may not start with a digit); IPv6 too.
+        if (host == null || InetAddresses.isUriInetAddress(host) || !InternetDomainName.isValid(host)) {
             return Optional.empty();
         }
-        InternetDomainName name = InternetDomainName.from(host);
-        if (name.isTopPrivateDomain() || name.isUnderPublicSuffix()) {
-            return Optional.of(name.topPrivateDomain().toString());
-        }
-        return Optional.empty();
+        return RegistrableDomains.of(InternetDomainName.from(host));
     }
 
     private static String hostOf(String site) {

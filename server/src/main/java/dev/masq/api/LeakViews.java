@@ -1,5 +1,6 @@
 package dev.masq.api;
 
+import dev.masq.leak.AfterBurn;
 import dev.masq.leak.AliasLeak;
 import dev.masq.leak.ForeignDomain;
 import dev.masq.leak.LeakReport;
@@ -14,10 +15,10 @@ record LeakViews(List<Entry> data, List<LeakReport.VendorSummary> vendors) {
     }
 
     record Entry(String aliasId, String address, String vendor, List<String> vendorDomains, String status, Instant since,
-                 Instant leakedAt, int spamReports, List<ForeignDomain> foreignDomains) {
+                 Instant leakedAt, int spamReports, int vendorSpam, List<ForeignDomain> foreignDomains, AfterBurn afterBurn) {
         static Entry of(AliasLeak l) {
             return new Entry(l.aliasId(), l.address(), l.vendor(), l.vendorDomains(), l.status().wire(), l.since(),
-                    l.leakedAt(), l.spamReports(), l.foreignDomains());
+                    l.leakedAt(), l.spamReports(), l.vendorSpam(), l.foreignDomains(), l.afterBurn());
         }
     }
 }

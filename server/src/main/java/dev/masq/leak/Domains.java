@@ -1,6 +1,7 @@
 package dev.masq.leak;
 
 import com.google.common.net.InternetDomainName;
+import dev.masq.common.RegistrableDomains;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Map;
@@ -42,15 +43,15 @@ public final class Domains {
 
     /**
      * The registrable domain by the Public Suffix List ({@code news.bbc.co.uk} → {@code bbc.co.uk}),
-     * DMARC's "organizational domain". A name under no known suffix stands for itself.
+     * DMARC's "organizational domain". Under no listed suffix the list's default rule applies
+     * ({@code mail.vendor.internal} → {@code vendor.internal}); a suffix or a single label stands for itself.
      */
     public static String registrable(String asciiDomain) {
         String kept = REGISTRABLE.get(asciiDomain);
         if (kept != null) {
             return kept;
         }
-        InternetDomainName name = InternetDomainName.from(asciiDomain);
-        return keep(REGISTRABLE, asciiDomain, name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : asciiDomain);
+        return keep(REGISTRABLE, asciiDomain, RegistrableDomains.of(InternetDomainName.from(asciiDomain)).orElse(asciiDomain));
     }
 
     private static <V> V keep(Map<String, V> answers, String name, V answer) {

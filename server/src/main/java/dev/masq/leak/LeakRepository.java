@@ -12,6 +12,7 @@ import dev.masq.db.HotStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
-/** Leak status, foreign domains, spam reports and the vendor binding of aliases. */
+/** Leak status, foreign domains, spam reports (the vendor's own apart) and the vendor binding of aliases. */
 public final class LeakRepository {
     private static final int BINDING_VENDOR = 0;
     private static final int BINDING_VENDOR_DOMAIN = 1;
@@ -135,10 +136,17 @@ public final class LeakRepository {
                 .and(ALIAS_EVENTS.SENDER_ENC.isNotNull().or(ALIAS_EVENTS.SENDER_DOMAIN.isNotNull())));
     }
 
-    /** Returns false when the message was reported before. */
-    boolean addSpamReport(DSLContext ctx, String aliasId, String eventId, Instant at) {
+    /** Whether {@code eventId} is a message of the alias that was forwarded as the vendor's own (verdict expected). */
+    boolean isVendorMessage(DSLContext ctx, String aliasId, String eventId) {
+        return ctx.fetchExists(ALIAS_EVENTS, ALIAS_EVENTS.ID.eq(eventId).and(ALIAS_EVENTS.ALIAS_ID.eq(aliasId))
+                .and(ALIAS_EVENTS.KIND.eq("forwarded")).and(ALIAS_EVENTS.DETAIL.eq(VerdictKind.EXPECTED.wire())));
+    }
+
+    /** {@code fromVendor}: the message was the vendor's own. Returns false when the message was reported before. */
+    boolean addSpamReport(DSLContext ctx, String aliasId, String eventId, boolean fromVendor, Instant at) {
         return ctx.insertInto(ALIAS_SPAM_REPORTS).set(ALIAS_SPAM_REPORTS.ALIAS_ID, aliasId)
                 .set(ALIAS_SPAM_REPORTS.EVENT_ID, eventId).set(ALIAS_SPAM_REPORTS.REPORTED_AT, at.toEpochMilli())
+                .set(ALIAS_SPAM_REPORTS.FROM_VENDOR, fromVendor)
                 .onConflictDoNothing().execute() == 1;
     }
 
@@ -146,7 +154,8 @@ public final class LeakRepository {
         Record domains = ctx.select(DSL.count(), DSL.sum(ALIAS_FOREIGN_DOMAINS.SPAM_MESSAGES), DSL.min(ALIAS_FOREIGN_DOMAINS.FIRST_SEEN))
                 .from(ALIAS_FOREIGN_DOMAINS).where(ALIAS_FOREIGN_DOMAINS.ALIAS_ID.eq(aliasId)).fetchOne();
         Record reports = ctx.select(DSL.count(), DSL.min(ALIAS_SPAM_REPORTS.REPORTED_AT))
-                .from(ALIAS_SPAM_REPORTS).where(ALIAS_SPAM_REPORTS.ALIAS_ID.eq(aliasId)).fetchOne();
+                .from(ALIAS_SPAM_REPORTS).where(ALIAS_SPAM_REPORTS.ALIAS_ID.eq(aliasId).and(ALIAS_SPAM_REPORTS.FROM_VENDOR.isFalse()))
+                .fetchOne();
         Long firstForeign = domains.get(2, Long.class);
         Long firstReport = reports.get(1, Long.class);
         // Boxed on every branch: a primitive branch would unbox a null one (no evidence left at all).
@@ -214,16 +223,20 @@ public final class LeakRepository {
         Map<String, List<String>> vendorDomains = ctx.selectFrom(ALIAS_VENDOR_DOMAINS)
                 .where(ALIAS_VENDOR_DOMAINS.ALIAS_ID.in(ids)).orderBy(ALIAS_VENDOR_DOMAINS.DOMAIN).fetch().stream()
                 .collect(Collectors.groupingBy(r -> r.getAliasId(), Collectors.mapping(r -> r.getDomain(), Collectors.toList())));
-        Map<String, Integer> reports = ctx.select(ALIAS_SPAM_REPORTS.ALIAS_ID, DSL.count()).from(ALIAS_SPAM_REPORTS)
-                .where(ALIAS_SPAM_REPORTS.ALIAS_ID.in(ids)).groupBy(ALIAS_SPAM_REPORTS.ALIAS_ID)
-                .fetchMap(r -> r.value1(), r -> r.value2());
+        Map<String, Integer> reports = new HashMap<>();
+        Map<String, Integer> vendorSpam = new HashMap<>();
+        ctx.select(ALIAS_SPAM_REPORTS.ALIAS_ID, ALIAS_SPAM_REPORTS.FROM_VENDOR, DSL.count()).from(ALIAS_SPAM_REPORTS)
+                .where(ALIAS_SPAM_REPORTS.ALIAS_ID.in(ids)).groupBy(ALIAS_SPAM_REPORTS.ALIAS_ID, ALIAS_SPAM_REPORTS.FROM_VENDOR)
+                .forEach(r -> (Boolean.TRUE.equals(r.value2()) ? vendorSpam : reports).put(r.value1(), r.value3()));
+        Map<String, AfterBurn> afterBurn = AfterBurnRepository.of(ctx, ids);
         List<AliasLeak> leaks = new ArrayList<>(rows.size());
         for (Row row : rows) {
             List<String> domains = vendorDomains.getOrDefault(row.aliasId(), List.of());
             String vendor = row.vendor() != null ? row.vendor() : domains.isEmpty() ? null : domains.getFirst();
             leaks.add(new AliasLeak(row.aliasId(), row.address(), vendor, domains, row.status().status(),
                     row.status().since(), row.status().leakedAt(), reports.getOrDefault(row.aliasId(), 0),
-                    foreign.getOrDefault(row.aliasId(), List.of())));
+                    vendorSpam.getOrDefault(row.aliasId(), 0), foreign.getOrDefault(row.aliasId(), List.of()),
+                    afterBurn.getOrDefault(row.aliasId(), AfterBurn.NONE)));
         }
         return leaks;
     }

@@ -120,7 +120,11 @@ public final class LeakService {
         return LeakReport.of(db.read(ctx -> leaks.notClean(ctx, userId)));
     }
 
-    /** The person says a received message was spam: the alias counts as leaked. Reporting twice counts once. */
+    /**
+     * The person says a received message was spam: the alias counts as leaked. Reporting twice counts once.
+     * The vendor's own mail (forwarded as expected) is the vendor spamming, not a leak: it is counted as
+     * vendor spam and the status stays as it was.
+     */
     public LeakChange reportSpam(String userId, String aliasId, String eventId) {
         LeakChange change = db.write(tx -> {
             requireOwned(tx, userId, aliasId);
@@ -129,9 +133,10 @@ public final class LeakService {
             }
             Instant now = clock.instant();
             boolean became = false;
-            if (leaks.addSpamReport(tx, aliasId, eventId, now)) {
-                events.record(tx, aliasId, "spam_reported", null, eventId, now);
-                became = recompute(tx, aliasId, now);
+            boolean fromVendor = leaks.isVendorMessage(tx, aliasId, eventId);
+            if (leaks.addSpamReport(tx, aliasId, eventId, fromVendor, now)) {
+                events.record(tx, aliasId, fromVendor ? "vendor_spam_reported" : "spam_reported", null, eventId, now);
+                became = !fromVendor && recompute(tx, aliasId, now);
                 if (became) {
                     notifications.enqueue(tx, aliasId, now);
                 }

@@ -68,6 +68,18 @@ class AliasApiTest {
     }
 
     @Test
+    void aSiteUnderAnUnlistedTopLevelDomainFallsUnderThePublicSuffixDefaultRule() {
+        assertThat(strings(create("{\"site\":\"shop.test\"}").json().get("vendor_domains"))).containsExactly("shop.test");
+        assertThat(strings(create("{\"site\":\"https://a.b.vendor.internal/x\"}").json().get("vendor_domains")))
+                .containsExactly("vendor.internal");
+        for (String notASite : List.of("internal", "co.uk", "https://192.168.1.1/", "http://[::1]/", "bad_label.test")) {
+            RunningApp.Reply refused = create("{\"site\":\"" + notASite + "\"}");
+            assertThat(refused.status()).as(notASite).isEqualTo(422);
+            assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("site");
+        }
+    }
+
+    @Test
     void idsAreOpaqueNotSequential() {
         String first = create("{}").json().get("id").asText();
         String second = create("{}").json().get("id").asText();

@@ -23,4 +23,11 @@ class HeaderFromTest {
         assertThat(HeaderFrom.domain(bytes("Subject: hi\nTo: x@y.example\n\nFrom: a@b.example\n"))).isEmpty();
         assertThat(HeaderFrom.domain(bytes("From: undisclosed-recipients:;\r\n\r\n"))).isEmpty();
     }
+
+    @Test
+    void rawUtf8IsReadAsUtf8AndAnInternationalDomainComesOutWholeInItsALabelForm() {
+        assertThat(HeaderFrom.domain(bytes("From: Société Générale <noreply@societegenerale.fr>\r\n\r\n"))).contains("societegenerale.fr");
+        assertThat(HeaderFrom.domain(bytes("From: Zoë Ëë <x@plainname.com>\r\n\r\n"))).contains("plainname.com");
+        assertThat(HeaderFrom.domain(bytes("From: x@mañana.com\r\n\r\n"))).contains("xn--maana-pta.com");
+    }
 }

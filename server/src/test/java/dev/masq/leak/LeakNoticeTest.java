@@ -22,9 +22,9 @@ class LeakNoticeTest {
     @Test
     void theNoticeNamesTheVendorTheStartAndTheForeignDomains() {
         AliasLeak leak = new AliasLeak("al_1", "juniper.grape904@mask.test", "OpenAI", List.of("openai.com"), LeakStatus.LEAKED,
-                DAY1, DAY3, 0, List.of(
+                DAY1, DAY3, 0, 0, List.of(
                         new ForeignDomain("pharmacy-online.net", 1, 0, DAY3, DAY3),
-                        new ForeignDomain("deals-daily.com", 2, 1, DAY1, DAY3)));
+                        new ForeignDomain("deals-daily.com", 2, 1, DAY1, DAY3)), AfterBurn.NONE);
         String raw = new String(LeakNotice.render(leak, LINKS, "masq@mask.test", "person@inbox.test", "mx.mask.test", DAY3),
                 StandardCharsets.US_ASCII);
         assertThat(raw).contains("From: masq@mask.test\r\n", "To: person@inbox.test\r\n",
@@ -41,7 +41,7 @@ class LeakNoticeTest {
     @Test
     void aVendorNameInAnotherScriptSurvivesTheEncoding() throws Exception {
         AliasLeak leak = new AliasLeak("al_1", "brot@mask.test", "Bäckerei Müller", List.of("baeckerei.de"), LeakStatus.LEAKED,
-                DAY1, DAY3, 1, List.of());
+                DAY1, DAY3, 1, 0, List.of(), AfterBurn.NONE);
         Message parsed = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(
                 LeakNotice.render(leak, LINKS, "masq@mask.test", "person@inbox.test", "mx.mask.test", DAY3)));
         assertThat(parsed.getSubject()).isEqualTo("masq: the address you gave to Bäckerei Müller has leaked");

@@ -9,6 +9,7 @@ import dev.masq.alias.Alias;
 import dev.masq.alias.AliasService;
 import dev.masq.alias.NewAlias;
 import dev.masq.testing.DownstreamSmtpServer;
+import dev.masq.testing.Messages;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.Spamd;
 import dev.masq.testing.TestMasq;
@@ -78,6 +79,43 @@ class LeakOverSmtpTest {
         assertThat(notices).singleElement().asString().contains("OpenAI").contains("crypto-news.io");
         assertThat(masq.app.services.leaks.report(masq.userId).aliases()).extracting(AliasLeak::aliasId)
                 .containsExactly(openai.id());
+    }
+
+    @Test
+    void rawUtf8InTheHeaderFromIsReadAsUtf8() {
+        masq.dns.txt("societegenerale.fr", "v=spf1 ip4:127.0.0.1 -all");
+        Alias bank = masq.app.services.aliases.create(masq.userId,
+                new NewAlias(NewAlias.AddressMode.CUSTOM, "bank", null, "Société Générale", "https://societegenerale.fr", null));
+        // RFC 6532: the display name goes as raw UTF-8 bytes, not as an encoded-word.
+        try (SmtpClient smtp = masq.open()) {
+            assertThat(smtp.send("noreply@societegenerale.fr", List.of("bank@mask.test"),
+                    TestMail.message("Société Générale <noreply@societegenerale.fr>", "Relevé", "x")).code()).isEqualTo(250);
+        }
+        byte[] copy = copyWith("Relevé".getBytes(StandardCharsets.UTF_8));
+        assertThat(values(copy, "X-Masq-Verdict")).containsExactly("expected");
+        assertThat(masq.app.services.leaks.leak(masq.userId, bank.id()).status()).isEqualTo(LeakStatus.CLEAN);
+        assertThat(Messages.addresses(values(copy, "From").getFirst())[0].getPersonal())
+                .isEqualTo("Société Générale - noreply at societegenerale.fr");
+
+        send("x@plainname.com", "Zoë Ëë <x@plainname.com>", "Accents");
+        send("x@xn--maana-pta.com", "x@mañana.com", "Spanish");
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() == 3);
+        assertThat(leak().foreignDomains()).extracting(ForeignDomain::domain)
+                .containsExactlyInAnyOrder("plainname.com", "xn--maana-pta.com");
+        assertThat(Messages.addresses(values(copyWith("Accents"), "From").getFirst())[0].getPersonal())
+                .isEqualTo("Zoë Ëë - x at plainname.com");
+    }
+
+    @Test
+    void aVendorUnderAPrivateTopLevelDomainMailsFromItsSubdomainsAsItself() {
+        Alias intranet = masq.app.services.aliases.create(masq.userId,
+                new NewAlias(NewAlias.AddressMode.CUSTOM, "payroll", null, "Payroll", "https://a.b.vendor.internal/x", null));
+        try (SmtpClient smtp = masq.open()) {
+            assertThat(smtp.send("news@mail.vendor.internal", List.of("payroll@mask.test"),
+                    TestMail.message("Payroll <news@mail.vendor.internal>", "Payslip", "x")).code()).isEqualTo(250);
+        }
+        assertThat(verdictOf("Payslip")).isEqualTo("expected");
+        assertThat(masq.app.services.leaks.leak(masq.userId, intranet.id()).status()).isEqualTo(LeakStatus.CLEAN);
     }
 
     @Test
@@ -203,6 +241,11 @@ class LeakOverSmtpTest {
 
     private String verdictOf(String subject) {
         return values(copyWith(subject), "X-Masq-Verdict").getFirst();
+    }
+
+    /** The copy whose Subject ends with these raw bytes (a raw UTF-8 subject, say). */
+    private byte[] copyWith(byte[] subject) {
+        return copyWith(Messages.text(subject));
     }
 
     private byte[] copyWith(String subject) {

@@ -1,18 +1,17 @@
 package dev.masq.mail.forward;
 
+import dev.masq.leak.Domains;
+import dev.masq.mail.AddressField;
 import dev.masq.mail.EmailAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.field.address.LenientAddressParser;
-import org.apache.james.mime4j.stream.ParserCursor;
-import org.apache.james.mime4j.util.ByteArrayBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the mailboxes out of an address field (From, Reply-To) with mime4j's lenient parser. */
+/** Reads the mailboxes out of an address field (From, Reply-To), raw UTF-8 included. */
 final class Correspondents {
     private static final Logger log = LoggerFactory.getLogger(Correspondents.class);
     // Each correspondent costs a reverse alias row: a field listing thousands must not create thousands.
@@ -26,16 +25,15 @@ final class Correspondents {
         List<Correspondent> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         try {
-            var list = LenientAddressParser.DEFAULT.parseAddressList(
-                    new ByteArrayBuffer(rawValue, true), new ParserCursor(0, rawValue.length));
-            for (Mailbox m : list.flatten()) {
+            for (Mailbox m : AddressField.mailboxes(rawValue)) {
                 if (out.size() == MAX_PER_FIELD) {
                     break;
                 }
                 if (m.getDomain() == null) {
                     continue;
                 }
-                EmailAddress.parse(m.getLocalPart() + "@" + m.getDomain())
+                // An internationalised domain is kept in its A-label form, the one leak detection compares.
+                EmailAddress.parse(m.getLocalPart() + "@" + Domains.normalize(m.getDomain()).orElse(m.getDomain()))
                         .filter(a -> seen.add(a.toString()))
                         .ifPresent(a -> out.add(new Correspondent(m.getName(), a.toString())));
             }

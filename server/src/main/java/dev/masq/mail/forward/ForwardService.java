@@ -6,6 +6,7 @@ import dev.masq.alias.AliasRoute;
 import dev.masq.alias.AliasState;
 import dev.masq.common.Wakeup;
 import dev.masq.db.Database;
+import dev.masq.leak.AfterBurnTally;
 import dev.masq.leak.SenderAuthentication;
 import dev.masq.leak.SpamAssassinClient;
 import dev.masq.leak.Verdict;
@@ -49,6 +50,7 @@ public final class ForwardService {
     private final SenderAuthentication authentication;
     private final SpamAssassinClient spamd;
     private final AliasVerdicts verdicts;
+    private final AfterBurnTally afterBurn;
     private final boolean leakDetection;
 
     /**
@@ -68,12 +70,20 @@ public final class ForwardService {
         this.authentication = s.senderAuthentication;
         this.spamd = s.spamAssassin;
         this.verdicts = new AliasVerdicts(s.leaks, s.leakNotifications, s.senderBlocks);
+        this.afterBurn = new AfterBurnTally(s.db, s.clock);
         this.leakDetection = s.config.leak().detection();
     }
 
-    /** What {@code recipient} is, for the RCPT answer. {@code sender} is empty for a null reverse-path. */
+    /**
+     * What {@code recipient} is, for the RCPT answer. {@code sender} is empty for a null reverse-path. A burned
+     * alias's refusal is counted (in memory, written with a later group commit: this is the RCPT hot path).
+     */
     public Recipient check(String sender, String recipient) {
-        return db.read(ctx -> recipients.resolve(ctx, sender, recipient));
+        Recipient found = db.read(ctx -> recipients.resolve(ctx, sender, recipient));
+        if (found instanceof Recipient.Burned(String aliasId)) {
+            afterBurn.count(aliasId, sender);
+        }
+        return found;
     }
 
     /** Queues the message for every recipient that still takes it; returns once that is committed. */
@@ -140,6 +150,7 @@ public final class ForwardService {
             }
             case Recipient.Foreign f -> log.warn("dropped copy for {}: not one of our domains", rcpt);
             case Recipient.Unknown u -> log.info("dropped copy for {}: gone since RCPT", rcpt);
+            case Recipient.Burned b -> log.info("dropped copy for {}: burned since RCPT", rcpt);
         }
         return Copy.DROPPED;
     }

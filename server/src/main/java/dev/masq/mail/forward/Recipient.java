@@ -9,8 +9,12 @@ public sealed interface Recipient {
     record Foreign() implements Recipient {
     }
 
-    /** One of our domains, but nothing takes mail there: never issued, deleted, burned, or a forged bounce address. */
+    /** One of our domains, but nothing takes mail there: never issued, deleted, or a forged bounce address. */
     record Unknown() implements Recipient {
+    }
+
+    /** An alias its owner burned: answered as if it never existed, and counted as evidence of who still writes to it. */
+    record Burned(String aliasId) implements Recipient {
     }
 
     /** An active alias whose owner blocked this sender. */

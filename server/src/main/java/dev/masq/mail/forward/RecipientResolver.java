@@ -61,10 +61,13 @@ final class RecipientResolver {
                     .orElseGet(Recipient.Unknown::new);
         }
         Optional<AliasRoute> found = aliases.findRoute(ctx, address);
-        if (found.isEmpty() || found.get().state() == AliasState.BURNED) {
+        if (found.isEmpty()) {
             return new Recipient.Unknown();
         }
         AliasRoute route = found.get();
+        if (route.state() == AliasState.BURNED) {
+            return new Recipient.Burned(route.aliasId());
+        }
         if (route.state() == AliasState.ACTIVE && !sender.isEmpty()
                 && (reverseAliases.isBlocked(ctx, route.aliasId(), sender)
                     || blocks.isBlocked(ctx, route.aliasId(), route.userId(), sender))) {

@@ -1,6 +1,8 @@
 package dev.masq.mail.reply;
 
+import dev.masq.mail.AddressField;
 import dev.masq.mail.EmailAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.james.mime4j.codec.EncoderUtil;
 import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.field.address.LenientAddressParser;
 
 /**
  * Rewrites a To or Cc field of an outgoing message: reverse aliases become their correspondents, the
@@ -24,7 +25,8 @@ final class AddressLists {
     static String rewrite(String value, Swaps swaps) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (Mailbox m : LenientAddressParser.DEFAULT.parseAddressList(value).flatten()) {
+        // mime4j's message builder decoded the field as UTF-8 already; its string parser would cut it short.
+        for (Mailbox m : AddressField.mailboxes(value.getBytes(StandardCharsets.UTF_8))) {
             Optional<EmailAddress> parsed = m.getDomain() == null ? Optional.empty()
                     : EmailAddress.parse(m.getLocalPart() + "@" + m.getDomain());
             if (parsed.isEmpty()) {

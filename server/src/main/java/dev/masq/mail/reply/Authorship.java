@@ -1,13 +1,14 @@
 package dev.masq.mail.reply;
 
+import dev.masq.mail.AddressField;
 import dev.masq.mail.EmailAddress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.apache.james.mime4j.dom.Header;
 import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.field.address.LenientAddressParser;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
@@ -44,7 +45,8 @@ public final class Authorship {
         if (from.size() != 1) {
             return Optional.empty();
         }
-        List<Mailbox> mailboxes = LenientAddressParser.DEFAULT.parseAddressList(from.getFirst().getBody()).flatten();
+        // mime4j's message builder decoded the field as UTF-8 already; its string parser would cut it short.
+        List<Mailbox> mailboxes = AddressField.mailboxes(from.getFirst().getBody().getBytes(StandardCharsets.UTF_8));
         if (mailboxes.size() != 1 || mailboxes.getFirst().getDomain() == null) {
             return Optional.empty();
         }

@@ -39,6 +39,7 @@ final class AliasRcptHook implements RcptHook {
             return switch (forward.check(InternationalAddresses.text(sender), InternationalAddresses.text(rcpt))) {
                 case Recipient.Foreign f -> RELAY_DENIED;
                 case Recipient.Unknown u -> NO_SUCH_USER;
+                case Recipient.Burned b -> NO_SUCH_USER;
                 case Recipient.SenderBlocked b -> SENDER_REFUSED;
                 case Recipient.ToAlias a -> HookResult.OK;
                 case Recipient.Bounce b -> HookResult.OK;
