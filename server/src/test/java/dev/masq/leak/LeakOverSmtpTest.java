@@ -83,6 +83,8 @@ class LeakOverSmtpTest {
 
     @Test
     void rawUtf8InTheHeaderFromIsReadAsUtf8() {
+        // An inbox that takes UTF-8 headers as they are (RFC 6531), so the copy's bytes show what was read.
+        inbox.offer("SMTPUTF8");
         masq.dns.txt("societegenerale.fr", "v=spf1 ip4:127.0.0.1 -all");
         Alias bank = masq.app.services.aliases.create(masq.userId,
                 new NewAlias(NewAlias.AddressMode.CUSTOM, "bank", null, "Société Générale", "https://societegenerale.fr", null));
