@@ -1,6 +1,6 @@
 package dev.masq;
 
-import dev.masq.account.AccountDeletion;
+import dev.masq.alias.AccountDeletion;
 import dev.masq.account.AccountMail;
 import dev.masq.account.AccountRepository;
 import dev.masq.account.AccountService;
@@ -22,6 +22,7 @@ import dev.masq.account.SessionService;
 import dev.masq.account.SignInService;
 import dev.masq.account.SignUpService;
 import dev.masq.alias.AddressGenerator;
+import dev.masq.alias.AliasInboxes;
 import dev.masq.alias.AliasMailboxRepository;
 import dev.masq.alias.AliasEventRepository;
 import dev.masq.alias.AliasImport;
@@ -39,12 +40,12 @@ import dev.masq.leak.LeakNotifications;
 import dev.masq.leak.LeakPolicy;
 import dev.masq.leak.LeakRepository;
 import dev.masq.leak.LeakService;
-import dev.masq.leak.SenderAuthentication;
-import dev.masq.leak.SpamAssassinClient;
+import dev.masq.senderauth.SenderAuthentication;
+import dev.masq.senderauth.SpamAssassinClient;
 import dev.masq.leak.VerdictClassifier;
 import dev.masq.mail.DkimSigning;
 import dev.masq.mail.Verp;
-import dev.masq.mail.delivery.DeliveryQueue;
+import dev.masq.outbox.DeliveryQueue;
 import dev.masq.mail.forward.ReverseAliasRepository;
 import dev.masq.mail.reply.ContactService;
 import dev.masq.mail.submission.AppPasswordRepository;
@@ -94,6 +95,7 @@ public final class Services implements AutoCloseable {
     public final SenderBlocks senderBlocks;
     public final PasskeyService passkeys;
     public final InboxService inboxes;
+    public final AliasInboxes aliasInboxes;
     public final SignUpService signUp;
     public final ContactService contacts;
     public final AppPasswords appPasswords;
@@ -140,8 +142,8 @@ public final class Services implements AutoCloseable {
         this.senderBlocks = new SenderBlocks(db, secrets, clock);
         AccountMail mail = new AccountMail(deliveryQueue, queued::deliveries, config.domains().getFirst(), config.hostname(),
                 config.deliveryExpiry(), clock);
-        this.inboxes = new InboxService(db, accountRepository, credentialRepository, aliasRepository, new AliasMailboxRepository(),
-                links, mail, publicUrl, clock);
+        this.inboxes = new InboxService(db, accountRepository, credentialRepository, links, mail, publicUrl, clock);
+        this.aliasInboxes = new AliasInboxes(db, accountRepository, aliasRepository, new AliasMailboxRepository());
         this.signUp = new SignUpService(db, accountRepository, credentialRepository, links, mail, serverSettings, publicUrl, clock);
         this.passkeys = new PasskeyService(db, passkeyRepository, new ChallengeRepository(), serverSettings, clock, publicUrl::uri);
         this.contacts = new ContactService(db, accountRepository, aliasRepository, reverseAliasRepository, config.domains(), clock);

@@ -1,9 +1,9 @@
 package dev.masq.account;
 
 import dev.masq.crypto.Tokens;
-import dev.masq.mail.NoticeMail;
-import dev.masq.mail.delivery.Delivery;
-import dev.masq.mail.delivery.DeliveryQueue;
+import dev.masq.outbox.NoticeMail;
+import dev.masq.outbox.Delivery;
+import dev.masq.outbox.DeliveryQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,5 @@
 package dev.masq.account;
 
-import dev.masq.alias.AliasMailboxRepository;
-import dev.masq.alias.AliasRepository;
 import dev.masq.common.InvalidInputException;
 import dev.masq.common.NotFoundException;
 import dev.masq.config.PublicUrl;
@@ -10,13 +8,12 @@ import dev.masq.db.Database;
 import dev.masq.mail.EmailAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * A person's real inboxes beyond the first: added unverified, proven by a link mailed there, then chosen per alias.
+ * A person's real inboxes beyond the first: added unverified, proven by a link mailed there, then chosen per alias
+ * (the alias side, {@code AliasInboxes}, keeps that choice and removes inboxes).
  * The default inbox is also the sign-in email, so moving the default changes how the person signs in.
  */
 public final class InboxService {
@@ -26,20 +23,16 @@ public final class InboxService {
     private final Database db;
     private final AccountRepository accounts;
     private final CredentialRepository credentials;
-    private final AliasRepository aliases;
-    private final AliasMailboxRepository aliasMailboxes;
     private final LinkService links;
     private final AccountMail mail;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
-    public InboxService(Database db, AccountRepository accounts, CredentialRepository credentials, AliasRepository aliases,
-                        AliasMailboxRepository aliasMailboxes, LinkService links, AccountMail mail, PublicUrl publicUrl, Clock clock) {
+    public InboxService(Database db, AccountRepository accounts, CredentialRepository credentials, LinkService links,
+                        AccountMail mail, PublicUrl publicUrl, Clock clock) {
         this.db = db;
         this.accounts = accounts;
         this.credentials = credentials;
-        this.aliases = aliases;
-        this.aliasMailboxes = aliasMailboxes;
         this.links = links;
         this.mail = mail;
         this.publicUrl = publicUrl;
@@ -96,19 +89,6 @@ public final class InboxService {
         });
     }
 
-    /** Removes an inbox other than the default; aliases that forwarded only there fall back to the default. */
-    public void remove(String userId, String mailboxId) {
-        db.writeVoid(ctx -> {
-            Mailbox mailbox = own(ctx, userId, mailboxId);
-            if (mailbox.isDefault()) {
-                throw new InvalidInputException("inbox", "the default inbox cannot be removed; make another one the default first");
-            }
-            Mailbox fallback = accounts.defaultMailbox(ctx, userId).orElseThrow();
-            aliasMailboxes.keepForwarding(ctx, mailboxId, fallback.id());
-            accounts.deleteMailbox(ctx, mailboxId);
-        });
-    }
-
     /** Makes a verified inbox the default; it becomes the sign-in email too. */
     public void makeDefault(String userId, String mailboxId) {
         db.writeVoid(ctx -> {
@@ -121,30 +101,6 @@ public final class InboxService {
             }
             accounts.setDefault(ctx, userId, mailboxId);
             credentials.setLogin(ctx, userId, mailbox.address());
-        });
-    }
-
-    public Set<String> aliasInboxes(String userId, String aliasId) {
-        return db.read(ctx -> {
-            aliases.find(ctx, userId, aliasId).orElseThrow(() -> new NotFoundException("no alias " + aliasId));
-            return new LinkedHashSet<>(aliases.mailboxIds(ctx, aliasId));
-        });
-    }
-
-    /** Chooses which verified inboxes an alias forwards to; at least one. */
-    public void setAliasInboxes(String userId, String aliasId, List<String> mailboxIds) {
-        Set<String> chosen = new LinkedHashSet<>(mailboxIds);
-        if (chosen.isEmpty()) {
-            throw new InvalidInputException("inboxes", "choose at least one inbox");
-        }
-        db.writeVoid(ctx -> {
-            aliases.find(ctx, userId, aliasId).orElseThrow(() -> new NotFoundException("no alias " + aliasId));
-            for (String id : chosen) {
-                if (!own(ctx, userId, id).verified()) {
-                    throw new InvalidInputException("inboxes", "only confirmed inboxes can receive mail");
-                }
-            }
-            aliasMailboxes.replace(ctx, aliasId, chosen);
         });
     }
 

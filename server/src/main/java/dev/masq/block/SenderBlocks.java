@@ -7,7 +7,7 @@ import dev.masq.common.NotFoundException;
 import dev.masq.crypto.Secrets;
 import dev.masq.crypto.Tokens;
 import dev.masq.db.Database;
-import dev.masq.leak.Domains;
+import dev.masq.senderauth.Domains;
 import dev.masq.mail.EmailAddress;
 import java.time.Clock;
 import java.time.Instant;

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.masq.senderauth.Domains;
 
 /**
  * Counts the recipients refused because their alias is burned, by envelope sender domain: who still

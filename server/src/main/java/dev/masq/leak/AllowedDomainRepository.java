@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import dev.masq.senderauth.Domains;
 
 /** Domains a person accepts mail from on an alias without it counting as foreign. */
 final class AllowedDomainRepository {

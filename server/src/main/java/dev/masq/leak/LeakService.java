@@ -16,6 +16,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import dev.masq.senderauth.AuthenticationResults;
+import dev.masq.senderauth.SpamScore;
+import dev.masq.senderauth.Domains;
 
 /**
  * Leak status per alias: {@code clean} → {@code suspected} at the first foreign sender →

@@ -4,6 +4,7 @@ import java.net.IDN;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import dev.masq.senderauth.Domains;
 
 /**
  * Whether a sender's domain imitates a vendor: the vendor's name inside another domain

@@ -1,5 +1,8 @@
 package dev.masq.leak;
 
+import dev.masq.senderauth.DmarcResult;
+import dev.masq.senderauth.SpamScore;
+
 /**
  * The classification of one received message.
  *

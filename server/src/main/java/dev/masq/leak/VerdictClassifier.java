@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import dev.masq.senderauth.DmarcResult;
+import dev.masq.senderauth.AuthenticationResults;
+import dev.masq.senderauth.SpamScore;
+import dev.masq.senderauth.Domains;
 
 /**
  * Classifies one received message against the vendor its alias was given to. A pure function of its

@@ -1,6 +1,7 @@
 package dev.masq.web;
 
 import dev.masq.account.InboxService;
+import dev.masq.alias.AliasInboxes;
 import dev.masq.account.Mailbox;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasEvent;
@@ -22,12 +23,15 @@ public final class AliasDetailPages {
     private final AliasService aliases;
     private final LeakService leaks;
     private final InboxService inboxes;
+    private final AliasInboxes aliasInboxes;
     private final ContactService contacts;
 
-    AliasDetailPages(AliasService aliases, LeakService leaks, InboxService inboxes, ContactService contacts) {
+    AliasDetailPages(AliasService aliases, LeakService leaks, InboxService inboxes, AliasInboxes aliasInboxes,
+                     ContactService contacts) {
         this.aliases = aliases;
         this.leaks = leaks;
         this.inboxes = inboxes;
+        this.aliasInboxes = aliasInboxes;
         this.contacts = contacts;
     }
 
@@ -88,6 +92,6 @@ public final class AliasDetailPages {
         String message = ctx.queryParam("inboxes") != null ? "Saved: this alias forwards to the inboxes ticked below." : null;
         ctx.status(status);
         Views.page(ctx, "alias.jte", new AliasView(alias, leaks.leak(user, alias.id()), events, blocked, confirmed,
-                inboxes.aliasInboxes(user, alias.id()), contactList, writeTo, message));
+                aliasInboxes.of(user, alias.id()), contactList, writeTo, message));
     }
 }

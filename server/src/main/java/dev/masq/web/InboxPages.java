@@ -1,6 +1,7 @@
 package dev.masq.web;
 
 import dev.masq.account.InboxService;
+import dev.masq.alias.AliasInboxes;
 import dev.masq.common.InvalidInputException;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -8,9 +9,11 @@ import java.util.Optional;
 /** Real inboxes: adding one (a link is mailed to it), following that link, removing, the default, and per-alias choice. */
 public final class InboxPages {
     private final InboxService inboxes;
+    private final AliasInboxes aliasInboxes;
 
-    InboxPages(InboxService inboxes) {
+    InboxPages(InboxService inboxes, AliasInboxes aliasInboxes) {
         this.inboxes = inboxes;
+        this.aliasInboxes = aliasInboxes;
     }
 
     public record VerifyView(String token, String address, String done) {
@@ -22,7 +25,7 @@ public final class InboxPages {
     }
 
     public void remove(Context ctx) {
-        inboxes.remove(WebGate.userId(ctx), ctx.pathParam("id"));
+        aliasInboxes.removeInbox(WebGate.userId(ctx), ctx.pathParam("id"));
         throw new Redirect("/settings?inbox=removed");
     }
 
@@ -51,7 +54,7 @@ public final class InboxPages {
 
     public void chooseForAlias(Context ctx) {
         String aliasId = ctx.pathParam("id");
-        inboxes.setAliasInboxes(WebGate.userId(ctx), aliasId, ctx.formParams("inbox"));
+        aliasInboxes.choose(WebGate.userId(ctx), aliasId, ctx.formParams("inbox"));
         throw new Redirect("/aliases/" + aliasId + "?inboxes=saved");
     }
 }

@@ -124,7 +124,7 @@ final class Routes {
         AliasPages aliasPages = new AliasPages(s.aliases, s.leaks, s.config.domains());
         routes.get("/", gate.signedIn(aliasPages::dashboard));
         routes.post("/aliases", gate.signedIn(aliasPages::create));
-        AliasDetailPages detail = new AliasDetailPages(s.aliases, s.leaks, s.inboxes, s.contacts);
+        AliasDetailPages detail = new AliasDetailPages(s.aliases, s.leaks, s.inboxes, s.aliasInboxes, s.contacts);
         routes.get("/aliases/{id}", gate.signedIn(detail::show));
         routes.post("/aliases/{id}/contacts", gate.signedIn(detail::writeTo));
         routes.post("/aliases/{id}/contacts/{cid}/block", gate.signedIn(detail::block));
@@ -134,7 +134,7 @@ final class Routes {
         routes.get("/aliases/{id}/burn", gate.signedIn(aliasPages::burnForm));
         routes.post("/aliases/{id}/burn", gate.signedIn(aliasPages::burn));
 
-        InboxPages inboxes = new InboxPages(s.inboxes);
+        InboxPages inboxes = new InboxPages(s.inboxes, s.aliasInboxes);
         routes.post("/aliases/{id}/inboxes", gate.signedIn(inboxes::chooseForAlias));
         routes.post("/settings/inboxes", gate.signedIn(inboxes::add));
         routes.post("/settings/inboxes/{id}/remove", gate.signedIn(inboxes::remove));

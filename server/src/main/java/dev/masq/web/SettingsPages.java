@@ -1,6 +1,6 @@
 package dev.masq.web;
 
-import dev.masq.account.AccountDeletion;
+import dev.masq.alias.AccountDeletion;
 import dev.masq.account.ApiKeyService;
 import dev.masq.account.InboxService;
 import dev.masq.account.Mailbox;

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.masq.senderauth.DmarcResult;
+import dev.masq.senderauth.AuthenticationResults;
+import dev.masq.senderauth.SmtpIdentity;
+import dev.masq.testing.TestMail;
 
 /** A received message from authentication through classification, as the pipeline will run it: real DNS, real database. */
 class LeakDetectionTest {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.masq.testing.TestMail;
 
 /**
  * Leak detection through the real SMTP port: verdicts on forwarded mail, the leak status they build

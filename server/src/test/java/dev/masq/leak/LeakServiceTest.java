@@ -20,6 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.masq.senderauth.SpfResult;
+import dev.masq.senderauth.DmarcResult;
+import dev.masq.senderauth.AuthenticationResults;
+import dev.masq.senderauth.SpamScore;
 
 class LeakServiceTest {
     static final Instant T0 = Instant.parse("2026-01-12T08:30:00Z");

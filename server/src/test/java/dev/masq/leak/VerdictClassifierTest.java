@@ -6,6 +6,11 @@ import java.net.IDN;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import dev.masq.senderauth.SpfResult;
+import dev.masq.senderauth.DmarcResult;
+import dev.masq.senderauth.AuthenticationResults;
+import dev.masq.senderauth.SpamScore;
+import dev.masq.senderauth.Domains;
 
 class VerdictClassifierTest {
     static final VendorBinding OPENAI = new VendorBinding("OpenAI", List.of("openai.com"), Set.of());

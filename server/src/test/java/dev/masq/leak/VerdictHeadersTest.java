@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.junit.jupiter.api.Test;
+import dev.masq.senderauth.DmarcResult;
 
 class VerdictHeadersTest {
 

@@ -6,9 +6,9 @@ import static dev.masq.testing.Messages.bytes;
 import static dev.masq.testing.Messages.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.masq.leak.DkimResult;
-import dev.masq.leak.SenderAuthentication;
-import dev.masq.leak.SmtpIdentity;
+import dev.masq.senderauth.DkimResult;
+import dev.masq.senderauth.SenderAuthentication;
+import dev.masq.senderauth.SmtpIdentity;
 import dev.masq.mail.reply.OutboundFixture;
 import dev.masq.testing.DownstreamSmtpServer.Received;
 import dev.masq.testing.SmtpClient;

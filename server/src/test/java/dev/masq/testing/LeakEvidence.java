@@ -1,9 +1,9 @@
 package dev.masq.testing;
 
 import dev.masq.Services;
-import dev.masq.leak.AuthenticationResults;
-import dev.masq.leak.DmarcResult;
-import dev.masq.leak.SpfResult;
+import dev.masq.senderauth.AuthenticationResults;
+import dev.masq.senderauth.DmarcResult;
+import dev.masq.senderauth.SpfResult;
 import dev.masq.leak.Verdict;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.masq.alias.Alias;
 import dev.masq.alias.AliasEvent;
 import dev.masq.alias.NewAlias;
 import dev.masq.config.Config;
-import dev.masq.mail.delivery.Delivery;
+import dev.masq.outbox.Delivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.masq.mail.delivery;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import dev.masq.outbox.Delivery;
 
 /** Carries one delivery to the smarthost, or else to the recipient domain's mail servers in turn. */
 final class Courier {

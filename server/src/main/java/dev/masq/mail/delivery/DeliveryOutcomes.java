@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.masq.outbox.Delivery;
+import dev.masq.outbox.DeliveryQueue;
 
 /** Records what became of an attempt: delivered (row gone), retry later, or given up (row gone, owner told). */
 final class DeliveryOutcomes {

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.masq.outbox.Delivery;
+import dev.masq.outbox.DeliveryQueue;
+import dev.masq.outbox.DirectDispatch;
 
 /**
  * The outgoing side: a scheduler that leases due deliveries from the queue and sends each on its

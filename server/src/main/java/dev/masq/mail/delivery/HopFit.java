@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
+import dev.masq.outbox.Delivery;
 
 /**
  * A message made to fit what the next hop offers. 8-bit content goes with {@code BODY=8BITMIME}

@@ -1,6 +1,5 @@
 package dev.masq.mail.delivery;
 
-import dev.masq.mail.NoticeMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
@@ -8,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import dev.masq.outbox.NoticeMail;
 
 /** The plain-text message that tells an alias owner a forwarded message could not be delivered. */
 record NoticeMessage(String alias, String inbox, Instant arrivedAt, byte[] original, String reason, Instant now, String hostname) {

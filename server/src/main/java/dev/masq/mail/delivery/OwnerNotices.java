@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import dev.masq.outbox.Delivery;
+import dev.masq.outbox.DeliveryQueue;
 
 /**
  * Tells an alias owner that a forwarded message was given up: an event on the alias and a plain

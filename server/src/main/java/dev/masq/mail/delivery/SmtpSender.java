@@ -19,6 +19,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.eclipse.angus.mail.util.MailStreamProvider;
+import dev.masq.outbox.Delivery;
 
 /**
  * Hands one message to one server over SMTP with Angus Mail, on a connection kept open from an

@@ -1,6 +1,6 @@
 package dev.masq.mail.forward;
 
-import dev.masq.leak.Domains;
+import dev.masq.senderauth.Domains;
 import dev.masq.mail.AddressField;
 import dev.masq.mail.EmailAddress;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.masq.mail.forward;
 
-import dev.masq.mail.delivery.Delivery;
+import dev.masq.outbox.Delivery;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.masq.mail.forward;
 
 import dev.masq.crypto.Tokens;
-import dev.masq.mail.delivery.Delivery;
-import dev.masq.mail.delivery.DeliveryQueue;
+import dev.masq.outbox.Delivery;
+import dev.masq.outbox.DeliveryQueue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package dev.masq.mail.forward;
 
 import com.google.common.net.InetAddresses;
-import dev.masq.leak.AuthenticationResults;
-import dev.masq.leak.SenderAuthentication;
-import dev.masq.leak.SmtpIdentity;
-import dev.masq.leak.SpamAssassinClient;
-import dev.masq.leak.SpamScore;
+import dev.masq.senderauth.AuthenticationResults;
+import dev.masq.senderauth.SenderAuthentication;
+import dev.masq.senderauth.SmtpIdentity;
+import dev.masq.senderauth.SpamAssassinClient;
+import dev.masq.senderauth.SpamScore;
 
 /**
  * What the network says about a message's sender: SPF, DKIM and DMARC through the configured resolver,

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.masq.outbox.Delivery;
 
 /**
  * A masq data directory with one user ({@value #INBOX}) and one alias, a real downstream SMTP

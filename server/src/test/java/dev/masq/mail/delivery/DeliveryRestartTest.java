@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.masq.outbox.Delivery;
 
 /** At least once, never lost: what is queued when masq stops or dies is delivered by the next run. */
 class DeliveryRestartTest {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.masq.outbox.DeliveryQueue;
 
 class DeliveryServiceTest {
     private static final Duration PATIENCE = Duration.ofSeconds(15);

@@ -6,7 +6,7 @@ import static dev.masq.testing.Messages.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masq.alias.Alias;
-import dev.masq.mail.delivery.Delivery;
+import dev.masq.outbox.Delivery;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.TestMasq;
 import java.io.IOException;

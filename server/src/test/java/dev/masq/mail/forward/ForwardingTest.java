@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasEvent;
-import dev.masq.mail.delivery.Delivery;
+import dev.masq.outbox.Delivery;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.TestMasq;
 import jakarta.mail.internet.InternetAddress;

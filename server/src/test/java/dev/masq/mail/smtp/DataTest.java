@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasEvent;
-import dev.masq.mail.delivery.Delivery;
+import dev.masq.outbox.Delivery;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.TestMasq;
 import java.nio.charset.StandardCharsets;

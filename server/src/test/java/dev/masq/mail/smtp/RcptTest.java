@@ -3,7 +3,7 @@ package dev.masq.mail.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masq.alias.Alias;
-import dev.masq.mail.delivery.Delivery;
+import dev.masq.outbox.Delivery;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.TestMasq;
 import java.nio.charset.StandardCharsets;

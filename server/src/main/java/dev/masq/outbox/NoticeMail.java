@@ -1,4 +1,4 @@
-package dev.masq.mail;
+package dev.masq.outbox;
 
 import dev.masq.crypto.Tokens;
 import jakarta.mail.MessagingException;

@@ -1,4 +1,4 @@
-package dev.masq.leak;
+package dev.masq.senderauth;
 
 import dev.masq.testing.TestDns;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.masq.testing.TestMail;
 
 class SenderAuthenticationTest {
     static final InetAddress VENDOR_MTA = address("192.0.2.10");

@@ -1,4 +1,4 @@
-package dev.masq.leak;
+package dev.masq.senderauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.masq.testing.TestMail;
 
 /** Against a real spamd (Debian's {@code spamd}, listed in .ci/packages) that the test starts on a loopback port. */
 class SpamAssassinClientTest {

@@ -1,4 +1,4 @@
-package dev.masq.leak;
+package dev.masq.senderauth;
 
 /**
  * DMARC (RFC 7489) for the header From domain. {@code UNKNOWN} stands for a temporary DNS failure

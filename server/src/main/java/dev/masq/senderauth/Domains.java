@@ -1,4 +1,4 @@
-package dev.masq.leak;
+package dev.masq.senderauth;
 
 import com.google.common.net.InternetDomainName;
 import dev.masq.common.RegistrableDomains;

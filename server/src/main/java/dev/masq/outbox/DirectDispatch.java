@@ -1,4 +1,4 @@
-package dev.masq.mail.delivery;
+package dev.masq.outbox;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,5 @@
-package dev.masq.leak;
+package dev.masq.testing;
 
-import dev.masq.testing.TestDns;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -10,11 +9,11 @@ import java.util.Base64;
 import org.apache.james.jdkim.DKIMSigner;
 
 /** Messages for tests, and DKIM signing of them with a key the test publishes in {@link TestDns}. */
-final class TestMail {
+public final class TestMail {
     private TestMail() {
     }
 
-    static byte[] message(String from, String subject, String body) {
+    public static byte[] message(String from, String subject, String body) {
         String text = "From: " + from + "\r\n"
                 + "To: shop.k3x9@mask.test\r\n"
                 + "Subject: " + subject + "\r\n"
@@ -27,7 +26,7 @@ final class TestMail {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static KeyPair rsaKey() {
+    public static KeyPair rsaKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -38,12 +37,12 @@ final class TestMail {
     }
 
     /** The TXT record that publishes {@code key} for DKIM. */
-    static String dkimRecord(KeyPair key) {
+    public static String dkimRecord(KeyPair key) {
         return "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(key.getPublic().getEncoded());
     }
 
     /** {@code message} with a DKIM-Signature header by {@code domain}, selector {@code selector}, in front. */
-    static byte[] dkimSigned(byte[] message, String domain, String selector, KeyPair key) throws Exception {
+    public static byte[] dkimSigned(byte[] message, String domain, String selector, KeyPair key) throws Exception {
         DKIMSigner signer = new DKIMSigner("v=1; a=rsa-sha256; c=relaxed/relaxed; q=dns/txt; d=" + domain + "; s=" + selector
                 + "; h=from:to:subject:date:message-id; bh=; b=;", key.getPrivate());
         String signature = signer.sign(new ByteArrayInputStream(message));

@@ -1,4 +1,4 @@
-package dev.masq.mail.delivery;
+package dev.masq.outbox;
 
 import static dev.masq.db.schema.Tables.DELIVERIES;
 

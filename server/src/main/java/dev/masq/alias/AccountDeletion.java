@@ -1,11 +1,9 @@
-package dev.masq.account;
+package dev.masq.alias;
 
-import dev.masq.alias.Alias;
-import dev.masq.alias.AliasQuery;
-import dev.masq.alias.AliasRepository;
 import dev.masq.db.Database;
 import java.time.Clock;
 import java.util.List;
+import dev.masq.account.CredentialRepository;
 
 /** Deletes an account with everything it owns, in one transaction; its alias addresses are tombstoned so none is ever reissued. */
 public final class AccountDeletion {

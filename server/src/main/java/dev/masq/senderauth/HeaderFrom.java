@@ -1,4 +1,4 @@
-package dev.masq.leak;
+package dev.masq.senderauth;
 
 import dev.masq.mail.AddressField;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.masq.leak;
+package dev.masq.senderauth;
 
 import java.util.List;
 
