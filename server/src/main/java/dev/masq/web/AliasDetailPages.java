@@ -24,7 +24,7 @@ public final class AliasDetailPages {
     private final InboxService inboxes;
     private final ContactService contacts;
 
-    AliasDetailPages(AliasService aliases, LeakService leaks, InboxService inboxes, ContactService contacts) {
+    public AliasDetailPages(AliasService aliases, LeakService leaks, InboxService inboxes, ContactService contacts) {
         this.aliases = aliases;
         this.leaks = leaks;
         this.inboxes = inboxes;

@@ -9,7 +9,7 @@ import java.util.Optional;
 public final class InboxPages {
     private final InboxService inboxes;
 
-    InboxPages(InboxService inboxes) {
+    public InboxPages(InboxService inboxes) {
         this.inboxes = inboxes;
     }
 

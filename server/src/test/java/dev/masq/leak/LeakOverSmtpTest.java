@@ -5,13 +5,13 @@ import static dev.masq.testing.Messages.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasService;
 import dev.masq.alias.NewAlias;
 import dev.masq.testing.DownstreamSmtpServer;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.Spamd;
-import dev.masq.testing.TestMasq;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -42,7 +42,7 @@ class LeakOverSmtpTest {
                 "MASQ_DELIVERY_CONCURRENCY", "4"));
         // openai.com publishes SPF for the test client's address and a strict DMARC policy.
         masq.dns.txt("openai.com", "v=spf1 ip4:127.0.0.1 -all").txt("_dmarc.openai.com", "v=DMARC1; p=reject");
-        openai = masq.app.services.aliases.create(masq.userId,
+        openai = masq.aliases().create(masq.userId,
                 new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
     }
 
@@ -76,19 +76,19 @@ class LeakOverSmtpTest {
         List<String> notices = inbox.received().stream().map(r -> text(r.content()))
                 .filter(t -> t.contains("has leaked")).toList();
         assertThat(notices).singleElement().asString().contains("OpenAI").contains("crypto-news.io");
-        assertThat(masq.app.services.leaks.report(masq.userId).aliases()).extracting(AliasLeak::aliasId)
+        assertThat(masq.leaks().report(masq.userId).aliases()).extracting(AliasLeak::aliasId)
                 .containsExactly(openai.id());
     }
 
     @Test
     void whoTurnedLeakNoticesOffGetsNoNoticeButTheStatusStillChanges() {
-        masq.app.services.signIn.saveNotifications(masq.userId, false);
+        masq.signIn().saveNotifications(masq.userId, false);
         for (String domain : List.of("deals-daily.com", "lottery-prize.net", "crypto-news.io")) {
             send("news@" + domain, "News <news@" + domain + ">", "from " + domain);
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() == 3);
         assertThat(status()).isEqualTo(LeakStatus.LEAKED);
-        int queued = masq.app.services.db.read(ctx -> masq.app.services.deliveryQueue.size(ctx));
+        int queued = masq.db().read(ctx -> masq.deliveryQueue().size(ctx));
         assertThat(queued).isZero();
         assertThat(inbox.received()).noneMatch(r -> text(r.content()).contains("has leaked"));
     }
@@ -122,7 +122,7 @@ class LeakOverSmtpTest {
 
     @Test
     void burnAndReplaceRefusesTheOldAddressAndTheNewOneDelivers() {
-        AliasService.BurnResult burned = masq.app.services.aliases.burn(masq.userId, openai.id(), true, "sold");
+        AliasService.BurnResult burned = masq.aliases().burn(masq.userId, openai.id(), true, "sold");
         try (SmtpClient smtp = masq.open()) {
             smtp.expect(250, smtp.command("MAIL FROM:<billing@openai.com>"));
             assertThat(smtp.command("RCPT TO:<chatgpt@mask.test>").text()).startsWith("550 5.1.1");
@@ -135,8 +135,8 @@ class LeakOverSmtpTest {
 
     @Test
     void blockedSendersAreRefusedAtRcptAndAtTheEndOfData() {
-        masq.app.services.senderBlocks.add(masq.userId, openai.id(), "spammer@deals-daily.com", null);
-        masq.app.services.senderBlocks.add(masq.userId, null, null, "casino.test");
+        masq.senderBlocks().add(masq.userId, openai.id(), "spammer@deals-daily.com", null);
+        masq.senderBlocks().add(masq.userId, null, null, "casino.test");
         try (SmtpClient smtp = masq.open()) {
             smtp.expect(250, smtp.command("MAIL FROM:<spammer@deals-daily.com>"));
             assertThat(smtp.command("RCPT TO:<chatgpt@mask.test>").text()).startsWith("550 5.7.1");
@@ -148,7 +148,7 @@ class LeakOverSmtpTest {
 
     @Test
     void vendorOnlyModeRefusesEveryoneButTheVendor() {
-        masq.app.services.senderBlocks.setVendorOnly(masq.userId, openai.id(), true);
+        masq.senderBlocks().setVendorOnly(masq.userId, openai.id(), true);
         assertThat(send("news@deals-daily.com", "Deals <news@deals-daily.com>", "Hot deals").text()).startsWith("550 5.7.1");
         assertThat(send("billing@openai.com", "OpenAI <billing@openai.com>", "Your receipt").code()).isEqualTo(250);
         await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() == 1);
@@ -161,7 +161,7 @@ class LeakOverSmtpTest {
         masq.close();
         masq = TestMasq.start(dir.resolve("plain"), Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
                 "MASQ_DELIVERY_CONCURRENCY", "4", "MASQ_LEAK_DETECTION", "false"));
-        openai = masq.app.services.aliases.create(masq.userId,
+        openai = masq.aliases().create(masq.userId,
                 new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
         send("support@0penai.com", "OpenAI <support@0penai.com>", "Verify your account");
         byte[] copy = copyWith("Verify your account");
@@ -176,7 +176,7 @@ class LeakOverSmtpTest {
             masq.close();
             masq = TestMasq.start(dir.resolve("spam"), Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
                     "MASQ_DELIVERY_CONCURRENCY", "4", "MASQ_SPAMD", spamd.hostPort()));
-            openai = masq.app.services.aliases.create(masq.userId,
+            openai = masq.aliases().create(masq.userId,
                     new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
             try (SmtpClient smtp = masq.open()) {
                 smtp.expect(250, smtp.command("MAIL FROM:<offers@cheap-pills.biz>"));
@@ -213,7 +213,7 @@ class LeakOverSmtpTest {
     }
 
     private AliasLeak leak() {
-        return masq.app.services.leaks.leak(masq.userId, openai.id());
+        return masq.leaks().leak(masq.userId, openai.id());
     }
 
     private LeakStatus status() {
