@@ -1,44 +1,81 @@
 package dev.masq;
 
+import dev.masq.api.AliasHandlers;
+import dev.masq.api.ApiAuth;
+import dev.masq.api.AppPasswordHandlers;
+import dev.masq.api.BlockHandlers;
+import dev.masq.api.ContactHandlers;
+import dev.masq.api.LeakHandlers;
+import dev.masq.api.OpenApi;
+import dev.masq.api.SimpleLoginHandlers;
+import dev.masq.api.WebhookHandlers;
 import dev.masq.config.Config;
 import dev.masq.mail.delivery.DeliveryService;
 import dev.masq.mail.forward.ForwardService;
+import dev.masq.mail.forward.MailRepositories;
 import dev.masq.mail.reply.OutboundMail;
 import dev.masq.mail.reply.ReplyService;
 import dev.masq.mail.smtp.SmtpServer;
 import dev.masq.mail.submission.SubmissionLogins;
 import dev.masq.mail.submission.SubmissionService;
 import dev.masq.mail.submission.SubmissionTls;
+import dev.masq.web.AccountPages;
+import dev.masq.web.ActionPages;
+import dev.masq.web.AdminPages;
+import dev.masq.web.AliasDetailPages;
+import dev.masq.web.AliasPages;
+import dev.masq.web.AppPasswordPages;
 import dev.masq.web.HttpServer;
+import dev.masq.web.InboxPages;
+import dev.masq.web.KeyPages;
+import dev.masq.web.LeakPages;
+import dev.masq.web.LinkPages;
+import dev.masq.web.LoginThrottle;
+import dev.masq.web.PasskeyPages;
+import dev.masq.web.RateLimiter;
+import dev.masq.web.Routes;
+import dev.masq.web.SecurityPages;
+import dev.masq.web.SettingsPages;
+import dev.masq.web.SignUpPages;
+import dev.masq.web.SignUpThrottle;
+import dev.masq.web.WebGate;
 import dev.masq.webhook.WebhookWorker;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running masq: the services plus their network edges (HTTP, SMTP, submission) and the background senders. */
+/**
+ * The composition root: a running masq. It builds every object once ({@link Core} the persistence and service
+ * layer, then the mail pipeline, the background senders and the network edges), hands each constructor exactly
+ * the collaborators it calls, and closes them in order. Nothing outside this package sees the graph: the public
+ * accessors are only where the edges listen, for Main's log line, the operator and the tests.
+ */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
-    public final Services services;
-    /** Sends what is queued; whoever commits new deliveries calls {@code services.queued.wake()}. */
-    public final DeliveryService delivery;
-    public final WebhookWorker webhooks;
-    public final ForwardService forward;
-    public final SmtpServer smtp;
+    /** Package-private: the test fixture arranges state and asserts through the same services the edges call. */
+    final Core core;
+    /**
+     * Sends what is queued; whoever commits new deliveries calls {@code core.queued.deliveries()}. Package-private
+     * for the fixture's tests of the senders' in-memory budget.
+     */
+    final DeliveryService delivery;
+    private final WebhookWorker webhooks;
+    private final SmtpServer smtp;
     /** Authenticated submission with STARTTLS; {@code submissions} the implicit-TLS one, null unless configured. */
-    public final SmtpServer submission;
-    public final SmtpServer submissions;
-    public final HttpServer http;
+    private final SmtpServer submission;
+    private final SmtpServer submissions;
+    private final HttpServer http;
 
-    private App(Services services, DeliveryService delivery, WebhookWorker webhooks, ForwardService forward,
-                List<SmtpServer> smtp, HttpServer http) {
-        this.services = services;
+    private App(Core core, DeliveryService delivery, WebhookWorker webhooks, List<SmtpServer> smtp, HttpServer http) {
+        this.core = core;
         this.delivery = delivery;
         this.webhooks = webhooks;
-        this.forward = forward;
         this.smtp = smtp.get(0);
         this.submission = smtp.get(1);
         this.submissions = smtp.size() > 2 ? smtp.get(2) : null;
@@ -46,25 +83,32 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(Config config, Clock clock) {
-        Services services = new Services(config, clock);
-        DeliveryService delivery = new DeliveryService(services);
-        WebhookWorker webhooks = new WebhookWorker(services.db, services.webhooks, config.webhook(), clock);
-        services.queued.onDeliveries(delivery::wake);
-        services.queued.onWebhooks(webhooks::wake);
-        ForwardService forward = new ForwardService(services, delivery, services.queued);
-        OutboundMail outbound = new OutboundMail(services.aliasRepository, services.accountRepository,
-                services.reverseAliasRepository, services.deliveryQueue, services.verp, services.dkim, config.domains(),
+        Core core = new Core(config, clock);
+        MailRepositories repositories = new MailRepositories(core.aliasRepository, core.eventRepository,
+                core.accountRepository, core.reverseAliasRepository, core.deliveryQueue);
+        DeliveryService delivery = new DeliveryService(config, core.db, core.deliveryQueue, core.aliasRepository,
+                core.accountRepository, core.eventRepository, clock);
+        WebhookWorker webhooks = new WebhookWorker(core.db, core.webhooks, config.webhook(), clock);
+        core.queued.onDeliveries(delivery::wake);
+        core.queued.onWebhooks(webhooks::wake);
+        ForwardService forward = new ForwardService(config, core.db, repositories, core.verp, core.dkim, core.senderBlocks,
+                core.senderAuthentication, core.spamAssassin, core.leaks, core.leakNotifications, clock, delivery, core.queued);
+        OutboundMail outbound = new OutboundMail(core.aliasRepository, core.accountRepository,
+                core.reverseAliasRepository, core.deliveryQueue, core.verp, core.dkim, config.domains(),
                 config.deliveryExpiry());
         List<SmtpServer> smtp = new ArrayList<>();
         HttpServer http = null;
         try {
             delivery.start();
             webhooks.start();
-            http = HttpServer.start(services, config.httpPort());
+            http = HttpServer.start(new Routes(api(core), pages(core)), core.publicUrl, config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
-            smtp.add(SmtpServer.inbound(config, tls, forward, new ReplyService(services, forward, outbound, services.queued::deliveries)));
-            SubmissionLogins logins = new SubmissionLogins(services.appPasswords, clock);
-            SubmissionService submission = new SubmissionService(services, outbound, services.queued::deliveries);
+            ReplyService replies = new ReplyService(config, core.db, repositories, core.senderAuthentication, forward,
+                    outbound, clock, core.queued::deliveries);
+            smtp.add(SmtpServer.inbound(config, tls, forward, replies));
+            SubmissionLogins logins = new SubmissionLogins(core.appPasswords, clock);
+            SubmissionService submission = new SubmissionService(core.db, repositories, outbound, config.domains(), clock,
+                    core.queued::deliveries);
             smtp.add(SmtpServer.submission(config, config.submissionPort(), tls, false, logins, submission));
             if (config.sending().submissionsPort().isPresent()) {
                 smtp.add(SmtpServer.submission(config, config.sending().submissionsPort().get(), tls, true, logins, submission));
@@ -76,16 +120,84 @@ public final class App implements AutoCloseable {
             }
             webhooks.stop();
             delivery.stop();
-            services.close();
+            core.close();
             throw e;
         }
-        App app = new App(services, delivery, webhooks, forward, smtp, http);
+        App app = new App(core, delivery, webhooks, smtp, http);
         log.info("masq started: SMTP on {}, submission on {}, HTTP on {}, alias domains {}, data in {}", app.smtp.port(),
                 app.submission.port(), http.port(), config.domains(), config.dataDir().toAbsolutePath());
-        services.signIn.firstRunToken().ifPresent(token -> log.warn(
+        core.signIn.firstRunToken().ifPresent(token -> log.warn(
                 "no account exists yet: open {}/setup/{} to create the admin account (the link works once, for a day)",
                 app.http.baseUrl(), token));
         return app;
+    }
+
+    /** The handlers of the API; alias creation over the API and the SimpleLogin dialect share one rate. */
+    private static Routes.Api api(Core c) {
+        RateLimiter creations = new RateLimiter(c.config.apiAliasRate(), Duration.ofMinutes(1), c.clock);
+        return new Routes.Api(
+                new ApiAuth(c.apiKeys),
+                new AliasHandlers(c.aliases, c.leaks, c.senderBlocks, creations),
+                new LeakHandlers(c.aliases, c.leaks, c.senderBlocks),
+                new BlockHandlers(c.senderBlocks),
+                new ContactHandlers(c.contacts),
+                new AppPasswordHandlers(c.appPasswords),
+                new WebhookHandlers(c.webhooks),
+                new SimpleLoginHandlers(c.aliases, creations),
+                new ActionPages(c.leakActions),
+                new OpenApi());
+    }
+
+    /** The web pages, all behind one gate that reads the session cookie. */
+    private static Routes.Pages pages(Core c) {
+        WebGate gate = new WebGate(c.sessions, c.signIn, c.secrets, c.config.baseUrl().startsWith("https:"));
+        return new Routes.Pages(
+                gate,
+                new LinkPages(c.signIn, gate),
+                new AccountPages(c.signIn, c.sessions, gate, new LoginThrottle(c.secrets, c.clock)),
+                new PasskeyPages(c.passkeys, c.signIn, c.sessions, gate),
+                new SignUpPages(c.signUp, new SignUpThrottle(c.config.signUp(), c.secrets, c.clock)),
+                new AdminPages(c.signIn, c.serverSettings, c.publicUrl),
+                new AliasPages(c.aliases, c.leaks, c.config.domains()),
+                new AliasDetailPages(c.aliases, c.leaks, c.inboxes, c.aliasInboxes, c.contacts),
+                new InboxPages(c.inboxes, c.aliasInboxes),
+                new LeakPages(c.aliases, c.leaks, c.clock),
+                new SecurityPages(c.signIn, c.secondFactors, c.recoveryCodes, c.passkeys, c.sessions, gate),
+                new SettingsPages(c.signIn, c.aliases, c.apiKeys, c.sessions, c.accountDeletion, c.inboxes, c.webhooks,
+                        gate, c.config.domains()),
+                new KeyPages(c.apiKeys),
+                new AppPasswordPages(c.appPasswords, new AppPasswordPages.Submission(c.config.hostname(),
+                        c.config.submissionPort(), c.config.sending().submissionsPort().orElse(null))));
+    }
+
+    /** The port inbound SMTP listens on: {@code MASQ_SMTP_PORT}, or the one picked for 0. */
+    public int smtpPort() {
+        return smtp.port();
+    }
+
+    /** The port of submission with STARTTLS ({@code MASQ_SUBMISSION_PORT}, or the one picked for 0). */
+    public int submissionPort() {
+        return submission.port();
+    }
+
+    /** The port of implicit-TLS submission, empty unless {@code MASQ_SUBMISSIONS_PORT} is set. */
+    public OptionalInt submissionsPort() {
+        return submissions == null ? OptionalInt.empty() : OptionalInt.of(submissions.port());
+    }
+
+    /** The port HTTP listens on ({@code MASQ_HTTP_PORT}, or the one picked for 0). */
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** Where people reach this server, with the bound port filled in when it was 0. */
+    public String baseUrl() {
+        return http.baseUrl();
+    }
+
+    /** Every HTTP endpoint as {@code "GET /api/v1/aliases"}: the OpenAPI test holds the document to them. */
+    public List<String> routes() {
+        return http.routes();
     }
 
     /** Stops taking mail first, so nothing is accepted that the closing database could not store. */
@@ -100,6 +212,6 @@ public final class App implements AutoCloseable {
         // Senders before the database: they still write their outcomes to it.
         webhooks.stop();
         delivery.stop();
-        services.close();
+        core.close();
     }
 }

@@ -55,8 +55,9 @@ public final class Main implements Callable<Integer> {
         return serve();
     }
 
-    Services services() {
-        return new Services(Config.from(env), Clock.systemUTC());
+    /** The operator's commands work on the data directory alone: the service layer, with no edge listening. */
+    Core core() {
+        return new Core(Config.from(env), Clock.systemUTC());
     }
 
     int serve() throws InterruptedException {
@@ -99,7 +100,7 @@ public final class Main implements Callable<Integer> {
 
             @Override
             public Integer call() {
-                try (Services s = parent.main.services()) {
+                try (Core s = parent.main.core()) {
                     var user = s.accounts.addUser(email, admin);
                     spec.commandLine().getErr().println("created user " + user.id() + (admin ? " (admin)" : "")
                             + "; they set their password at this one-time link (valid 7 days):");
@@ -131,7 +132,7 @@ public final class Main implements Callable<Integer> {
 
             @Override
             public Integer call() {
-                try (Services s = parent.main.services()) {
+                try (Core s = parent.main.core()) {
                     String secret = s.apiKeys.create(email, name).secret();
                     // stdout carries the key alone, so that `KEY=$(masq apikey create ...)` works.
                     spec.commandLine().getOut().println(secret);
@@ -160,7 +161,7 @@ public final class Main implements Callable<Integer> {
             public Integer call() throws IOException {
                 var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 List<String> addresses = in.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-                try (Services s = parent.main.services()) {
+                try (Core s = parent.main.core()) {
                     var user = s.accounts.findByEmail(email)
                             .orElseThrow(() -> new NotFoundException("no user " + email));
                     int created = s.aliasImport.importAddresses(user.id(), addresses);

@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.masq.config.Config;
 import dev.masq.testing.DownstreamSmtpServer;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.TestDns;
@@ -20,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +39,7 @@ class ForwardingLoopTest {
     Path dir;
     DownstreamSmtpServer inbox;
     TestDns dns;
-    App app;
+    TestMasq app;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -57,24 +55,24 @@ class ForwardingLoopTest {
         dns.close();
     }
 
-    App start() {
+    TestMasq start() {
         Map<String, String> env = new HashMap<>(Map.of("MASQ_DATA_DIR", dir.toString(), "MASQ_DOMAINS", "mask.test",
                 "MASQ_HTTP_PORT", "0", "MASQ_SMTP_PORT", "0", "MASQ_SUBMISSION_PORT", "0", "MASQ_HOSTNAME", "mx.mask.test",
                 "MASQ_RELAY", inbox.hostPort(), "MASQ_DNS", dns.hostPort(), "MASQ_DELIVERY_STARTTLS", "false"));
         env.putAll(Map.of("MASQ_RETRY_MIN", "200ms", "MASQ_RETRY_MAX", "1s"));
-        return App.start(Config.from(env), Clock.systemUTC());
+        return TestMasq.startEmpty(dir, env);
     }
 
     @Test
     void anAliasMadeOverHttpForwardsRewrittenMailAndTheDatabaseKeepsNoInboxOrKey() throws Exception {
-        app.services.accounts.addUser(INBOX, false);
-        String key = app.services.apiKeys.create(INBOX, "laptop").secret();
+        app.accounts().addUser(INBOX, false);
+        String key = app.apiKeys().create(INBOX, "laptop").secret();
         String address = createAlias(key).get("address").asText();
 
         byte[] body = bytes("Hi,\r\n.dot-led line\r\nthanks\r\n");
         byte[] message = concat(bytes("From: Jane Doe <jane@vendor.test>\r\nTo: " + address
                 + "\r\nSubject: Welcome\r\nMessage-ID: <m1@vendor.test>\r\n\r\n"), body);
-        try (SmtpClient smtp = SmtpClient.open(app.smtp.port())) {
+        try (SmtpClient smtp = SmtpClient.open(app.smtpPort())) {
             assertThat(smtp.send("bounce@vendor.test", List.of(address), message).text()).startsWith("250 2.0.0");
         }
 
@@ -101,11 +99,11 @@ class ForwardingLoopTest {
 
     @Test
     void mailTakenWhileTheInboxIsDownArrivesAfterARestart() throws Exception {
-        app.services.accounts.addUser(INBOX, false);
-        String key = app.services.apiKeys.create(INBOX, "laptop").secret();
+        app.accounts().addUser(INBOX, false);
+        String key = app.apiKeys().create(INBOX, "laptop").secret();
         String address = createAlias(key).get("address").asText();
         inbox.stop();
-        try (SmtpClient smtp = SmtpClient.open(app.smtp.port())) {
+        try (SmtpClient smtp = SmtpClient.open(app.smtpPort())) {
             assertThat(smtp.send("a@vendor.test", List.of(address), bytes("Subject: kept\r\n\r\nsafe\r\n")).code()).isEqualTo(250);
         }
         app.close();
@@ -114,30 +112,30 @@ class ForwardingLoopTest {
         app = start();
         await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() == 1);
         assertThat(values(inbox.received().getFirst().content(), "Subject")).containsExactly("kept");
-        await().until(() -> app.services.db.read(ctx -> app.services.deliveryQueue.size(ctx)) == 0);
+        await().until(() -> app.db().read(ctx -> app.deliveryQueue().size(ctx)) == 0);
     }
 
     @Test
     void aCopyHandedStraightToTheSendersFallsBackOnTheQueueWhenTheInboxIsDown() throws Exception {
-        app.services.accounts.addUser(INBOX, false);
-        String address = createAlias(app.services.apiKeys.create(INBOX, "laptop").secret()).get("address").asText();
+        app.accounts().addUser(INBOX, false);
+        String address = createAlias(app.apiKeys().create(INBOX, "laptop").secret()).get("address").asText();
         inbox.stop();
-        try (SmtpClient smtp = SmtpClient.open(app.smtp.port())) {
+        try (SmtpClient smtp = SmtpClient.open(app.smtpPort())) {
             assertThat(smtp.send("a@vendor.test", List.of(address), bytes("Subject: later\r\n\r\nsafe\r\n")).code()).isEqualTo(250);
         }
         // The first attempt ran at once, from memory, and failed: the row is back in the queue, unleased.
-        await().atMost(Duration.ofSeconds(20)).until(() -> app.services.db.read(ctx -> ctx.selectFrom(DELIVERIES)
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.db().read(ctx -> ctx.selectFrom(DELIVERIES)
                 .where(DELIVERIES.ATTEMPTS.ge(1)).and(DELIVERIES.LEASE_UNTIL.isNull()).fetch()).size() == 1);
 
         inbox.restart();
         await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() == 1);
         assertThat(values(inbox.received().getFirst().content(), "Subject")).containsExactly("later");
-        await().until(() -> app.services.db.read(ctx -> app.services.deliveryQueue.size(ctx)) == 0);
+        await().until(() -> app.db().read(ctx -> app.deliveryQueue().size(ctx)) == 0);
     }
 
     private JsonNode createAlias(String key) throws Exception {
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + app.http.port() + "/api/v1/aliases"))
+                        URI.create("http://127.0.0.1:" + app.httpPort() + "/api/v1/aliases"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"vendor\":\"Acme\",\"site\":\"acme.com\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());

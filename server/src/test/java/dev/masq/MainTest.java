@@ -2,7 +2,6 @@ package dev.masq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.masq.config.Config;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -31,9 +30,9 @@ class MainTest {
         assertThat(created.out()).matches("mq_[A-Za-z0-9_-]{43}" + System.lineSeparator());
         String key = created.out().strip();
 
-        try (App app = App.start(Config.from(env()), Clock.systemUTC())) {
+        try (TestMasq app = TestMasq.startEmpty(dir, env())) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.http.port() + "/api/v1/aliases"))
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/api/v1/aliases"))
                             .header("Authorization", "Bearer " + key).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
@@ -68,9 +67,9 @@ class MainTest {
         } finally {
             System.setIn(stdin);
         }
-        try (Services s = new Services(Config.from(env()), Clock.systemUTC())) {
-            String user = s.accounts.findByEmail("me@inbox.test").orElseThrow().id();
-            assertThat(s.aliases.list(user, new dev.masq.alias.AliasQuery(null, null, null, 10)).items())
+        try (TestMasq s = TestMasq.offline(dir, env(), Clock.systemUTC())) {
+            String user = s.accounts().findByEmail("me@inbox.test").orElseThrow().id();
+            assertThat(s.aliases().list(user, new dev.masq.alias.AliasQuery(null, null, null, 10)).items())
                     .extracting(dev.masq.alias.Alias::address)
                     .containsExactlyInAnyOrder("shop.one@mask.test", "shop.two@mask.test");
         }

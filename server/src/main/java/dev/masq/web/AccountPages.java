@@ -16,7 +16,7 @@ public final class AccountPages {
     private final WebGate gate;
     private final LoginThrottle throttle;
 
-    AccountPages(SignInService signIn, SessionService sessions, WebGate gate, LoginThrottle throttle) {
+    public AccountPages(SignInService signIn, SessionService sessions, WebGate gate, LoginThrottle throttle) {
         this.signIn = signIn;
         this.sessions = sessions;
         this.gate = gate;

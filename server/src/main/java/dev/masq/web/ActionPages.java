@@ -9,10 +9,10 @@ import io.javalin.http.Context;
  * The pages behind the links in a leak notice. GET only shows what the link would do and a button;
  * the button POSTs the same URL, which acts. The token in the path is the whole authorisation.
  */
-final class ActionPages {
+public final class ActionPages {
     private final LeakActions actions;
 
-    ActionPages(LeakActions actions) {
+    public ActionPages(LeakActions actions) {
         this.actions = actions;
     }
 

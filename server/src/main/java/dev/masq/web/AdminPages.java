@@ -11,7 +11,7 @@ public final class AdminPages {
     private final ServerSettings settings;
     private final PublicUrl publicUrl;
 
-    AdminPages(SignInService signIn, ServerSettings settings, PublicUrl publicUrl) {
+    public AdminPages(SignInService signIn, ServerSettings settings, PublicUrl publicUrl) {
         this.signIn = signIn;
         this.settings = settings;
         this.publicUrl = publicUrl;

@@ -26,7 +26,7 @@ public final class AliasDetailPages {
     private final AliasInboxes aliasInboxes;
     private final ContactService contacts;
 
-    AliasDetailPages(AliasService aliases, LeakService leaks, InboxService inboxes, AliasInboxes aliasInboxes,
+    public AliasDetailPages(AliasService aliases, LeakService leaks, InboxService inboxes, AliasInboxes aliasInboxes,
                      ContactService contacts) {
         this.aliases = aliases;
         this.leaks = leaks;

@@ -23,7 +23,7 @@ public final class AliasPages {
     private final LeakService leaks;
     private final List<String> domains;
 
-    AliasPages(AliasService aliases, LeakService leaks, List<String> domains) {
+    public AliasPages(AliasService aliases, LeakService leaks, List<String> domains) {
         this.aliases = aliases;
         this.leaks = leaks;
         this.domains = domains;

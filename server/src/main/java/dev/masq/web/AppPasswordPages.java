@@ -14,7 +14,7 @@ public final class AppPasswordPages {
     private final AppPasswords passwords;
     private final Submission submission;
 
-    AppPasswordPages(AppPasswords passwords, Submission submission) {
+    public AppPasswordPages(AppPasswords passwords, Submission submission) {
         this.passwords = passwords;
         this.submission = submission;
     }

@@ -1,6 +1,5 @@
 package dev.masq.web;
 
-import dev.masq.Services;
 import dev.masq.config.PublicUrl;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -21,10 +20,12 @@ public final class HttpServer implements AutoCloseable {
         this.publicUrl = publicUrl;
     }
 
-    /** Starts listening on {@code port} (0 picks a free one; see {@link #port()}). */
-    public static HttpServer start(Services services, int port) {
-        PublicUrl publicUrl = services.publicUrl;
-        SecurityHeaders headers = new SecurityHeaders(services.config.baseUrl().startsWith("https:"));
+    /**
+     * Starts listening on {@code port} (0 picks a free one; see {@link #port()}) and tells {@code publicUrl} the
+     * port it bound.
+     */
+    public static HttpServer start(Routes table, PublicUrl publicUrl, int port) {
+        SecurityHeaders headers = new SecurityHeaders(publicUrl.get().startsWith("https:"));
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -43,7 +44,7 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers)));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors(headers)));
             ErrorMapping.register(config.routes);
-            Routes.register(config.routes, services);
+            table.register(config.routes);
         });
         javalin.start(port);
         publicUrl.bound(javalin.port());

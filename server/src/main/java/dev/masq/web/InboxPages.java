@@ -11,7 +11,7 @@ public final class InboxPages {
     private final InboxService inboxes;
     private final AliasInboxes aliasInboxes;
 
-    InboxPages(InboxService inboxes, AliasInboxes aliasInboxes) {
+    public InboxPages(InboxService inboxes, AliasInboxes aliasInboxes) {
         this.inboxes = inboxes;
         this.aliasInboxes = aliasInboxes;
     }

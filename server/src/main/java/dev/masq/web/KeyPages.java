@@ -13,7 +13,7 @@ import java.util.Set;
 public final class KeyPages {
     private final ApiKeyService keys;
 
-    KeyPages(ApiKeyService keys) {
+    public KeyPages(ApiKeyService keys) {
         this.keys = keys;
     }
 

@@ -29,7 +29,7 @@ public final class LeakPages {
     private final LeakService leaks;
     private final Clock clock;
 
-    LeakPages(AliasService aliases, LeakService leaks, Clock clock) {
+    public LeakPages(AliasService aliases, LeakService leaks, Clock clock) {
         this.aliases = aliases;
         this.leaks = leaks;
         this.clock = clock;

@@ -11,7 +11,7 @@ public final class LinkPages {
     private final SignInService signIn;
     private final WebGate gate;
 
-    LinkPages(SignInService signIn, WebGate gate) {
+    public LinkPages(SignInService signIn, WebGate gate) {
         this.signIn = signIn;
         this.gate = gate;
     }

@@ -9,13 +9,13 @@ import java.util.Optional;
  * Slows password and code guessing: a budget of attempts per account and per client address, each refilled over
  * a quarter of an hour. Unknown accounts have budgets too, so being throttled says nothing about whether one exists.
  */
-final class LoginThrottle {
+public final class LoginThrottle {
     private static final Duration PERIOD = Duration.ofMinutes(15);
     private final RateLimiter perAccount;
     private final RateLimiter perAddress;
     private final dev.masq.crypto.Secrets secrets;
 
-    LoginThrottle(dev.masq.crypto.Secrets secrets, Clock clock) {
+    public LoginThrottle(dev.masq.crypto.Secrets secrets, Clock clock) {
         this.secrets = secrets;
         this.perAccount = new RateLimiter(10, PERIOD, clock);
         this.perAddress = new RateLimiter(50, PERIOD, clock);

@@ -20,7 +20,7 @@ public final class PasskeyPages {
     private final SessionService sessions;
     private final WebGate gate;
 
-    PasskeyPages(PasskeyService passkeys, SignInService signIn, SessionService sessions, WebGate gate) {
+    public PasskeyPages(PasskeyService passkeys, SignInService signIn, SessionService sessions, WebGate gate) {
         this.passkeys = passkeys;
         this.signIn = signIn;
         this.sessions = sessions;

@@ -1,6 +1,5 @@
 package dev.masq.web;
 
-import dev.masq.Services;
 import dev.masq.account.ApiScope;
 import dev.masq.api.AliasHandlers;
 import dev.masq.api.ApiAuth;
@@ -13,28 +12,48 @@ import dev.masq.api.OpenApi;
 import dev.masq.api.SimpleLoginHandlers;
 import dev.masq.leak.LeakActions;
 import io.javalin.config.RoutesConfig;
-import java.time.Duration;
 import java.util.Map;
 
-/** Every HTTP route of masq, in one place. Each must also be described in {@code openapi.json}. */
-final class Routes {
+/**
+ * Every HTTP route of masq, in one place. Each must also be described in {@code openapi.json}. The handler and
+ * page objects behind the routes are built by the composition root and handed in as {@link Api} and {@link Pages}.
+ */
+public final class Routes {
     private static final ApiScope READ = ApiScope.ALIASES_READ;
     private static final ApiScope WRITE = ApiScope.ALIASES_WRITE;
-    private Routes() {
+
+    /** The handlers of the JSON API, of the SimpleLogin dialect, and of the links in leak notices. */
+    public record Api(ApiAuth auth, AliasHandlers aliases, LeakHandlers leaks, BlockHandlers blocks,
+                      ContactHandlers contacts, AppPasswordHandlers appPasswords, WebhookHandlers webhook,
+                      SimpleLoginHandlers simpleLogin, ActionPages actions, OpenApi openApi) {
     }
 
-    static void register(RoutesConfig routes, Services s) {
-        ApiAuth auth = new ApiAuth(s.apiKeys);
-        RateLimiter creations = new RateLimiter(s.config.apiAliasRate(), Duration.ofMinutes(1), s.clock);
-        AliasHandlers aliases = new AliasHandlers(s.aliases, s.leaks, s.senderBlocks, creations);
-        LeakHandlers leaks = new LeakHandlers(s.aliases, s.leaks, s.senderBlocks);
-        BlockHandlers blocks = new BlockHandlers(s.senderBlocks);
-        WebhookHandlers webhook = new WebhookHandlers(s.webhooks);
-        ActionPages actions = new ActionPages(s.leakActions);
-        ContactHandlers contacts = new ContactHandlers(s.contacts);
-        AppPasswordHandlers appPasswords = new AppPasswordHandlers(s.appPasswords);
-        SimpleLoginHandlers simpleLogin = new SimpleLoginHandlers(s.aliases, creations);
-        OpenApi openApi = new OpenApi();
+    /** The web pages, and the gate that loads the session before each of them. */
+    public record Pages(WebGate gate, LinkPages links, AccountPages account, PasskeyPages passkeys, SignUpPages signUp,
+                        AdminPages admin, AliasPages aliases, AliasDetailPages detail, InboxPages inboxes,
+                        LeakPages leaks, SecurityPages security, SettingsPages settings, KeyPages keys,
+                        AppPasswordPages appPasswords) {
+    }
+
+    private final Api api;
+    private final Pages pages;
+
+    public Routes(Api api, Pages pages) {
+        this.api = api;
+        this.pages = pages;
+    }
+
+    void register(RoutesConfig routes) {
+        ApiAuth auth = api.auth();
+        AliasHandlers aliases = api.aliases();
+        LeakHandlers leaks = api.leaks();
+        BlockHandlers blocks = api.blocks();
+        WebhookHandlers webhook = api.webhook();
+        ActionPages actions = api.actions();
+        ContactHandlers contacts = api.contacts();
+        AppPasswordHandlers appPasswords = api.appPasswords();
+        SimpleLoginHandlers simpleLogin = api.simpleLogin();
+        OpenApi openApi = api.openApi();
 
         routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
         routes.get("/api/openapi.json", openApi::serve);
@@ -78,16 +97,16 @@ final class Routes {
         routes.before("/api/alias/*", auth::requireSimpleLoginKey);
         routes.post("/api/alias/random/new", auth.scoped(WRITE, simpleLogin::randomNew));
 
-        pages(routes, s);
+        pages(routes);
     }
 
     /** The web pages: server-rendered, each form a POST with a CSRF token, all working without JavaScript. */
-    private static void pages(RoutesConfig routes, Services s) {
-        WebGate gate = new WebGate(s.sessions, s.signIn, s.secrets, s.config.baseUrl().startsWith("https:"));
-        AccountPages account = new AccountPages(s.signIn, s.sessions, gate, new LoginThrottle(s.secrets, s.clock));
+    private void pages(RoutesConfig routes) {
+        WebGate gate = pages.gate();
+        AccountPages account = pages.account();
 
         routes.before(gate::load);
-        LinkPages links = new LinkPages(s.signIn, gate);
+        LinkPages links = pages.links();
         routes.get("/setup/{token}", links::setupForm);
         routes.post("/setup/{token}", links::setup);
         routes.get("/invite/{token}", links::inviteForm);
@@ -101,7 +120,7 @@ final class Routes {
         routes.post("/login/recovery", account::recovery);
         routes.get("/login/enrol", account::enrolForm);
 
-        PasskeyPages passkeys = new PasskeyPages(s.passkeys, s.signIn, s.sessions, gate);
+        PasskeyPages passkeys = pages.passkeys();
         routes.post("/login/passkey/options", passkeys::signInOptions);
         routes.post("/login/passkey", passkeys::signIn);
         routes.post("/login/second-factor/passkey/options", passkeys::secondFactorOptions);
@@ -112,19 +131,19 @@ final class Routes {
         routes.post("/reauth", gate.signedIn(account::reauth));
         routes.post("/logout", account::logout);
 
-        SignUpPages signUp = new SignUpPages(s.signUp, new SignUpThrottle(s.config.signUp(), s.secrets, s.clock));
+        SignUpPages signUp = pages.signUp();
         routes.get("/signup", signUp::form);
         routes.post("/signup", signUp::request);
 
-        AdminPages admin = new AdminPages(s.signIn, s.serverSettings, s.publicUrl);
+        AdminPages admin = pages.admin();
         routes.get("/admin", gate.admin(admin::show));
         routes.post("/admin/invites", gate.admin(admin::invite));
         routes.post("/admin/settings", gate.admin(admin::saveSettings));
 
-        AliasPages aliasPages = new AliasPages(s.aliases, s.leaks, s.config.domains());
+        AliasPages aliasPages = pages.aliases();
         routes.get("/", gate.signedIn(aliasPages::dashboard));
         routes.post("/aliases", gate.signedIn(aliasPages::create));
-        AliasDetailPages detail = new AliasDetailPages(s.aliases, s.leaks, s.inboxes, s.aliasInboxes, s.contacts);
+        AliasDetailPages detail = pages.detail();
         routes.get("/aliases/{id}", gate.signedIn(detail::show));
         routes.post("/aliases/{id}/contacts", gate.signedIn(detail::writeTo));
         routes.post("/aliases/{id}/contacts/{cid}/block", gate.signedIn(detail::block));
@@ -134,7 +153,7 @@ final class Routes {
         routes.get("/aliases/{id}/burn", gate.signedIn(aliasPages::burnForm));
         routes.post("/aliases/{id}/burn", gate.signedIn(aliasPages::burn));
 
-        InboxPages inboxes = new InboxPages(s.inboxes, s.aliasInboxes);
+        InboxPages inboxes = pages.inboxes();
         routes.post("/aliases/{id}/inboxes", gate.signedIn(inboxes::chooseForAlias));
         routes.post("/settings/inboxes", gate.signedIn(inboxes::add));
         routes.post("/settings/inboxes/{id}/remove", gate.signedIn(inboxes::remove));
@@ -143,10 +162,10 @@ final class Routes {
         routes.get("/inboxes/verify/{token}", inboxes::verifyForm);
         routes.post("/inboxes/verify/{token}", inboxes::verify);
 
-        LeakPages leakPages = new LeakPages(s.aliases, s.leaks, s.clock);
+        LeakPages leakPages = pages.leaks();
         routes.get("/leaks", gate.signedIn(leakPages::report));
 
-        SecurityPages security = new SecurityPages(s.signIn, s.secondFactors, s.recoveryCodes, s.passkeys, s.sessions, gate);
+        SecurityPages security = pages.security();
         routes.get("/security", gate.signedIn(security::overview));
         routes.get("/security/totp", gate.recentlyAuthenticated(security::totpForm));
         routes.post("/security/totp", gate.recentlyAuthenticated(security::enableTotp));
@@ -160,8 +179,7 @@ final class Routes {
         routes.post("/security/sessions/{id}/end", gate.signedIn(security::endSession));
         routes.post("/security/sessions/end-all", gate.signedIn(security::endAllSessions));
 
-        SettingsPages settings = new SettingsPages(s.signIn, s.aliases, s.apiKeys, s.sessions, s.accountDeletion, s.inboxes, s.webhooks,
-                gate, s.config.domains());
+        SettingsPages settings = pages.settings();
         routes.get("/settings", gate.signedIn(settings::show));
         routes.post("/settings/defaults", gate.signedIn(settings::saveDefaults));
         routes.post("/settings/notifications", gate.signedIn(settings::saveNotifications));
@@ -170,13 +188,12 @@ final class Routes {
         routes.get("/settings/export", gate.signedIn(settings::export));
         routes.post("/settings/delete", gate.recentlyAuthenticated(settings::deleteAccount));
 
-        KeyPages keyPages = new KeyPages(s.apiKeys);
+        KeyPages keyPages = pages.keys();
         routes.get("/keys", gate.signedIn(keyPages::list));
         routes.post("/keys", gate.signedIn(keyPages::create));
         routes.post("/keys/{id}/revoke", gate.signedIn(keyPages::revoke));
 
-        AppPasswordPages appPasswordPages = new AppPasswordPages(s.appPasswords, new AppPasswordPages.Submission(
-                s.config.hostname(), s.config.submissionPort(), s.config.sending().submissionsPort().orElse(null)));
+        AppPasswordPages appPasswordPages = pages.appPasswords();
         routes.get("/app-passwords", gate.signedIn(appPasswordPages::list));
         routes.post("/app-passwords", gate.signedIn(appPasswordPages::create));
         routes.post("/app-passwords/{id}/revoke", gate.signedIn(appPasswordPages::revoke));

@@ -19,7 +19,7 @@ public final class SecurityPages {
     private final SessionService sessions;
     private final WebGate gate;
 
-    SecurityPages(SignInService signIn, SecondFactors factors, RecoveryCodes recoveryCodes, PasskeyService passkeys,
+    public SecurityPages(SignInService signIn, SecondFactors factors, RecoveryCodes recoveryCodes, PasskeyService passkeys,
                   SessionService sessions, WebGate gate) {
         this.signIn = signIn;
         this.factors = factors;

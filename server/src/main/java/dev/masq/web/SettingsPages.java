@@ -30,7 +30,7 @@ public final class SettingsPages {
     private final WebGate gate;
     private final List<String> domains;
 
-    SettingsPages(SignInService signIn, AliasService aliases, ApiKeyService keys, SessionService sessions, AccountDeletion deletion,
+    public SettingsPages(SignInService signIn, AliasService aliases, ApiKeyService keys, SessionService sessions, AccountDeletion deletion,
                   InboxService inboxes, WebhookService webhooks, WebGate gate, List<String> domains) {
         this.signIn = signIn;
         this.webhooks = webhooks;

@@ -14,7 +14,7 @@ public final class SignUpPages {
     private final SignUpService signUp;
     private final SignUpThrottle throttle;
 
-    SignUpPages(SignUpService signUp, SignUpThrottle throttle) {
+    public SignUpPages(SignUpService signUp, SignUpThrottle throttle) {
         this.signUp = signUp;
         this.throttle = throttle;
     }

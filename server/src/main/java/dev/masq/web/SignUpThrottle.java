@@ -12,14 +12,14 @@ import java.util.Optional;
  * Keeps open sign-up from being a way to mail-bomb someone: a budget of requests per client address an hour, and
  * at most one sign-up mail to one target address an hour, however many clients ask for it.
  */
-final class SignUpThrottle {
+public final class SignUpThrottle {
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final RateLimiter perClient;
     private final RateLimiter perTarget;
     private final Secrets secrets;
 
-    SignUpThrottle(SignUpSettings settings, Secrets secrets, Clock clock) {
+    public SignUpThrottle(SignUpSettings settings, Secrets secrets, Clock clock) {
         this.perClient = new RateLimiter(settings.perClientPerHour(), HOUR, clock);
         this.perTarget = new RateLimiter(1, HOUR, clock);
         this.secrets = secrets;

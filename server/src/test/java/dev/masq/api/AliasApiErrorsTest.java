@@ -3,6 +3,7 @@ package dev.masq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.masq.TestMasq;
 import dev.masq.account.ApiKeyService;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,12 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every way a request can go wrong ends in problem+json with the right status, and never in a stack trace. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AliasApiErrorsTest {
-    RunningApp masq;
+    TestMasq masq;
     String key;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        masq = new RunningApp(dir, Map.of());
+        masq = TestMasq.startEmpty(dir, Map.of());
         key = masq.userWithKey("person@inbox.test");
     }
 
@@ -85,16 +86,16 @@ class AliasApiErrorsTest {
     void aMissingWrongOrRevokedKeyIs401WithABearerChallenge() {
         JsonNode missing = problem(masq.call(null, "GET", "/api/v1/aliases", null), 401);
         assertThat(missing.get("detail").asText()).contains("Bearer");
-        RunningApp.Reply wrong = masq.call("mq_wrong", "GET", "/api/v1/aliases", null);
+        TestMasq.Reply wrong = masq.call("mq_wrong", "GET", "/api/v1/aliases", null);
         problem(wrong, 401);
         assertThat(wrong.header("WWW-Authenticate")).startsWith("Bearer").contains("invalid_token");
         problem(masq.send("GET", "/api/v1/aliases", Map.of("Authorization", "Basic " + key), null), 401);
 
-        String userId = masq.app.services.accounts.addUser("revoked@inbox.test", false).id();
-        ApiKeyService.IssuedKey issued = masq.app.services.apiKeys.create("revoked@inbox.test", "soon revoked");
+        String userId = masq.accounts().addUser("revoked@inbox.test", false).id();
+        ApiKeyService.IssuedKey issued = masq.apiKeys().create("revoked@inbox.test", "soon revoked");
         assertThat(masq.call(issued.secret(), "GET", "/api/v1/aliases", null).status()).isEqualTo(200);
-        masq.app.services.apiKeys.revoke(userId, issued.id());
-        RunningApp.Reply revoked = masq.call(issued.secret(), "POST", "/api/v1/aliases", "{}");
+        masq.apiKeys().revoke(userId, issued.id());
+        TestMasq.Reply revoked = masq.call(issued.secret(), "POST", "/api/v1/aliases", "{}");
         problem(revoked, 401);
         assertThat(revoked.header("WWW-Authenticate")).startsWith("Bearer");
     }
@@ -106,7 +107,7 @@ class AliasApiErrorsTest {
 
     @Test
     void anUnknownPathIs404ProblemAndCarriesTheSecurityHeaders() {
-        RunningApp.Reply reply = masq.call(key, "GET", "/api/v1/nothing-here", null);
+        TestMasq.Reply reply = masq.call(key, "GET", "/api/v1/nothing-here", null);
         problem(reply, 404);
         assertThat(reply.header("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
         assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -116,17 +117,17 @@ class AliasApiErrorsTest {
 
     @Test
     void aWrongMethodIs405WithAllow() {
-        RunningApp.Reply reply = masq.call(key, "PUT", "/api/v1/aliases", "{}");
+        TestMasq.Reply reply = masq.call(key, "PUT", "/api/v1/aliases", "{}");
         problem(reply, 405);
         assertThat(reply.header("Allow")).contains("GET").contains("POST");
     }
 
-    private RunningApp.Reply create(String body) {
+    private TestMasq.Reply create(String body) {
         return masq.call(key, "POST", "/api/v1/aliases", body);
     }
 
     /** Asserts an RFC 9457 answer with this status and no trace of the implementation. */
-    private static JsonNode problem(RunningApp.Reply reply, int status) {
+    private static JsonNode problem(TestMasq.Reply reply, int status) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
         assertThat(reply.response().body()).doesNotContain("Exception").doesNotContain("at dev.masq").doesNotContain("java.");

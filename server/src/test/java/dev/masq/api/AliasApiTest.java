@@ -3,6 +3,7 @@ package dev.masq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.masq.TestMasq;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,12 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AliasApiTest {
-    RunningApp masq;
+    TestMasq masq;
     String key;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        masq = new RunningApp(dir, Map.of());
+        masq = TestMasq.startEmpty(dir, Map.of());
         key = masq.userWithKey("person@inbox.test");
     }
 
@@ -32,16 +33,16 @@ class AliasApiTest {
 
     @Test
     void createsAnAliasInEachModeAndReadsItBack() {
-        RunningApp.Reply words = create("{\"mode\":\"words\"}");
+        TestMasq.Reply words = create("{\"mode\":\"words\"}");
         assertThat(words.status()).isEqualTo(201);
         assertThat(words.header("Content-Type")).startsWith("application/json");
         assertThat(words.json().get("address").asText()).matches("[a-z]+\\.[a-z]+\\d{3}@mask\\.test");
         assertThat(words.header("Location")).isEqualTo("/api/v1/aliases/" + words.json().get("id").asText());
 
-        RunningApp.Reply random = create("{\"mode\":\"random\",\"domain\":\"other.test\"}");
+        TestMasq.Reply random = create("{\"mode\":\"random\",\"domain\":\"other.test\"}");
         assertThat(random.json().get("address").asText()).matches("[a-z2-7]{12}@other\\.test");
 
-        RunningApp.Reply custom = create("{\"mode\":\"custom\",\"local_part\":\"Shop.2026\",\"note\":\"for the shop\"}");
+        TestMasq.Reply custom = create("{\"mode\":\"custom\",\"local_part\":\"Shop.2026\",\"note\":\"for the shop\"}");
         assertThat(custom.json().get("address").asText()).isEqualTo("shop.2026@mask.test");
 
         JsonNode read = masq.call(key, "GET", custom.header("Location"), null).json();
@@ -73,7 +74,7 @@ class AliasApiTest {
         assertThat(strings(create("{\"site\":\"https://a.b.vendor.internal/x\"}").json().get("vendor_domains")))
                 .containsExactly("vendor.internal");
         for (String notASite : List.of("internal", "co.uk", "https://192.168.1.1/", "http://[::1]/", "bad_label.test")) {
-            RunningApp.Reply refused = create("{\"site\":\"" + notASite + "\"}");
+            TestMasq.Reply refused = create("{\"site\":\"" + notASite + "\"}");
             assertThat(refused.status()).as(notASite).isEqualTo(422);
             assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("site");
         }
@@ -148,7 +149,7 @@ class AliasApiTest {
     @Test
     void burningWithReplaceReturnsTheSuccessor() {
         String id = create("{\"vendor\":\"Leaky\",\"site\":\"leaky.com\"}").json().get("id").asText();
-        RunningApp.Reply burn = masq.call(key, "POST", "/api/v1/aliases/" + id + "/burn", "{\"replace\":true,\"reason\":\"spam\"}");
+        TestMasq.Reply burn = masq.call(key, "POST", "/api/v1/aliases/" + id + "/burn", "{\"replace\":true,\"reason\":\"spam\"}");
         assertThat(burn.status()).isEqualTo(200);
         JsonNode burned = burn.json().get("burned");
         JsonNode replacement = burn.json().get("replacement");
@@ -159,21 +160,21 @@ class AliasApiTest {
         assertThat(replacement.get("vendor").asText()).isEqualTo("Leaky");
         assertThat(replacement.get("address").asText()).isNotEqualTo(burned.get("address").asText());
 
-        RunningApp.Reply again = masq.call(key, "POST", "/api/v1/aliases/" + id + "/burn", null);
+        TestMasq.Reply again = masq.call(key, "POST", "/api/v1/aliases/" + id + "/burn", null);
         assertThat(again.status()).isEqualTo(409);
-        RunningApp.Reply plain = masq.call(key, "POST", "/api/v1/aliases/" + replacement.get("id").asText() + "/burn", "{}");
+        TestMasq.Reply plain = masq.call(key, "POST", "/api/v1/aliases/" + replacement.get("id").asText() + "/burn", "{}");
         assertThat(plain.json().get("replacement").isNull()).isTrue();
     }
 
     @Test
     void deletingLeavesATombstoneSoTheAddressIsNeverReissued() {
         String id = create("{\"mode\":\"custom\",\"local_part\":\"once-only\"}").json().get("id").asText();
-        RunningApp.Reply deleted = masq.call(key, "DELETE", "/api/v1/aliases/" + id, null);
+        TestMasq.Reply deleted = masq.call(key, "DELETE", "/api/v1/aliases/" + id, null);
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(deleted.response().body()).isEmpty();
         assertThat(masq.call(key, "GET", "/api/v1/aliases/" + id, null).status()).isEqualTo(404);
 
-        RunningApp.Reply reuse = create("{\"mode\":\"custom\",\"local_part\":\"once-only\"}");
+        TestMasq.Reply reuse = create("{\"mode\":\"custom\",\"local_part\":\"once-only\"}");
         assertThat(reuse.status()).isEqualTo(409);
         assertThat(reuse.json().get("errors").get(0).get("field").asText()).isEqualTo("local_part");
     }
@@ -201,7 +202,7 @@ class AliasApiTest {
         assertThat(leaks.get("data")).isEmpty();
     }
 
-    private RunningApp.Reply create(String body) {
+    private TestMasq.Reply create(String body) {
         return masq.call(key, "POST", "/api/v1/aliases", body);
     }
 

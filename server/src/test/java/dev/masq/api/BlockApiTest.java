@@ -3,6 +3,7 @@ package dev.masq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.masq.TestMasq;
 import dev.masq.block.SenderBlocks;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,13 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BlockApiTest {
-    RunningApp masq;
+    TestMasq masq;
     SenderBlocks blocks;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        masq = new RunningApp(dir, Map.of());
-        blocks = masq.app.services.senderBlocks;
+        masq = TestMasq.startEmpty(dir, Map.of());
+        blocks = masq.senderBlocks();
     }
 
     @AfterAll
@@ -35,7 +36,7 @@ class BlockApiTest {
         String user = user("address@inbox.test");
         String id = create(key);
         String other = create(key);
-        RunningApp.Reply added = masq.call(key, "POST", "/api/v1/aliases/" + id + "/blocks", "{\"address\":\"Spammer@Deals.test\"}");
+        TestMasq.Reply added = masq.call(key, "POST", "/api/v1/aliases/" + id + "/blocks", "{\"address\":\"Spammer@Deals.test\"}");
         assertThat(added.status()).isEqualTo(201);
         assertThat(added.json().get("address").asText()).isEqualTo("spammer@deals.test");
         assertThat(added.json().get("alias_id").asText()).isEqualTo(id);
@@ -61,7 +62,7 @@ class BlockApiTest {
         String key = masq.userWithKey("domain@inbox.test");
         String user = user("domain@inbox.test");
         String id = create(key);
-        RunningApp.Reply added = masq.call(key, "POST", "/api/v1/aliases/" + id + "/blocks", "{\"domain\":\"Crypto-News.io\"}");
+        TestMasq.Reply added = masq.call(key, "POST", "/api/v1/aliases/" + id + "/blocks", "{\"domain\":\"Crypto-News.io\"}");
         assertThat(added.status()).isEqualTo(201);
         assertThat(added.json().get("domain").asText()).isEqualTo("crypto-news.io");
         assertThat(added.json().get("address").isNull()).isTrue();
@@ -84,7 +85,7 @@ class BlockApiTest {
         String strangerKey = masq.userWithKey("neighbour@inbox.test");
         String theirs = create(strangerKey);
 
-        RunningApp.Reply added = masq.call(key, "POST", "/api/v1/blocks", "{\"domain\":\"pharmacy-online.net\"}");
+        TestMasq.Reply added = masq.call(key, "POST", "/api/v1/blocks", "{\"domain\":\"pharmacy-online.net\"}");
         assertThat(added.status()).isEqualTo(201);
         assertThat(added.json().get("alias_id").isNull()).isTrue();
         assertThat(blocked(first, user, "x@pharmacy-online.net")).isTrue();
@@ -122,11 +123,11 @@ class BlockApiTest {
     }
 
     private String user(String email) {
-        return masq.app.services.accounts.findByEmail(email).orElseThrow().id();
+        return masq.accounts().findByEmail(email).orElseThrow().id();
     }
 
     /** What the SMTP edge asks for every RCPT and header From. */
     private boolean blocked(String aliasId, String userId, String sender) {
-        return masq.app.services.db.read(ctx -> blocks.isBlocked(ctx, aliasId, userId, sender));
+        return masq.db().read(ctx -> blocks.isBlocked(ctx, aliasId, userId, sender));
     }
 }

@@ -3,6 +3,7 @@ package dev.masq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.masq.TestMasq;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -14,12 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The calls password managers make to addy.io and SimpleLogin work against masq unchanged. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CompatibilityTest {
-    RunningApp masq;
+    TestMasq masq;
     String key;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        masq = new RunningApp(dir, Map.of());
+        masq = TestMasq.startEmpty(dir, Map.of());
         key = masq.userWithKey("person@inbox.test");
     }
 
@@ -30,7 +31,7 @@ class CompatibilityTest {
 
     @Test
     void addyIoCreateGetsAddysEnvelope() {
-        RunningApp.Reply reply = masq.call(key, "POST", "/api/v1/aliases", "{\"domain\":\"other.test\",\"description\":\"Website: shop.com\"}");
+        TestMasq.Reply reply = masq.call(key, "POST", "/api/v1/aliases", "{\"domain\":\"other.test\",\"description\":\"Website: shop.com\"}");
         assertThat(reply.status()).isEqualTo(201);
         JsonNode data = reply.json().get("data");
         assertThat(data.get("email").asText()).endsWith("@other.test");
@@ -43,14 +44,14 @@ class CompatibilityTest {
 
     @Test
     void noteAndDescriptionTogetherAreRefused() {
-        RunningApp.Reply reply = masq.call(key, "POST", "/api/v1/aliases", "{\"note\":\"a\",\"description\":\"b\"}");
+        TestMasq.Reply reply = masq.call(key, "POST", "/api/v1/aliases", "{\"note\":\"a\",\"description\":\"b\"}");
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.json().get("errors").get(0).get("field").asText()).isEqualTo("description");
     }
 
     @Test
     void simpleLoginRandomAliasUsesTheAuthenticationHeaderAndHostname() {
-        RunningApp.Reply reply = masq.send("POST", "/api/alias/random/new?hostname=www.shop.co.uk",
+        TestMasq.Reply reply = masq.send("POST", "/api/alias/random/new?hostname=www.shop.co.uk",
                 Map.of("Authentication", key), "{\"note\":\"from the password manager\",\"extra\":1}");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         String address = reply.json().get("alias").asText();
@@ -64,7 +65,7 @@ class CompatibilityTest {
 
     @Test
     void simpleLoginWithAWrongKeyIs401() {
-        RunningApp.Reply reply = masq.send("POST", "/api/alias/random/new", Map.of("Authentication", "mq_nope"), "{}");
+        TestMasq.Reply reply = masq.send("POST", "/api/alias/random/new", Map.of("Authentication", "mq_nope"), "{}");
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
     }

@@ -3,6 +3,7 @@ package dev.masq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.masq.TestMasq;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,12 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** What goes over the wire: UTF-8 JSON with its charset, and problem+json even for requests Jetty refuses itself. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpEncodingTest {
-    RunningApp masq;
+    TestMasq masq;
     String key;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        masq = new RunningApp(dir, Map.of());
+        masq = TestMasq.startEmpty(dir, Map.of());
         key = masq.userWithKey("person@inbox.test");
     }
 
@@ -47,7 +48,7 @@ class HttpEncodingTest {
             assertThat(mediaType(reply.headers().firstValue("Content-Type").orElseThrow())).isEqualTo("application/problem+json;charset=utf-8");
             String body = new String(reply.body(), StandardCharsets.UTF_8);
             assertThat(body).as("UTF-8 bytes of the body").contains(domain);
-            assertThat(RunningApp.JSON.readTree(reply.body()).get("detail").asText()).contains(domain);
+            assertThat(TestMasq.JSON.readTree(reply.body()).get("detail").asText()).contains(domain);
         }
     }
 
@@ -56,7 +57,7 @@ class HttpEncodingTest {
         HttpResponse<byte[]> created = bytes("POST", "/api/v1/aliases", "{\"vendor\":\"Café 日本\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(mediaType(created.headers().firstValue("Content-Type").orElseThrow())).isEqualTo("application/json;charset=utf-8");
-        JsonNode alias = RunningApp.JSON.readTree(created.body());
+        JsonNode alias = TestMasq.JSON.readTree(created.body());
         assertThat(alias.get("vendor").asText()).isEqualTo("Café 日本");
         HttpResponse<byte[]> read = bytes("GET", "/api/v1/aliases/" + alias.get("id").asText(), null);
         assertThat(mediaType(read.headers().firstValue("Content-Type").orElseThrow())).isEqualTo("application/json;charset=utf-8");
@@ -80,14 +81,14 @@ class HttpEncodingTest {
 
     private static void assertProblem(Raw reply, int status) throws IOException {
         assertThat(mediaType(reply.header("Content-Type"))).as(reply.text()).isEqualTo("application/problem+json;charset=utf-8");
-        JsonNode problem = RunningApp.JSON.readTree(reply.body());
+        JsonNode problem = TestMasq.JSON.readTree(reply.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("type").asText()).isEqualTo("about:blank");
         assertThat(problem.get("title").asText()).isNotBlank();
     }
 
     private HttpResponse<byte[]> bytes(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masq.app.http.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masq.httpPort() + path))
                 .header("Authorization", "Bearer " + key)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
@@ -115,7 +116,7 @@ class HttpEncodingTest {
 
     /** A request the JDK client would refuse to send, written to the socket as is; the answer read to the end. */
     private Raw raw(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", masq.app.http.port())) {
+        try (Socket socket = new Socket("127.0.0.1", masq.httpPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));

@@ -3,7 +3,8 @@ package dev.masq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.masq.Services;
+import dev.masq.TestMasq;
+import dev.masq.TestMasq;
 import dev.masq.testing.LeakEvidence;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,13 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 class LeakApiTest {
     static final Instant T0 = Instant.parse("2026-01-12T08:30:00Z");
 
-    RunningApp masq;
-    Services s;
+    TestMasq masq;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        masq = new RunningApp(dir, Map.of());
-        s = masq.app.services;
+        masq = TestMasq.startEmpty(dir, Map.of());
     }
 
     @AfterAll
@@ -40,11 +39,11 @@ class LeakApiTest {
         String shop = create(key, "{\"vendor\":\"Shop\",\"site\":\"shop.com\"}");
         String openai = create(key, "{\"vendor\":\"OpenAI\",\"site\":\"openai.com\"}");
         String clean = create(key, "{\"vendor\":\"Bank\",\"site\":\"bank.com\"}");
-        LeakEvidence.receive(s, shop, "deals-daily.com", day(5));
-        LeakEvidence.leak(s, openai, day(1));
-        LeakEvidence.receive(s, clean, "bank.com", day(1));
+        LeakEvidence.receive(masq, shop, "deals-daily.com", day(5));
+        LeakEvidence.leak(masq, openai, day(1));
+        LeakEvidence.receive(masq, clean, "bank.com", day(1));
         String strangerKey = masq.userWithKey("stranger@inbox.test");
-        LeakEvidence.leak(s, create(strangerKey, "{\"vendor\":\"OpenAI\"}"), day(0));
+        LeakEvidence.leak(masq, create(strangerKey, "{\"vendor\":\"OpenAI\"}"), day(0));
 
         JsonNode report = masq.call(key, "GET", "/api/v1/leaks", null).json();
         assertThat(report.get("data")).extracting(a -> a.get("alias_id").asText()).containsExactly(openai, shop);
@@ -63,7 +62,7 @@ class LeakApiTest {
         assertThat(report.get("vendors")).extracting(v -> v.get("vendor").asText()).containsExactly("OpenAI", "Shop");
         assertThat(report.get("vendors").get(0).get("leaked").asInt()).isEqualTo(1);
 
-        RunningApp.Reply csv = masq.call(key, "GET", "/api/v1/leaks?format=csv", null);
+        TestMasq.Reply csv = masq.call(key, "GET", "/api/v1/leaks?format=csv", null);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String[] lines = csv.response().body().split("\r\n");
@@ -82,13 +81,13 @@ class LeakApiTest {
         List<String> leaked = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String id = create(key, "{\"vendor\":\"Leaky\",\"site\":\"leaky" + i + ".com\"}");
-            LeakEvidence.leak(s, id, day(i));
+            LeakEvidence.leak(masq, id, day(i));
             leaked.add(id);
         }
         String suspected = create(key, "{\"vendor\":\"Shop\",\"site\":\"shop.com\"}");
-        LeakEvidence.receive(s, suspected, "deals-daily.com", day(5));
+        LeakEvidence.receive(masq, suspected, "deals-daily.com", day(5));
         String clean = create(key, "{\"vendor\":\"Bank\",\"site\":\"bank.com\"}");
-        LeakEvidence.receive(s, clean, "bank.com", day(1));
+        LeakEvidence.receive(masq, clean, "bank.com", day(1));
         String untouched = create(key, "{\"vendor\":\"Quiet\"}");
 
         JsonNode first = masq.call(key, "GET", "/api/v1/aliases?leak=leaked&sort=oldest&limit=2", null).json();
@@ -100,7 +99,7 @@ class LeakApiTest {
                 .extracting(a -> a.get("id").asText()).containsExactly(suspected);
         assertThat(masq.call(key, "GET", "/api/v1/aliases?leak=clean&sort=oldest", null).json().get("data"))
                 .extracting(a -> a.get("id").asText()).containsExactly(clean, untouched);
-        RunningApp.Reply wrong = masq.call(key, "GET", "/api/v1/aliases?leak=maybe", null);
+        TestMasq.Reply wrong = masq.call(key, "GET", "/api/v1/aliases?leak=maybe", null);
         assertThat(wrong.status()).isEqualTo(422);
         assertThat(wrong.json().get("errors").get(0).get("field").asText()).isEqualTo("leak");
     }
@@ -109,7 +108,7 @@ class LeakApiTest {
     void csvCellsThatASpreadsheetWouldRunAsFormulasAreDefused() {
         String key = masq.userWithKey("formulas@inbox.test");
         String id = create(key, "{\"vendor\":\"=HYPERLINK(\\\"http://evil.test\\\",\\\"x\\\")\",\"site\":\"shop.com\"}");
-        LeakEvidence.receive(s, id, "deals-daily.com", day(1));
+        LeakEvidence.receive(masq, id, "deals-daily.com", day(1));
         String row = masq.call(key, "GET", "/api/v1/leaks?format=csv", null).response().body().split("\r\n")[1];
         assertThat(row).contains(",\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"x\"\")\",");
         assertThat(LeakCsv.cell("+1")).isEqualTo("'+1");
@@ -122,11 +121,11 @@ class LeakApiTest {
     void reportingAMessageAsSpamMakesTheAliasLeaked() {
         String key = masq.userWithKey("spam@inbox.test");
         String id = create(key, "{\"vendor\":\"Shop\",\"site\":\"shop.com\"}");
-        s.db.writeVoid(tx -> s.eventRepository.record(tx, id, "forwarded", "promo@shop.com", null, day(1)));
+        masq.db().writeVoid(tx -> masq.eventRepository().record(tx, id, "forwarded", "promo@shop.com", null, day(1)));
         JsonNode events = masq.call(key, "GET", "/api/v1/aliases/" + id + "/events", null).json().get("data");
         String message = eventOfKind(events, "forwarded");
 
-        RunningApp.Reply reply = masq.call(key, "POST", "/api/v1/aliases/" + id + "/events/" + message + "/spam", null);
+        TestMasq.Reply reply = masq.call(key, "POST", "/api/v1/aliases/" + id + "/events/" + message + "/spam", null);
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("leak").get("status").asText()).isEqualTo("leaked");
         assertThat(masq.call(key, "GET", "/api/v1/leaks", null).json().get("data").get(0).get("spam_reports").asInt()).isEqualTo(1);
@@ -141,10 +140,10 @@ class LeakApiTest {
     void markingAForeignDomainAsTheVendorsRecomputesTheStatus() {
         String key = masq.userWithKey("mark@inbox.test");
         String id = create(key, "{\"vendor\":\"OpenAI\",\"site\":\"openai.com\"}");
-        LeakEvidence.receive(s, id, "openai-mailer.net", day(1));
+        LeakEvidence.receive(masq, id, "openai-mailer.net", day(1));
         assertThat(alias(key, id).get("leak").get("status").asText()).isEqualTo("suspected");
 
-        RunningApp.Reply marked = masq.call(key, "POST", "/api/v1/aliases/" + id + "/vendor-domains", "{\"domain\":\"news.openai-mailer.net\"}");
+        TestMasq.Reply marked = masq.call(key, "POST", "/api/v1/aliases/" + id + "/vendor-domains", "{\"domain\":\"news.openai-mailer.net\"}");
         assertThat(marked.status()).isEqualTo(200);
         assertThat(marked.json().get("leak").get("status").asText()).isEqualTo("clean");
         assertThat(strings(marked.json().get("vendor_domains"))).containsExactly("openai-mailer.net", "openai.com");
@@ -156,8 +155,8 @@ class LeakApiTest {
         String key = masq.userWithKey("allow@inbox.test");
         String id = create(key, "{\"vendor\":\"OpenAI\",\"site\":\"openai.com\"}");
         String other = create(key, "{\"vendor\":\"Shop\",\"site\":\"shop.com\"}");
-        LeakEvidence.receive(s, id, "stripe.com", day(1));
-        LeakEvidence.receive(s, other, "deals-daily.com", day(2));
+        LeakEvidence.receive(masq, id, "stripe.com", day(1));
+        LeakEvidence.receive(masq, other, "deals-daily.com", day(2));
         JsonNode list = masq.call(key, "GET", "/api/v1/aliases", null).json().get("data");
         assertThat(list).extracting(a -> a.get("leak").get("status").asText()).containsExactly("suspected", "suspected");
         assertThat(strings(list.get(0).get("leak").get("foreign_domains"))).containsExactly("deals-daily.com");
@@ -167,7 +166,7 @@ class LeakApiTest {
         assertThat(strings(patched.get("allowed_domains"))).containsExactly("stripe.com");
         assertThat(patched.get("vendor_only").asBoolean()).isTrue();
         assertThat(patched.get("leak").get("status").asText()).isEqualTo("clean");
-        assertThat(LeakEvidence.receive(s, id, "stripe.com", day(3))).isFalse();
+        assertThat(LeakEvidence.receive(masq, id, "stripe.com", day(3))).isFalse();
         assertThat(alias(key, id).get("leak").get("foreign_domains")).isEmpty();
     }
 

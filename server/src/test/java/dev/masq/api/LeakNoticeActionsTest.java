@@ -3,7 +3,8 @@ package dev.masq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.masq.Services;
+import dev.masq.TestMasq;
+import dev.masq.TestMasq;
 import dev.masq.leak.ActionLinks;
 import dev.masq.testing.DownstreamSmtpServer;
 import dev.masq.testing.LeakEvidence;
@@ -24,15 +25,13 @@ class LeakNoticeActionsTest {
     static final String INBOX = "person@inbox.test";
 
     DownstreamSmtpServer inbox;
-    RunningApp masq;
-    Services s;
+    TestMasq masq;
     String key;
 
     @BeforeEach
     void start(@TempDir Path dir) throws Exception {
         inbox = DownstreamSmtpServer.start();
-        masq = new RunningApp(dir, Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false"));
-        s = masq.app.services;
+        masq = TestMasq.startEmpty(dir, Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false"));
         key = masq.userWithKey(INBOX);
     }
 
@@ -47,9 +46,9 @@ class LeakNoticeActionsTest {
         String id = create("{\"vendor\":\"OpenAI\",\"site\":\"openai.com\"}");
         String address = alias(id).get("address").asText();
         Instant start = Instant.now().minusSeconds(3 * 86_400);
-        LeakEvidence.leak(s, id, start);
-        assertThat(LeakEvidence.receive(s, id, "fourth-one.org", Instant.now())).isFalse();
-        boolean again = s.db.write(tx -> s.leakNotifications.enqueue(tx, id, Instant.now()));
+        LeakEvidence.leak(masq, id, start);
+        assertThat(LeakEvidence.receive(masq, id, "fourth-one.org", Instant.now())).isFalse();
+        boolean again = masq.db().write(tx -> masq.leakNotifications().enqueue(tx, id, Instant.now()));
         assertThat(again).as("a second call queues nothing").isFalse();
 
         DownstreamSmtpServer.Received notice = await().until(inbox::received, r -> !r.isEmpty()).getFirst();
@@ -61,16 +60,16 @@ class LeakNoticeActionsTest {
         String dismiss = link(notice.text(), 1);
         assertThat(burn).isNotEqualTo(dismiss);
 
-        RunningApp.Reply page = masq.send("GET", burn, Map.of(), null);
+        TestMasq.Reply page = masq.send("GET", burn, Map.of(), null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.response().body()).contains("<form method=\"post\" action=\"" + burn + "\">", address);
         assertThat(masq.send("GET", burn, Map.of(), null).status()).isEqualTo(200);
         assertThat(alias(id).get("state").asText()).as("a GET changes nothing").isEqualTo("active");
 
-        RunningApp.Reply burned = masq.send("POST", burn, Map.of(), null);
+        TestMasq.Reply burned = masq.send("POST", burn, Map.of(), null);
         assertThat(burned.status()).isEqualTo(200);
-        RunningApp.Reply after = masq.call(key, "GET", "/api/v1/aliases/" + id, null);
+        TestMasq.Reply after = masq.call(key, "GET", "/api/v1/aliases/" + id, null);
         assertThat(after.json().get("state").asText()).isEqualTo("burned");
         String replacement = after.json().get("replaced_by").asText();
         String newAddress = alias(replacement).get("address").asText();
@@ -81,14 +80,14 @@ class LeakNoticeActionsTest {
         assertThat(masq.send("GET", burn, Map.of(), null).status()).isEqualTo(410);
         assertThat(masq.send("POST", dismiss, Map.of(), null).status()).isEqualTo(409);
         // Nothing left in the queue: the one notice is all the inbox will ever get.
-        await().until(() -> s.db.read(s.deliveryQueue::size) == 0);
+        await().until(() -> masq.db().read(masq.deliveryQueue()::size) == 0);
         assertThat(inbox.received()).hasSize(1);
     }
 
     @Test
     void dismissingHoldsUntilTheAliasLeaksAgainAndThePageEscapesWhatItShows() {
         String id = create("{\"vendor\":\"Shop <script>alert(1)</script>\",\"site\":\"shop.com\"}");
-        LeakEvidence.leak(s, id, Instant.now().minusSeconds(3 * 86_400));
+        LeakEvidence.leak(masq, id, Instant.now().minusSeconds(3 * 86_400));
         String notice = await().until(inbox::received, r -> r.size() == 1).getFirst().text();
         String dismiss = link(notice, 1);
 
@@ -96,19 +95,19 @@ class LeakNoticeActionsTest {
         assertThat(page).doesNotContain("<script>").contains("Dismiss");
         assertThat(masq.send("POST", dismiss, Map.of(), null).status()).isEqualTo(200);
         assertThat(alias(id).get("leak").get("status").asText()).as("the status stays").isEqualTo("leaked");
-        boolean afterDismiss = s.db.write(tx -> s.leakNotifications.enqueue(tx, id, Instant.now()));
+        boolean afterDismiss = masq.db().write(tx -> masq.leakNotifications().enqueue(tx, id, Instant.now()));
         assertThat(afterDismiss).isFalse();
 
         masq.call(key, "POST", "/api/v1/aliases/" + id + "/vendor-domains", "{\"domain\":\"deals-daily.com\"}");
         assertThat(alias(id).get("leak").get("status").asText()).isEqualTo("suspected");
-        assertThat(LeakEvidence.receive(s, id, "fourth-one.org", Instant.now())).isTrue();
+        assertThat(LeakEvidence.receive(masq, id, "fourth-one.org", Instant.now())).isTrue();
         await().until(() -> inbox.received().size() == 2);
     }
 
     @Test
     void anExpiredOrTamperedLinkDoesNothing() {
         String id = create("{\"vendor\":\"Shop\",\"site\":\"shop.com\"}");
-        ActionLinks links = new ActionLinks(s.secrets, "http://masq.test");
+        ActionLinks links = new ActionLinks(masq.secrets(), "http://masq.test");
         String expired = path(links.link(ActionLinks.Action.BURN, id, Instant.now().minus(Duration.ofDays(15))));
         assertThat(masq.send("GET", expired, Map.of(), null).status()).isEqualTo(410);
         assertThat(masq.send("POST", expired, Map.of(), null).status()).isEqualTo(410);

@@ -3,6 +3,7 @@ package dev.masq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.masq.TestMasq;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenApiTest {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete", "head", "options", "trace");
 
-    RunningApp masq;
+    TestMasq masq;
     JsonNode document;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        masq = new RunningApp(dir, Map.of());
-        RunningApp.Reply reply = masq.send("GET", "/api/openapi.json", Map.of(), null);
+        masq = TestMasq.startEmpty(dir, Map.of());
+        TestMasq.Reply reply = masq.send("GET", "/api/openapi.json", Map.of(), null);
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).startsWith("application/json");
         document = reply.json();
@@ -39,7 +40,7 @@ class OpenApiTest {
     @Test
     void describesEveryRouteRegisteredInJavalinAndNothingElse() {
         // The web pages are HTML for people, not part of the API the document describes.
-        List<String> registered = masq.app.http.routes().stream()
+        List<String> registered = masq.routes().stream()
                 .filter(route -> route.contains(" /api/") || route.endsWith(" /healthz"))
                 .toList();
         assertThat(registered).contains("POST /api/v1/aliases", "GET /api/v1/aliases/{id}/events", "GET /api/v1/leaks");
@@ -77,7 +78,7 @@ class OpenApiTest {
 
     @Test
     void healthNeedsNoKey() {
-        RunningApp.Reply health = masq.send("GET", "/healthz", Map.of(), null);
+        TestMasq.Reply health = masq.send("GET", "/healthz", Map.of(), null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("ok");
         assertThat(health.header("Content-Security-Policy")).isEqualTo("default-src 'self'; frame-ancestors 'none'");

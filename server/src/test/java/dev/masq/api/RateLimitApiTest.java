@@ -2,6 +2,7 @@ package dev.masq.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.TestMasq;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,12 +12,12 @@ class RateLimitApiTest {
 
     @Test
     void aliasCreationIsLimitedPerUserWith429AndRetryAfter(@TempDir Path dir) {
-        try (RunningApp masq = new RunningApp(dir, Map.of("MASQ_API_ALIAS_RATE", "3"))) {
+        try (TestMasq masq = TestMasq.startEmpty(dir, Map.of("MASQ_API_ALIAS_RATE", "3"))) {
             String key = masq.userWithKey("busy@inbox.test");
             for (int i = 0; i < 3; i++) {
                 assertThat(masq.call(key, "POST", "/api/v1/aliases", "{}").status()).isEqualTo(201);
             }
-            RunningApp.Reply refused = masq.call(key, "POST", "/api/v1/aliases", "{}");
+            TestMasq.Reply refused = masq.call(key, "POST", "/api/v1/aliases", "{}");
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
             assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 20);

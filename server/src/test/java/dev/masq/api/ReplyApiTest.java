@@ -3,6 +3,7 @@ package dev.masq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.masq.TestMasq;
 import dev.masq.account.Mailbox;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,13 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplyApiTest {
     @TempDir
     Path dir;
-    RunningApp masq;
+    TestMasq masq;
     String key;
     String aliasId;
 
     @BeforeEach
     void setUp() {
-        masq = new RunningApp(dir, Map.of());
+        masq = TestMasq.startEmpty(dir, Map.of());
         key = masq.userWithKey("owner@inbox.test");
         aliasId = masq.call(key, "POST", "/api/v1/aliases", "{}").json().get("id").asText();
     }
@@ -34,7 +35,7 @@ class ReplyApiTest {
 
     @Test
     void writeToAnAddressFromAnAliasThenBlockIt() {
-        RunningApp.Reply opened = masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/contacts",
+        TestMasq.Reply opened = masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/contacts",
                 "{\"address\":\"Sales@Vendor.Example\"}");
         assertThat(opened.status()).isEqualTo(201);
         JsonNode contact = opened.json();
@@ -42,7 +43,7 @@ class ReplyApiTest {
         assertThat(contact.get("reverse_alias").asText()).matches("reply\\+[a-z2-7]{20}@mask\\.test");
         assertThat(contact.get("blocked").asBoolean()).isFalse();
 
-        RunningApp.Reply again = masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/contacts",
+        TestMasq.Reply again = masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/contacts",
                 "{\"address\":\"sales@vendor.example\"}");
         assertThat(again.json().get("reverse_alias").asText()).isEqualTo(contact.get("reverse_alias").asText());
 
@@ -60,11 +61,11 @@ class ReplyApiTest {
 
     @Test
     void aReverseAliasForOneOfYourOwnConfirmedInboxesIsRefused() {
-        String userId = masq.app.services.accounts.findByEmail("owner@inbox.test").orElseThrow().id();
-        masq.app.services.db.writeVoid(ctx -> masq.app.services.accountRepository.insertMailbox(ctx,
+        String userId = masq.accounts().findByEmail("owner@inbox.test").orElseThrow().id();
+        masq.db().writeVoid(ctx -> masq.accountRepository().insertMailbox(ctx,
                 new Mailbox("mb_second", userId, "work@office.test", true, false), Instant.now()));
         for (String inbox : new String[] {"owner@inbox.test", "Owner@INBOX.test", "work@office.test", "WORK@office.test"}) {
-            RunningApp.Reply refused = masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/contacts",
+            TestMasq.Reply refused = masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/contacts",
                     "{\"address\":\"" + inbox + "\"}");
             assertThat(refused.status()).as(inbox).isEqualTo(422);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
@@ -79,20 +80,20 @@ class ReplyApiTest {
 
     @Test
     void appPasswordsAreShownOnceListedWithoutSecretAndRevoked() {
-        RunningApp.Reply created = masq.call(key, "POST", "/api/v1/app-passwords", "{\"name\":\"phone\"}");
+        TestMasq.Reply created = masq.call(key, "POST", "/api/v1/app-passwords", "{\"name\":\"phone\"}");
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("username").asText()).isEqualTo("owner@inbox.test");
         String secret = created.json().get("password").asText();
         assertThat(secret).startsWith("mqp_");
 
-        RunningApp.Reply list = masq.call(key, "GET", "/api/v1/app-passwords", null);
+        TestMasq.Reply list = masq.call(key, "GET", "/api/v1/app-passwords", null);
         assertThat(list.toString()).doesNotContain(secret);
         assertThat(list.json().get("data").get(0).get("name").asText()).isEqualTo("phone");
 
         String id = created.json().get("id").asText();
         assertThat(masq.call(key, "DELETE", "/api/v1/app-passwords/" + id, null).status()).isEqualTo(204);
         assertThat(masq.call(key, "DELETE", "/api/v1/app-passwords/" + id, null).status()).isEqualTo(404);
-        assertThat(masq.app.services.appPasswords.authenticate("owner@inbox.test", secret)).isEmpty();
+        assertThat(masq.appPasswords().authenticate("owner@inbox.test", secret)).isEmpty();
     }
 
     @Test

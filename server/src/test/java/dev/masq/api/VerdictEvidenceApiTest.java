@@ -3,6 +3,7 @@ package dev.masq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.masq.TestMasq;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.TestDns;
@@ -27,7 +28,7 @@ class VerdictEvidenceApiTest {
     @TempDir
     Path dir;
     TestDns dns;
-    RunningApp masq;
+    TestMasq masq;
     String key;
 
     @BeforeEach
@@ -35,7 +36,7 @@ class VerdictEvidenceApiTest {
         dns = TestDns.start();
         // shop.com publishes SPF for the test client: its mail is the vendor's own.
         dns.txt("shop.com", "v=spf1 ip4:127.0.0.1 -all");
-        masq = new RunningApp(dir, Map.of("MASQ_DNS", dns.hostPort(), "MASQ_HOSTNAME", "mx.mask.test",
+        masq = TestMasq.startEmpty(dir, Map.of("MASQ_DNS", dns.hostPort(), "MASQ_HOSTNAME", "mx.mask.test",
                 "MASQ_DELIVERY_CONCURRENCY", "0"));
         key = masq.userWithKey("person@inbox.test");
     }
@@ -77,7 +78,7 @@ class VerdictEvidenceApiTest {
 
         // A session each, as separate senders would come: no session makes more refusals than any client might.
         for (String sender : List.of("a@deals-daily.com", "b@Deals-Daily.COM", "c@deals-daily.com", "win@lottery-prize.net", "")) {
-            try (SmtpClient smtp = SmtpClient.open(masq.app.smtp.port())) {
+            try (SmtpClient smtp = SmtpClient.open(masq.smtpPort())) {
                 smtp.expect(250, smtp.command("MAIL FROM:<" + sender + ">"));
                 assertThat(smtp.command("RCPT TO:<shop@mask.test>").text()).startsWith("550 5.1.1");
             }
@@ -95,7 +96,7 @@ class VerdictEvidenceApiTest {
     }
 
     private String create(String body) {
-        RunningApp.Reply reply = masq.call(key, "POST", "/api/v1/aliases", body);
+        TestMasq.Reply reply = masq.call(key, "POST", "/api/v1/aliases", body);
         assertThat(reply.status()).isEqualTo(201);
         return reply.json().get("id").asText();
     }
@@ -103,7 +104,7 @@ class VerdictEvidenceApiTest {
     private void send(String envelopeSender, String from, String subject, String to) {
         byte[] message = ("From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\n"
                 + "Message-ID: <" + Math.abs(subject.hashCode()) + "@test>\r\n\r\nbody\r\n").getBytes(StandardCharsets.UTF_8);
-        try (SmtpClient smtp = SmtpClient.open(masq.app.smtp.port())) {
+        try (SmtpClient smtp = SmtpClient.open(masq.smtpPort())) {
             assertThat(smtp.send(envelopeSender, List.of(to), message).code()).isEqualTo(250);
         }
     }
@@ -121,7 +122,7 @@ class VerdictEvidenceApiTest {
     }
 
     private JsonNode reportSpam(String aliasId, String eventId) {
-        RunningApp.Reply reply = masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/events/" + eventId + "/spam", null);
+        TestMasq.Reply reply = masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/events/" + eventId + "/spam", null);
         assertThat(reply.status()).isEqualTo(200);
         return reply.json();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.masq.TestMasq;
 import dev.masq.db.schema.tables.records.WebhookOutboxRecord;
 import dev.masq.testing.LeakEvidence;
 import dev.masq.testing.TestDns;
@@ -31,7 +32,7 @@ class WebhookRebindingTest {
     TestDns dns;
     @TempDir
     Path dir;
-    RunningApp masq;
+    TestMasq masq;
     String key;
 
     @BeforeEach
@@ -48,7 +49,7 @@ class WebhookRebindingTest {
     }
 
     private void startMasq(boolean allowPrivate) {
-        masq = new RunningApp(dir, Map.of("MASQ_DNS", dns.hostPort(), "MASQ_WEBHOOK_RETRY_MIN", "100ms",
+        masq = TestMasq.startEmpty(dir, Map.of("MASQ_DNS", dns.hostPort(), "MASQ_WEBHOOK_RETRY_MIN", "100ms",
                 "MASQ_DELIVERY_CONCURRENCY", "0", "MASQ_WEBHOOK_ALLOW_PRIVATE", Boolean.toString(allowPrivate)));
         key = masq.userWithKey("hooked@inbox.test");
     }
@@ -70,7 +71,7 @@ class WebhookRebindingTest {
         dns.forget(HOST).a(HOST, "127.0.0.1");
 
         String id = masq.call(key, "POST", "/api/v1/aliases", "{\"vendor\":\"OpenAI\",\"site\":\"openai.com\"}").json().get("id").asText();
-        LeakEvidence.leak(masq.app.services, id, Instant.now().minusSeconds(3 * 86_400));
+        LeakEvidence.leak(masq, id, Instant.now().minusSeconds(3 * 86_400));
 
         // Two attempts made and refused: the first is over, and it called no one.
         await().until(() -> outbox().stream().anyMatch(call -> call.getAttempts() >= 2));
@@ -87,13 +88,13 @@ class WebhookRebindingTest {
         String url = "http://" + HOST + ":" + receiver.getAddress().getPort() + "/hook";
         assertThat(masq.call(key, "PUT", "/api/v1/webhook", "{\"url\":\"" + url + "\"}").status()).isEqualTo(200);
         String id = masq.call(key, "POST", "/api/v1/aliases", "{\"vendor\":\"OpenAI\",\"site\":\"openai.com\"}").json().get("id").asText();
-        LeakEvidence.leak(masq.app.services, id, Instant.now().minusSeconds(3 * 86_400));
+        LeakEvidence.leak(masq, id, Instant.now().minusSeconds(3 * 86_400));
 
         await().until(() -> calls.get() == 1);
         await().until(() -> outbox().isEmpty());
     }
 
     private List<WebhookOutboxRecord> outbox() {
-        return masq.app.services.db.read(ctx -> ctx.selectFrom(WEBHOOK_OUTBOX).fetch());
+        return masq.db().read(ctx -> ctx.selectFrom(WEBHOOK_OUTBOX).fetch());
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.masq.TestMasq;
 import dev.masq.testing.LeakEvidence;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +32,14 @@ class WebhookTest {
         }
 
         JsonNode json() throws Exception {
-            return RunningApp.JSON.readTree(body);
+            return TestMasq.JSON.readTree(body);
         }
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
     final AtomicInteger failuresLeft = new AtomicInteger(1);
     HttpServer receiver;
-    RunningApp masq;
+    TestMasq masq;
     String key;
 
     @BeforeEach
@@ -50,7 +51,7 @@ class WebhookTest {
             exchange.close();
         });
         receiver.start();
-        masq = new RunningApp(dir, Map.of("MASQ_WEBHOOK_ALLOW_PRIVATE", "true", "MASQ_WEBHOOK_RETRY_MIN", "100ms"));
+        masq = TestMasq.startEmpty(dir, Map.of("MASQ_WEBHOOK_ALLOW_PRIVATE", "true", "MASQ_WEBHOOK_RETRY_MIN", "100ms"));
         key = masq.userWithKey("hooked@inbox.test");
     }
 
@@ -62,14 +63,14 @@ class WebhookTest {
 
     @Test
     void aLeakIsPostedSignedAndRetriedAfterA500() throws Exception {
-        RunningApp.Reply set = masq.call(key, "PUT", "/api/v1/webhook", "{\"url\":\"" + url() + "\"}");
+        TestMasq.Reply set = masq.call(key, "PUT", "/api/v1/webhook", "{\"url\":\"" + url() + "\"}");
         assertThat(set.status()).isEqualTo(200);
         String secret = set.json().get("secret").asText();
         assertThat(secret).startsWith("whsec_");
         assertThat(masq.call(key, "GET", "/api/v1/webhook", null).json().get("secret").isNull()).isTrue();
 
         String id = masq.call(key, "POST", "/api/v1/aliases", "{\"vendor\":\"OpenAI\",\"site\":\"openai.com\"}").json().get("id").asText();
-        LeakEvidence.leak(masq.app.services, id, Instant.now().minusSeconds(3 * 86_400));
+        LeakEvidence.leak(masq, id, Instant.now().minusSeconds(3 * 86_400));
 
         await().until(() -> calls.size() == 2);
         Call first = calls.get(0);

@@ -3,6 +3,7 @@ package dev.masq.leak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.testing.TestMasq;
 import java.nio.file.Path;
@@ -32,8 +33,8 @@ class AfterBurnTallyTest {
     @Test
     void pastTheCapOfDomainsOnlyTheTotalGrows() {
         Alias alias = masq.alias("harvested");
-        masq.app.services.aliases.burn(masq.userId, alias.id(), false, null);
-        AfterBurnTally tally = new AfterBurnTally(masq.app.services.db, Clock.systemUTC());
+        masq.aliases().burn(masq.userId, alias.id(), false, null);
+        AfterBurnTally tally = new AfterBurnTally(masq.db(), Clock.systemUTC());
         int extra = 20;
         for (int i = 0; i < AfterBurnTally.MAX_DOMAINS + extra; i++) {
             tally.count(alias.id(), "x@spam" + i + ".example");
@@ -53,6 +54,6 @@ class AfterBurnTallyTest {
 
     private AfterBurn afterBurnWith(Alias alias, long total) {
         return await().atMost(Duration.ofSeconds(10))
-                .until(() -> masq.app.services.leaks.leak(masq.userId, alias.id()).afterBurn(), a -> a.total() == total);
+                .until(() -> masq.leaks().leak(masq.userId, alias.id()).afterBurn(), a -> a.total() == total);
     }
 }

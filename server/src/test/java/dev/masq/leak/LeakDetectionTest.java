@@ -1,12 +1,11 @@
 package dev.masq.leak;
 
+import dev.masq.TestMasq;
 import dev.masq.testing.TestDns;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.masq.Services;
 import dev.masq.alias.Alias;
 import dev.masq.alias.NewAlias;
-import dev.masq.config.Config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ class LeakDetectionTest {
     @TempDir
     Path dir;
     TestDns dns;
-    Services s;
+    TestMasq s;
     Alias alias;
     KeyPair openaiKey;
 
@@ -38,10 +37,10 @@ class LeakDetectionTest {
                 .txt("openai.com", "v=spf1 ip4:192.0.2.10 -all")
                 .txt("_dmarc.openai.com", "v=DMARC1; p=reject")
                 .txt("s1._domainkey.openai.com", TestMail.dkimRecord(openaiKey));
-        s = new Services(Config.from(Map.of("MASQ_DATA_DIR", dir.toString(), "MASQ_DOMAINS", "mask.test",
-                "MASQ_DNS", "127.0.0.1:" + dns.address().getPort(), "MASQ_AUTH_DNS_TIMEOUT", "400ms")), Clock.systemUTC());
-        String user = s.accounts.addUser("person@inbox.test", false).id();
-        alias = s.aliases.create(user, new NewAlias(null, null, null, "OpenAI", "openai.com", null));
+        s = TestMasq.offline(dir, Map.of("MASQ_DATA_DIR", dir.toString(), "MASQ_DOMAINS", "mask.test",
+                "MASQ_DNS", "127.0.0.1:" + dns.address().getPort(), "MASQ_AUTH_DNS_TIMEOUT", "400ms"), Clock.systemUTC());
+        String user = s.accounts().addUser("person@inbox.test", false).id();
+        alias = s.aliases().create(user, new NewAlias(null, null, null, "OpenAI", "openai.com", null));
     }
 
     @AfterEach
@@ -90,9 +89,9 @@ class LeakDetectionTest {
 
     private Verdict verdict(String mailFrom, String clientIp, byte[] message) {
         try {
-            AuthenticationResults auth = s.senderAuthentication.authenticate(
+            AuthenticationResults auth = s.senderAuthentication().authenticate(
                     new SmtpIdentity(mailFrom, "mta.example", InetAddress.getByName(clientIp)), message);
-            return s.db.read(ctx -> s.leaks.classify(ctx, alias.id(), auth, null));
+            return s.db().read(ctx -> s.leaks().classify(ctx, alias.id(), auth, null));
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }

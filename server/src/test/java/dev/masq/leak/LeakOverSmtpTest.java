@@ -5,6 +5,7 @@ import static dev.masq.testing.Messages.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasService;
 import dev.masq.alias.NewAlias;
@@ -12,7 +13,6 @@ import dev.masq.testing.DownstreamSmtpServer;
 import dev.masq.testing.Messages;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.Spamd;
-import dev.masq.testing.TestMasq;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -44,7 +44,7 @@ class LeakOverSmtpTest {
                 "MASQ_DELIVERY_CONCURRENCY", "4"));
         // openai.com publishes SPF for the test client's address and a strict DMARC policy.
         masq.dns.txt("openai.com", "v=spf1 ip4:127.0.0.1 -all").txt("_dmarc.openai.com", "v=DMARC1; p=reject");
-        openai = masq.app.services.aliases.create(masq.userId,
+        openai = masq.aliases().create(masq.userId,
                 new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
     }
 
@@ -78,7 +78,7 @@ class LeakOverSmtpTest {
         List<String> notices = inbox.received().stream().map(r -> text(r.content()))
                 .filter(t -> t.contains("has leaked")).toList();
         assertThat(notices).singleElement().asString().contains("OpenAI").contains("crypto-news.io");
-        assertThat(masq.app.services.leaks.report(masq.userId).aliases()).extracting(AliasLeak::aliasId)
+        assertThat(masq.leaks().report(masq.userId).aliases()).extracting(AliasLeak::aliasId)
                 .containsExactly(openai.id());
     }
 
@@ -87,7 +87,7 @@ class LeakOverSmtpTest {
         // An inbox that takes UTF-8 headers as they are (RFC 6531), so the copy's bytes show what was read.
         inbox.offer("SMTPUTF8");
         masq.dns.txt("societegenerale.fr", "v=spf1 ip4:127.0.0.1 -all");
-        Alias bank = masq.app.services.aliases.create(masq.userId,
+        Alias bank = masq.aliases().create(masq.userId,
                 new NewAlias(NewAlias.AddressMode.CUSTOM, "bank", null, "Société Générale", "https://societegenerale.fr", null));
         // RFC 6532: the display name goes as raw UTF-8 bytes, not as an encoded-word.
         try (SmtpClient smtp = masq.open()) {
@@ -96,7 +96,7 @@ class LeakOverSmtpTest {
         }
         byte[] copy = copyWith("Relevé".getBytes(StandardCharsets.UTF_8));
         assertThat(values(copy, "X-Masq-Verdict")).containsExactly("expected");
-        assertThat(masq.app.services.leaks.leak(masq.userId, bank.id()).status()).isEqualTo(LeakStatus.CLEAN);
+        assertThat(masq.leaks().leak(masq.userId, bank.id()).status()).isEqualTo(LeakStatus.CLEAN);
         assertThat(Messages.addresses(values(copy, "From").getFirst())[0].getPersonal())
                 .isEqualTo("Société Générale - noreply at societegenerale.fr");
 
@@ -111,25 +111,25 @@ class LeakOverSmtpTest {
 
     @Test
     void aVendorUnderAPrivateTopLevelDomainMailsFromItsSubdomainsAsItself() {
-        Alias intranet = masq.app.services.aliases.create(masq.userId,
+        Alias intranet = masq.aliases().create(masq.userId,
                 new NewAlias(NewAlias.AddressMode.CUSTOM, "payroll", null, "Payroll", "https://a.b.vendor.internal/x", null));
         try (SmtpClient smtp = masq.open()) {
             assertThat(smtp.send("news@mail.vendor.internal", List.of("payroll@mask.test"),
                     TestMail.message("Payroll <news@mail.vendor.internal>", "Payslip", "x")).code()).isEqualTo(250);
         }
         assertThat(verdictOf("Payslip")).isEqualTo("expected");
-        assertThat(masq.app.services.leaks.leak(masq.userId, intranet.id()).status()).isEqualTo(LeakStatus.CLEAN);
+        assertThat(masq.leaks().leak(masq.userId, intranet.id()).status()).isEqualTo(LeakStatus.CLEAN);
     }
 
     @Test
     void whoTurnedLeakNoticesOffGetsNoNoticeButTheStatusStillChanges() {
-        masq.app.services.signIn.saveNotifications(masq.userId, false);
+        masq.signIn().saveNotifications(masq.userId, false);
         for (String domain : List.of("deals-daily.com", "lottery-prize.net", "crypto-news.io")) {
             send("news@" + domain, "News <news@" + domain + ">", "from " + domain);
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() == 3);
         assertThat(status()).isEqualTo(LeakStatus.LEAKED);
-        int queued = masq.app.services.db.read(ctx -> masq.app.services.deliveryQueue.size(ctx));
+        int queued = masq.db().read(ctx -> masq.deliveryQueue().size(ctx));
         assertThat(queued).isZero();
         assertThat(inbox.received()).noneMatch(r -> text(r.content()).contains("has leaked"));
     }
@@ -163,7 +163,7 @@ class LeakOverSmtpTest {
 
     @Test
     void burnAndReplaceRefusesTheOldAddressAndTheNewOneDelivers() {
-        AliasService.BurnResult burned = masq.app.services.aliases.burn(masq.userId, openai.id(), true, "sold");
+        AliasService.BurnResult burned = masq.aliases().burn(masq.userId, openai.id(), true, "sold");
         try (SmtpClient smtp = masq.open()) {
             smtp.expect(250, smtp.command("MAIL FROM:<billing@openai.com>"));
             assertThat(smtp.command("RCPT TO:<chatgpt@mask.test>").text()).startsWith("550 5.1.1");
@@ -176,8 +176,8 @@ class LeakOverSmtpTest {
 
     @Test
     void blockedSendersAreRefusedAtRcptAndAtTheEndOfData() {
-        masq.app.services.senderBlocks.add(masq.userId, openai.id(), "spammer@deals-daily.com", null);
-        masq.app.services.senderBlocks.add(masq.userId, null, null, "casino.test");
+        masq.senderBlocks().add(masq.userId, openai.id(), "spammer@deals-daily.com", null);
+        masq.senderBlocks().add(masq.userId, null, null, "casino.test");
         try (SmtpClient smtp = masq.open()) {
             smtp.expect(250, smtp.command("MAIL FROM:<spammer@deals-daily.com>"));
             assertThat(smtp.command("RCPT TO:<chatgpt@mask.test>").text()).startsWith("550 5.7.1");
@@ -189,7 +189,7 @@ class LeakOverSmtpTest {
 
     @Test
     void vendorOnlyModeRefusesEveryoneButTheVendor() {
-        masq.app.services.senderBlocks.setVendorOnly(masq.userId, openai.id(), true);
+        masq.senderBlocks().setVendorOnly(masq.userId, openai.id(), true);
         assertThat(send("news@deals-daily.com", "Deals <news@deals-daily.com>", "Hot deals").text()).startsWith("550 5.7.1");
         assertThat(send("billing@openai.com", "OpenAI <billing@openai.com>", "Your receipt").code()).isEqualTo(250);
         await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() == 1);
@@ -202,7 +202,7 @@ class LeakOverSmtpTest {
         masq.close();
         masq = TestMasq.start(dir.resolve("plain"), Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
                 "MASQ_DELIVERY_CONCURRENCY", "4", "MASQ_LEAK_DETECTION", "false"));
-        openai = masq.app.services.aliases.create(masq.userId,
+        openai = masq.aliases().create(masq.userId,
                 new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
         send("support@0penai.com", "OpenAI <support@0penai.com>", "Verify your account");
         byte[] copy = copyWith("Verify your account");
@@ -217,7 +217,7 @@ class LeakOverSmtpTest {
             masq.close();
             masq = TestMasq.start(dir.resolve("spam"), Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
                     "MASQ_DELIVERY_CONCURRENCY", "4", "MASQ_SPAMD", spamd.hostPort()));
-            openai = masq.app.services.aliases.create(masq.userId,
+            openai = masq.aliases().create(masq.userId,
                     new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
             try (SmtpClient smtp = masq.open()) {
                 smtp.expect(250, smtp.command("MAIL FROM:<offers@cheap-pills.biz>"));
@@ -259,7 +259,7 @@ class LeakOverSmtpTest {
     }
 
     private AliasLeak leak() {
-        return masq.app.services.leaks.leak(masq.userId, openai.id());
+        return masq.leaks().leak(masq.userId, openai.id());
     }
 
     private LeakStatus status() {

@@ -42,7 +42,7 @@ class InternationalMailTest {
 
     @Test
     void bothPortsOfferSmtputf8And8bitmime() {
-        for (int port : new int[] {f.masq.smtpPort(), f.masq.app.submission.port()}) {
+        for (int port : new int[] {f.masq.smtpPort(), f.masq.submissionPort()}) {
             try (SmtpClient smtp = SmtpClient.connect(port)) {
                 smtp.expect(220, smtp.reply());
                 assertThat(smtp.expect(250, smtp.command("EHLO client.example")).text()).contains("SMTPUTF8").contains("8BITMIME");

@@ -4,6 +4,7 @@ import static dev.masq.db.schema.Tables.DELIVERIES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.masq.TestMasq;
 import dev.masq.testing.DownstreamSmtpServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -18,14 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SignUpThrottleTest {
     DownstreamSmtpServer downstream;
-    WebApp masq;
+    TestMasq masq;
 
     void start(Path dir, Map<String, String> env) throws Exception {
         downstream = DownstreamSmtpServer.start();
         Map<String, String> all = new java.util.HashMap<>(Map.of("MASQ_RELAY", downstream.hostPort(), "MASQ_DELIVERY_STARTTLS", "false"));
         all.putAll(env);
-        masq = new WebApp(dir, all);
-        masq.app.services.serverSettings.setOpenSignUp(true);
+        masq = TestMasq.startEmpty(dir, all);
+        masq.serverSettings().setOpenSignUp(true);
     }
 
     @AfterEach
@@ -82,7 +83,7 @@ class SignUpThrottleTest {
 
     private void awaitAllDeliveredTo(String last) {
         await().until(() -> mailsTo(last) == 1);
-        await().until(() -> masq.app.services.db.read(ctx -> ctx.fetchCount(DELIVERIES)) == 0);
+        await().until(() -> masq.db().read(ctx -> ctx.fetchCount(DELIVERIES)) == 0);
     }
 
     private long mailsTo(String to) {

@@ -2,6 +2,7 @@ package dev.masq.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.TestMasq;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,9 +15,9 @@ class TransportHeadersTest {
 
     @Test
     void behindHttpsEveryAnswerPinsHttpsForAYear(@TempDir Path dir) throws Exception {
-        try (WebApp masq = new WebApp(dir, Map.of("MASQ_BASE_URL", "https://masq.test"))) {
+        try (TestMasq masq = TestMasq.startEmpty(dir, Map.of("MASQ_BASE_URL", "https://masq.test"))) {
             // Not following redirects: they point at https://masq.test, which is nowhere.
-            FormClient client = new FormClient("http://127.0.0.1:" + masq.app.http.port(), java.net.http.HttpClient.newHttpClient());
+            FormClient client = new FormClient("http://127.0.0.1:" + masq.httpPort(), java.net.http.HttpClient.newHttpClient());
             for (String path : new String[] {"/login", "/", "/api/v1/aliases", "/healthz", "/no/such/page", "/static/no-such.css"}) {
                 HttpResponse<String> reply = client.get(path);
                 assertThat(reply.headers().firstValue(HSTS)).as(path + " answered " + reply.statusCode()).hasValue("max-age=31536000");
@@ -26,7 +27,7 @@ class TransportHeadersTest {
 
     @Test
     void overPlainHttpNoHstsIsSent(@TempDir Path dir) throws Exception {
-        try (WebApp masq = new WebApp(dir, Map.of())) {
+        try (TestMasq masq = TestMasq.startEmpty(dir, Map.of())) {
             HttpResponse<String> reply = new FormClient(masq.base()).get("/login");
             assertThat(reply.statusCode()).isEqualTo(200);
             assertThat(reply.headers().firstValue(HSTS)).isEmpty();
@@ -35,7 +36,7 @@ class TransportHeadersTest {
 
     @Test
     void pagesDeclareUtf8Html(@TempDir Path dir) throws Exception {
-        try (WebApp masq = new WebApp(dir, Map.of())) {
+        try (TestMasq masq = TestMasq.startEmpty(dir, Map.of())) {
             FormClient client = new FormClient(masq.base());
             for (String path : new String[] {"/login", "/signup", "/no/such/page"}) {
                 HttpResponse<String> reply = client.get(path);

@@ -1,9 +1,10 @@
 package dev.masq.web;
 
-import static dev.masq.web.WebApp.PASSWORD;
+import static dev.masq.TestMasq.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.masq.TestMasq;
 import dev.masq.account.Mailbox;
 import dev.masq.alias.NewAlias;
 import dev.masq.testing.DownstreamSmtpServer;
@@ -31,13 +32,13 @@ class WebAccountsTest {
     static final Pattern LINK = Pattern.compile("(http://\\S+/(?:password|inboxes/verify)/\\S+)");
 
     DownstreamSmtpServer downstream;
-    WebApp masq;
+    TestMasq masq;
     Browser browser;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         downstream = DownstreamSmtpServer.start();
-        masq = new WebApp(dir.resolve("data"), Map.of("MASQ_RELAY", downstream.hostPort(), "MASQ_DELIVERY_STARTTLS", "false"));
+        masq = TestMasq.startEmpty(dir.resolve("data"), Map.of("MASQ_RELAY", downstream.hostPort(), "MASQ_DELIVERY_STARTTLS", "false"));
         browser = new Browser(masq.base(), dir.resolve("chromium"));
         String admin = masq.user("admin@inbox.test", true);
     }
@@ -90,8 +91,8 @@ class WebAccountsTest {
         browser.type("#password", PASSWORD);
         browser.click("form button[type=submit]");
         browser.waitForPath("/");
-        String guest = masq.app.services.accounts.findByEmail("guest@inbox.test").orElseThrow().id();
-        assertThat(masq.app.services.signIn.profile(guest).admin()).isFalse();
+        String guest = masq.accounts().findByEmail("guest@inbox.test").orElseThrow().id();
+        assertThat(masq.signIn().profile(guest).admin()).isFalse();
         // Not an administrator: no admin link, and the page refuses.
         assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("a[href='/admin']"))).isEmpty();
         browser.open("/admin");
@@ -114,7 +115,7 @@ class WebAccountsTest {
         browser.click("#open-sign-up");
         browser.click("#save-server-settings");
         browser.waitForText("#message", "Saved");
-        assertThat(masq.app.services.serverSettings.openSignUp()).isTrue();
+        assertThat(masq.serverSettings().openSignUp()).isTrue();
 
         browser.signOut();
         browser.open("/signup");
@@ -122,15 +123,15 @@ class WebAccountsTest {
         browser.click("form[action='/signup'] button[type=submit]");
         browser.waitForText("#message", "Check your inbox");
         // Until the inbox proves itself, the account has no password and its inbox is unconfirmed (made after the answer).
-        String id = await().until(() -> masq.app.services.accounts.findByEmail("newcomer@inbox.test"), java.util.Optional::isPresent)
+        String id = await().until(() -> masq.accounts().findByEmail("newcomer@inbox.test"), java.util.Optional::isPresent)
                 .orElseThrow().id();
-        assertThat(masq.app.services.inboxes.list(id)).extracting(Mailbox::verified).containsExactly(false);
+        assertThat(masq.inboxes().list(id)).extracting(Mailbox::verified).containsExactly(false);
 
         browser.driver.get(mailedLink("newcomer@inbox.test"));
         browser.type("#password", PASSWORD);
         browser.click("form button[type=submit]");
         browser.waitForPath("/login");
-        assertThat(masq.app.services.inboxes.list(id)).extracting(Mailbox::verified).containsExactly(true);
+        assertThat(masq.inboxes().list(id)).extracting(Mailbox::verified).containsExactly(true);
         signIn("newcomer@inbox.test");
     }
 
@@ -138,7 +139,7 @@ class WebAccountsTest {
     @Order(3)
     void addAnInboxConfirmItThroughTheMailedLinkAndChooseItForAnAlias() {
         String id = masq.user("first@inbox.test", false);
-        var alias = masq.app.services.aliases.create(id, new NewAlias(null, null, null, "Shop", null, null));
+        var alias = masq.aliases().create(id, new NewAlias(null, null, null, "Shop", null, null));
         signIn("first@inbox.test");
         browser.open("/settings");
         browser.type("#inbox-address", "second@inbox.test");
@@ -149,24 +150,24 @@ class WebAccountsTest {
         // Opening the link changes nothing by itself (mail scanners open links); the button confirms.
         browser.driver.get(mailedLink("second@inbox.test"));
         assertThat(browser.text("#inbox-address")).isEqualTo("second@inbox.test");
-        assertThat(masq.app.services.inboxes.list(id)).filteredOn(Mailbox::verified).hasSize(1);
+        assertThat(masq.inboxes().list(id)).filteredOn(Mailbox::verified).hasSize(1);
         browser.click("#confirm-inbox");
         browser.waitForText("#message", "Confirmed");
-        Mailbox second = masq.app.services.inboxes.list(id).stream().filter(b -> !b.isDefault()).findFirst().orElseThrow();
+        Mailbox second = masq.inboxes().list(id).stream().filter(b -> !b.isDefault()).findFirst().orElseThrow();
         assertThat(second.verified()).isTrue();
 
         browser.open("/aliases/" + alias.id());
         browser.click("#alias-inboxes input[value='" + second.id() + "']");
         browser.click("#save-inboxes");
         browser.waitForText("#message", "Saved");
-        Mailbox first = masq.app.services.inboxes.list(id).stream().filter(Mailbox::isDefault).findFirst().orElseThrow();
-        java.util.List<String> forwardedTo = masq.app.services.db.read(ctx -> masq.app.services.aliasRepository.mailboxIds(ctx, alias.id()));
+        Mailbox first = masq.inboxes().list(id).stream().filter(Mailbox::isDefault).findFirst().orElseThrow();
+        java.util.List<String> forwardedTo = masq.db().read(ctx -> masq.aliasRepository().mailboxIds(ctx, alias.id()));
         assertThat(forwardedTo).containsExactlyInAnyOrder(first.id(), second.id());
 
         browser.open("/settings");
         browser.click("#notify-leaks");
         browser.click("#save-notifications");
         browser.waitForText("#message", "Saved");
-        assertThat(masq.app.services.signIn.profile(id).notifyLeaks()).isFalse();
+        assertThat(masq.signIn().profile(id).notifyLeaks()).isFalse();
     }
 }

@@ -1,8 +1,9 @@
 package dev.masq.web;
 
-import static dev.masq.web.WebApp.PASSWORD;
+import static dev.masq.TestMasq.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.TestMasq;
 import dev.masq.testing.LeakEvidence;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebJourneysTest {
 
-    WebApp masq;
+    TestMasq masq;
     Browser browser;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        masq = new WebApp(dir.resolve("data"), Map.of());
+        masq = TestMasq.startEmpty(dir.resolve("data"), Map.of());
         browser = new Browser(masq.base(), dir.resolve("chromium"));
     }
 
@@ -40,7 +41,7 @@ class WebJourneysTest {
     @Test
     @Order(1)
     void firstRunSetupLinkCreatesTheAdminWhoLandsOnTheDashboard() {
-        String token = masq.app.services.signIn.firstRunToken().orElseThrow();
+        String token = masq.signIn().firstRunToken().orElseThrow();
         browser.open("/setup/" + token);
         assertThat(browser.text("h1")).isEqualTo("Set up masq");
         browser.type("#email", "admin@inbox.test");
@@ -54,13 +55,13 @@ class WebJourneysTest {
         browser.click("form button[type=submit]");
         browser.waitForPath("/");
         assertThat(browser.text("h1")).isEqualTo("Aliases");
-        assertThat(masq.app.services.signIn.profile(masq.app.services.accounts.findByEmail("admin@inbox.test").orElseThrow().id()).admin())
+        assertThat(masq.signIn().profile(masq.accounts().findByEmail("admin@inbox.test").orElseThrow().id()).admin())
                 .isTrue();
 
         // The link worked once; and with an account in place, no new setup link is issued.
         browser.open("/setup/" + token);
         assertThat(browser.text(".error")).contains("expired or was already used");
-        assertThat(masq.app.services.signIn.firstRunToken()).isEmpty();
+        assertThat(masq.signIn().firstRunToken()).isEmpty();
     }
 
     @Test
@@ -87,8 +88,8 @@ class WebJourneysTest {
         browser.click("#confirm-burn");
         String replacement = browser.text("#created-address");
         assertThat(replacement).isNotEqualTo(address).endsWith("@mask.test");
-        String shopper = masq.app.services.accounts.findByEmail("shopper@inbox.test").orElseThrow().id();
-        var burned = masq.app.services.aliases.list(shopper, new dev.masq.alias.AliasQuery(dev.masq.alias.AliasState.BURNED, null, null, 10)).items();
+        String shopper = masq.accounts().findByEmail("shopper@inbox.test").orElseThrow().id();
+        var burned = masq.aliases().list(shopper, new dev.masq.alias.AliasQuery(dev.masq.alias.AliasState.BURNED, null, null, 10)).items();
         assertThat(burned).extracting(dev.masq.alias.Alias::address).containsExactly(address);
         assertThat(burned.getFirst().vendor()).isEqualTo("Acme Shop");
     }
@@ -99,9 +100,9 @@ class WebJourneysTest {
         String id = masq.user("target@inbox.test", false);
         String script = "<script>document.title='pwned'</script>";
         String img = "<img src=x onerror=\"document.title='pwned'\">";
-        var alias = masq.app.services.aliases.create(id, new dev.masq.alias.NewAlias(null, null, null, script, null, img));
+        var alias = masq.aliases().create(id, new dev.masq.alias.NewAlias(null, null, null, script, null, img));
         // The SMTP edge is built elsewhere: record the forwarded message the way it will, in one write.
-        masq.app.services.db.writeVoid(ctx -> masq.app.services.eventRepository.record(ctx, alias.id(), "forwarded",
+        masq.db().writeVoid(ctx -> masq.eventRepository().record(ctx, alias.id(), "forwarded",
                 "\"" + img + "\" <sales@spammer.example>", "spam " + script, java.time.Instant.now()));
 
         browser.signIn("target@inbox.test", PASSWORD);
@@ -155,15 +156,14 @@ class WebJourneysTest {
         assertThat(browser.find("svg.chart").findElements(org.openqa.selenium.By.cssSelector("rect.bar"))).hasSize(LeakPages.WEEKS);
         assertThat(browser.text("#no-leaks")).contains("No alias shows signs of a leak");
 
-        var services = masq.app.services;
-        var news = services.aliases.create(id, new dev.masq.alias.NewAlias(null, null, null, "Daily News", "news.com", null));
-        var shop = services.aliases.create(id, new dev.masq.alias.NewAlias(null, null, null, "Acme Shop", "acme-shop.com", null));
+        var news = masq.aliases().create(id, new dev.masq.alias.NewAlias(null, null, null, "Daily News", "news.com", null));
+        var shop = masq.aliases().create(id, new dev.masq.alias.NewAlias(null, null, null, "Acme Shop", "acme-shop.com", null));
         java.time.Instant now = java.time.Instant.now();
         String[] senders = {"offers@deals-daily.com", "win@crypto-news.io", "rx@pharmacy-online.net", "win@crypto-news.io"};
         for (int i = 0; i < senders.length; i++) {
-            LeakEvidence.forwarded(services, news.id(), senders[i], now.minus(java.time.Duration.ofDays(31 - 7L * i)));
+            LeakEvidence.forwarded(masq, news.id(), senders[i], now.minus(java.time.Duration.ofDays(31 - 7L * i)));
         }
-        LeakEvidence.forwarded(services, shop.id(), "hello@coupons-galore.com", now.minus(java.time.Duration.ofDays(2)));
+        LeakEvidence.forwarded(masq, shop.id(), "hello@coupons-galore.com", now.minus(java.time.Duration.ofDays(2)));
         browser.open("/leaks");
         assertThat(browser.text("#leaking")).contains(news.address()).contains("leaked").contains(shop.address())
                 .contains("suspected");

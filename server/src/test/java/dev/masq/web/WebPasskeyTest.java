@@ -1,8 +1,9 @@
 package dev.masq.web;
 
-import static dev.masq.web.WebApp.PASSWORD;
+import static dev.masq.TestMasq.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.TestMasq;
 import dev.masq.account.Totp;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,13 +28,13 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPasskeyTest {
 
-    WebApp masq;
+    TestMasq masq;
     Browser browser;
     VirtualAuthenticator authenticator;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        masq = new WebApp(dir.resolve("data"), Map.of());
+        masq = TestMasq.startEmpty(dir.resolve("data"), Map.of());
         browser = new Browser(masq.base(), dir.resolve("chromium"));
     }
 
@@ -59,7 +60,7 @@ class WebPasskeyTest {
     @AfterEach
     void unplug() {
         browser.driver.removeVirtualAuthenticator(authenticator);
-        masq.app.services.serverSettings.setRequirePhishingResistant(false);
+        masq.serverSettings().setRequirePhishingResistant(false);
     }
 
     /** From the security page, behind the password asked again. */
@@ -83,7 +84,7 @@ class WebPasskeyTest {
         browser.waitForPath("/");
         addPasskey("Laptop");
         assertThat(browser.text("#passkeys")).contains("Laptop");
-        int registered = masq.app.services.db.read(ctx -> masq.app.services.passkeyRepository.count(ctx, id));
+        int registered = masq.db().read(ctx -> masq.passkeyRepository().count(ctx, id));
         assertThat(registered).isEqualTo(1);
 
         // After the password, the passkey is the second factor.
@@ -132,8 +133,8 @@ class WebPasskeyTest {
     void requiringPhishingResistantSignInRefusesCodesAndSendsThoseWithoutAPasskeyToAddOne() {
         String id = masq.user("strict@inbox.test", false);
         byte[] key = "12345678901234567890".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        masq.app.services.db.writeVoid(ctx -> masq.app.services.credentialRepository.setTotp(ctx, id, key, null));
-        masq.app.services.serverSettings.setRequirePhishingResistant(true);
+        masq.db().writeVoid(ctx -> masq.credentialRepository().setTotp(ctx, id, key, null));
+        masq.serverSettings().setRequirePhishingResistant(true);
 
         // Password and TOTP were enough before; now the password leads only to adding a passkey.
         browser.signIn("strict@inbox.test", PASSWORD);

@@ -1,9 +1,10 @@
 package dev.masq.web;
 
-import static dev.masq.web.WebApp.PASSWORD;
+import static dev.masq.TestMasq.PASSWORD;
 import static dev.masq.testing.Messages.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.alias.NewAlias;
 import dev.masq.mail.forward.Contact;
@@ -32,7 +33,7 @@ class WebRepliesTest {
     static final String HOSTILE = "<img src=x onerror=\"document.title='pwned'\">";
 
     TestDns dns;
-    WebApp masq;
+    TestMasq masq;
     Browser browser;
     String userId;
     Alias shop;
@@ -41,10 +42,10 @@ class WebRepliesTest {
     void start(@TempDir Path dir) throws Exception {
         // Leak detection asks DNS for every message: a test DNS that knows nothing answers at once.
         dns = TestDns.start();
-        masq = new WebApp(dir.resolve("data"), Map.of("MASQ_DNS", dns.hostPort(), "MASQ_DELIVERY_CONCURRENCY", "0"));
+        masq = TestMasq.startEmpty(dir.resolve("data"), Map.of("MASQ_DNS", dns.hostPort(), "MASQ_DELIVERY_CONCURRENCY", "0"));
         browser = new Browser(masq.base(), dir.resolve("chromium"));
         userId = masq.user(EMAIL, false);
-        shop = masq.app.services.aliases.create(userId,
+        shop = masq.aliases().create(userId,
                 new NewAlias(NewAlias.AddressMode.CUSTOM, "shop", null, "Acme Shop", "https://acme-shop.com", null));
         receive("jane@acme-shop.com", "From: Jane Doe <jane@acme-shop.com>\r\nTo: shop@mask.test\r\nSubject: Your order\r\n\r\nShipped.\r\n");
         receive("o'neil&co@deals.example", "From: \"" + HOSTILE.replace("\"", "'") + "\" <o'neil&co@deals.example>\r\n"
@@ -72,7 +73,7 @@ class WebRepliesTest {
         browser.type("#write-to-address", "Writer@Inbox.TEST");
         browser.click("#write-to button[type=submit]");
         browser.waitForText("#write-to-error", "one of your own inboxes");
-        assertThat(masq.app.services.contacts.list(userId, shop.id())).extracting(Contact::address).doesNotContain(EMAIL);
+        assertThat(masq.contacts().list(userId, shop.id())).extracting(Contact::address).doesNotContain(EMAIL);
 
         browser.type("#write-to-address", "Sales@Vendor.example");
         browser.click("#write-to button[type=submit]");
@@ -133,18 +134,18 @@ class WebRepliesTest {
     }
 
     private Contact contact(String address) {
-        return masq.app.services.contacts.list(userId, shop.id()).stream()
+        return masq.contacts().list(userId, shop.id()).stream()
                 .filter(c -> c.address().equals(address)).findFirst().orElseThrow();
     }
 
     private void receive(String sender, String message) {
-        try (SmtpClient smtp = SmtpClient.open(masq.app.smtp.port())) {
+        try (SmtpClient smtp = SmtpClient.open(masq.smtpPort())) {
             smtp.expect(250, smtp.send(sender, List.of("shop@mask.test"), bytes(message)));
         }
     }
 
     private SmtpClient.Reply rcptFrom(String sender) {
-        try (SmtpClient smtp = SmtpClient.open(masq.app.smtp.port())) {
+        try (SmtpClient smtp = SmtpClient.open(masq.smtpPort())) {
             smtp.expect(250, smtp.command("MAIL FROM:<" + sender + ">"));
             return smtp.command("RCPT TO:<shop@mask.test>");
         }
@@ -152,7 +153,7 @@ class WebRepliesTest {
 
     /** AUTH PLAIN over STARTTLS on the submission port, as a mail client does it. */
     private SmtpClient.Reply auth(String password) {
-        try (SmtpClient smtp = SmtpClient.open(masq.app.submission.port())) {
+        try (SmtpClient smtp = SmtpClient.open(masq.submissionPort())) {
             smtp.startTls();
             smtp.expect(250, smtp.command("EHLO client.example"));
             String plain = Base64.getEncoder().encodeToString(("\0" + EMAIL + "\0" + password).getBytes(StandardCharsets.UTF_8));

@@ -1,8 +1,9 @@
 package dev.masq.web;
 
-import static dev.masq.web.WebApp.PASSWORD;
+import static dev.masq.TestMasq.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.TestMasq;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,11 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebSecurityTest {
 
-    WebApp masq;
+    TestMasq masq;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        masq = new WebApp(dir, Map.of());
+        masq = TestMasq.startEmpty(dir, Map.of());
         String id = masq.user("person@inbox.test", false);
     }
 
@@ -82,7 +83,7 @@ class WebSecurityTest {
     @Order(3)
     void exportHoldsTheAliasesAndDeletingTheAccountNeedsThePasswordAgain() throws Exception {
         String id = masq.user("leaving@inbox.test", false);
-        var alias = masq.app.services.aliases.create(id, new dev.masq.alias.NewAlias(null, null, null, "Old Shop", null, null));
+        var alias = masq.aliases().create(id, new dev.masq.alias.NewAlias(null, null, null, "Old Shop", null, null));
         FormClient client = new FormClient(masq.base());
         client.post("/login", Map.of("_csrf", FormClient.csrf(client.get("/login")), "email", "leaving@inbox.test", "password", PASSWORD));
 
@@ -96,8 +97,8 @@ class WebSecurityTest {
         client.post("/reauth?next=/settings", Map.of("_csrf", token, "password", PASSWORD));
         HttpResponse<String> deleted = client.post("/settings/delete", Map.of("_csrf", token, "confirm", "leaving@inbox.test"));
         assertThat(deleted.uri().getPath()).isEqualTo("/login");
-        assertThat(masq.app.services.accounts.findByEmail("leaving@inbox.test")).isEmpty();
-        boolean taken = masq.app.services.db.read(ctx -> masq.app.services.aliasRepository.addressTaken(ctx, alias.address()));
+        assertThat(masq.accounts().findByEmail("leaving@inbox.test")).isEmpty();
+        boolean taken = masq.db().read(ctx -> masq.aliasRepository().addressTaken(ctx, alias.address()));
         assertThat(taken).as("a deleted account's addresses are never reissued").isTrue();
     }
 

@@ -3,6 +3,7 @@ package dev.masq.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasEvent;
 import dev.masq.alias.NewAlias;
@@ -23,7 +24,7 @@ class WebVerdictEvidenceTest {
     @TempDir
     Path dir;
     TestDns dns;
-    WebApp masq;
+    TestMasq masq;
     String userId;
     FormClient client;
 
@@ -31,12 +32,12 @@ class WebVerdictEvidenceTest {
     void start() throws Exception {
         dns = TestDns.start();
         dns.txt("shop.com", "v=spf1 ip4:127.0.0.1 -all");
-        masq = new WebApp(dir, Map.of("MASQ_DNS", dns.hostPort(), "MASQ_HOSTNAME", "mx.mask.test",
+        masq = TestMasq.startEmpty(dir, Map.of("MASQ_DNS", dns.hostPort(), "MASQ_HOSTNAME", "mx.mask.test",
                 "MASQ_DELIVERY_CONCURRENCY", "0"));
         userId = masq.user("person@inbox.test", false);
         client = new FormClient(masq.base());
         client.post("/login", Map.of("_csrf", FormClient.csrf(client.get("/login")), "email", "person@inbox.test",
-                "password", WebApp.PASSWORD));
+                "password", TestMasq.PASSWORD));
     }
 
     @AfterEach
@@ -47,17 +48,17 @@ class WebVerdictEvidenceTest {
 
     @Test
     void theAliasPageAndTheLeakReportShowVendorSpamAndWhoStillWritesAfterTheBurn() throws Exception {
-        Alias alias = masq.app.services.aliases.create(userId,
+        Alias alias = masq.aliases().create(userId,
                 new NewAlias(NewAlias.AddressMode.CUSTOM, "shop", null, "Shop", "https://shop.com", null));
         send("promo@shop.com", "Shop <promo@shop.com>", "Weekly offers");
-        AliasEvent vendorMail = masq.app.services.aliases.events(userId, alias.id(), 10).stream()
+        AliasEvent vendorMail = masq.aliases().events(userId, alias.id(), 10).stream()
                 .filter(e -> e.kind().equals("forwarded")).findFirst().orElseThrow();
-        masq.app.services.leaks.reportSpam(userId, alias.id(), vendorMail.id());
+        masq.leaks().reportSpam(userId, alias.id(), vendorMail.id());
         send("news@deals-daily.com", "Deals <news@deals-daily.com>", "Hot deals");
-        masq.app.services.aliases.burn(userId, alias.id(), false, "sold");
+        masq.aliases().burn(userId, alias.id(), false, "sold");
 
         for (String sender : List.of("a@deals-daily.com", "b@deals-daily.com", "c@deals-daily.com", "win@lottery-prize.net")) {
-            try (SmtpClient smtp = SmtpClient.open(masq.app.smtp.port())) {
+            try (SmtpClient smtp = SmtpClient.open(masq.smtpPort())) {
                 smtp.expect(250, smtp.command("MAIL FROM:<" + sender + ">"));
                 assertThat(smtp.command("RCPT TO:<shop@mask.test>").text()).startsWith("550 5.1.1");
             }
@@ -74,7 +75,7 @@ class WebVerdictEvidenceTest {
     private void send(String envelopeSender, String from, String subject) {
         byte[] message = ("From: " + from + "\r\nTo: shop@mask.test\r\nSubject: " + subject + "\r\n"
                 + "Message-ID: <" + Math.abs(subject.hashCode()) + "@test>\r\n\r\nbody\r\n").getBytes(StandardCharsets.UTF_8);
-        try (SmtpClient smtp = SmtpClient.open(masq.app.smtp.port())) {
+        try (SmtpClient smtp = SmtpClient.open(masq.smtpPort())) {
             assertThat(smtp.send(envelopeSender, List.of("shop@mask.test"), message).code()).isEqualTo(250);
         }
     }

@@ -1,8 +1,9 @@
 package dev.masq.web;
 
-import static dev.masq.web.WebApp.PASSWORD;
+import static dev.masq.TestMasq.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.TestMasq;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,12 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 class WebWebhookSettingsTest {
     static final Pattern SECRET = Pattern.compile("id=\"webhook-secret\">([^<]+)<");
 
-    WebApp masq;
+    TestMasq masq;
     String userId;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        masq = new WebApp(dir, Map.of());
+        masq = TestMasq.startEmpty(dir, Map.of());
         userId = masq.user("hooked@inbox.test", false);
     }
 
@@ -48,14 +49,14 @@ class WebWebhookSettingsTest {
         HttpResponse<String> garbage = client.post("/settings/webhook", Map.of("_csrf", token, "url", "ftp://files.example/x"));
         assertThat(garbage.statusCode()).isEqualTo(422);
         assertThat(garbage.body()).contains("id=\"webhook-error\"");
-        assertThat(masq.app.services.webhooks.get(userId)).isEmpty();
+        assertThat(masq.webhooks().get(userId)).isEmpty();
 
         HttpResponse<String> saved = client.post("/settings/webhook", Map.of("_csrf", token, "url", "https://93.184.215.14/hook"));
         assertThat(saved.statusCode()).isEqualTo(200);
         Matcher secret = SECRET.matcher(saved.body());
         assertThat(secret.find()).isTrue();
         assertThat(secret.group(1)).startsWith("whsec");
-        assertThat(masq.app.services.webhooks.get(userId)).get()
+        assertThat(masq.webhooks().get(userId)).get()
                 .extracting(r -> r.url()).isEqualTo("https://93.184.215.14/hook");
 
         HttpResponse<String> later = client.get("/settings");
@@ -65,6 +66,6 @@ class WebWebhookSettingsTest {
         HttpResponse<String> removed = client.post("/settings/webhook/remove", Map.of("_csrf", FormClient.csrf(later)));
         assertThat(removed.statusCode()).isEqualTo(200);
         assertThat(removed.body()).contains("Webhook removed").doesNotContain("id=\"webhook-url\"");
-        assertThat(masq.app.services.webhooks.get(userId)).isEmpty();
+        assertThat(masq.webhooks().get(userId)).isEmpty();
     }
 }

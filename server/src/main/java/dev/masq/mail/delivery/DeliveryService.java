@@ -1,6 +1,8 @@
 package dev.masq.mail.delivery;
 
-import dev.masq.Services;
+import dev.masq.account.AccountRepository;
+import dev.masq.alias.AliasEventRepository;
+import dev.masq.alias.AliasRepository;
 import dev.masq.common.Doorbell;
 import dev.masq.config.Config;
 import dev.masq.db.Database;
@@ -54,15 +56,16 @@ public final class DeliveryService implements DirectDispatch, AutoCloseable {
     private volatile boolean running;
     private Thread scheduler;
 
-    public DeliveryService(Services s) {
-        Config c = s.config;
-        this.db = s.db;
-        this.queue = s.deliveryQueue;
-        this.clock = s.clock;
+    /** {@code c} gives the sending settings: relay or MX, STARTTLS, retries, expiry and concurrency. */
+    public DeliveryService(Config c, Database db, DeliveryQueue queue, AliasRepository aliases, AccountRepository accounts,
+                           AliasEventRepository events, Clock clock) {
+        this.db = db;
+        this.queue = queue;
+        this.clock = clock;
         this.doorbell = new Doorbell(clock, POLL);
         this.sender = new SmtpSender(c.hostname(), c.deliveryStartTls());
         this.courier = new Courier(c.relay(), new MxResolver(c.dns(), c.mxPort()), sender);
-        OwnerNotices notices = new OwnerNotices(s.aliasRepository, s.accountRepository, s.eventRepository, queue,
+        OwnerNotices notices = new OwnerNotices(aliases, accounts, events, queue,
                 c.deliveryExpiry(), c.hostname());
         this.outcomes = new DeliveryOutcomes(db, queue, notices, new RetryPolicy(c.retryMin(), c.retryMax()), clock);
         this.slots = new Semaphore(Math.max(1, c.deliveryConcurrency()));

@@ -1,6 +1,5 @@
 package dev.masq.mail.forward;
 
-import dev.masq.Services;
 import dev.masq.account.AccountRepository;
 import dev.masq.account.Mailbox;
 import dev.masq.alias.AliasEventRepository;
@@ -42,18 +41,19 @@ final class AliasCopies {
     private final Duration expiry;
     private final Set<String> ourDomains;
 
-    AliasCopies(Services s, DirectDispatch dispatch) {
-        this.aliases = s.aliasRepository;
-        this.events = s.eventRepository;
-        this.accounts = s.accountRepository;
-        this.reverseAliases = s.reverseAliasRepository;
-        this.queue = s.deliveryQueue;
+    AliasCopies(MailRepositories stores, DirectDispatch dispatch, Verp verp, DkimSigning dkim, String hostname, Duration expiry,
+                Set<String> ourDomains) {
+        this.aliases = stores.aliases();
+        this.events = stores.events();
+        this.accounts = stores.accounts();
+        this.reverseAliases = stores.reverseAliases();
+        this.queue = stores.queue();
         this.dispatch = dispatch;
-        this.verp = s.verp;
-        this.dkim = s.dkim;
-        this.hostname = s.config.hostname();
-        this.expiry = s.config.deliveryExpiry();
-        this.ourDomains = Set.copyOf(s.config.domains());
+        this.verp = verp;
+        this.dkim = dkim;
+        this.hostname = hostname;
+        this.expiry = expiry;
+        this.ourDomains = Set.copyOf(ourDomains);
     }
 
     /** Queues the alias's copy; false (counted as blocked) when its author is blocked or no inbox is verified. */

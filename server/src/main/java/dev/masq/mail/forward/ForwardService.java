@@ -1,15 +1,19 @@
 package dev.masq.mail.forward;
 
-import dev.masq.Services;
 import dev.masq.alias.AliasEventRepository;
 import dev.masq.alias.AliasRoute;
 import dev.masq.alias.AliasState;
+import dev.masq.block.SenderBlocks;
 import dev.masq.common.Wakeup;
+import dev.masq.config.Config;
 import dev.masq.db.Database;
 import dev.masq.leak.AfterBurnTally;
+import dev.masq.leak.LeakNotifications;
+import dev.masq.leak.LeakService;
 import dev.masq.senderauth.SenderAuthentication;
 import dev.masq.senderauth.SpamAssassinClient;
 import dev.masq.leak.Verdict;
+import dev.masq.mail.DkimSigning;
 import dev.masq.mail.Verp;
 import dev.masq.outbox.DirectDispatch;
 import java.time.Clock;
@@ -55,23 +59,28 @@ public final class ForwardService {
 
     /**
      * {@code dispatch} takes the copies straight after the commit when it has room; {@code queued} is
-     * woken after each commit that left deliveries (or leak notices) to the queue.
+     * woken after each commit that left deliveries (or leak notices) to the queue. {@code config} gives our
+     * domains, hostname, delivery expiry and whether leak detection is on.
      */
-    public ForwardService(Services s, DirectDispatch dispatch, Wakeup queued) {
-        this.db = s.db;
-        this.recipients = new RecipientResolver(Set.copyOf(s.config.domains()), s.verp, s.aliasRepository,
-                s.reverseAliasRepository, s.senderBlocks, s.accountRepository);
-        this.events = s.eventRepository;
-        this.copies = new AliasCopies(s, dispatch);
-        this.operatorCopies = new OperatorCopies(s.deliveryQueue, s.config.hostname(), s.config.deliveryExpiry());
-        this.clock = s.clock;
+    public ForwardService(Config config, Database db, MailRepositories repositories, Verp verp, DkimSigning dkim,
+                          SenderBlocks blocks, SenderAuthentication authentication, SpamAssassinClient spamd,
+                          LeakService leaks, LeakNotifications leakNotifications, Clock clock, DirectDispatch dispatch,
+                          Wakeup queued) {
+        this.db = db;
+        this.recipients = new RecipientResolver(Set.copyOf(config.domains()), verp, repositories.aliases(),
+                repositories.reverseAliases(), blocks, repositories.accounts());
+        this.events = repositories.events();
+        this.copies = new AliasCopies(repositories, dispatch, verp, dkim, config.hostname(), config.deliveryExpiry(),
+                Set.copyOf(config.domains()));
+        this.operatorCopies = new OperatorCopies(repositories.queue(), config.hostname(), config.deliveryExpiry());
+        this.clock = clock;
         this.queued = queued;
         this.dispatch = dispatch;
-        this.authentication = s.senderAuthentication;
-        this.spamd = s.spamAssassin;
-        this.verdicts = new AliasVerdicts(s.leaks, s.leakNotifications, s.senderBlocks);
-        this.afterBurn = new AfterBurnTally(s.db, s.clock);
-        this.leakDetection = s.config.leak().detection();
+        this.authentication = authentication;
+        this.spamd = spamd;
+        this.verdicts = new AliasVerdicts(leaks, leakNotifications, blocks);
+        this.afterBurn = new AfterBurnTally(db, clock);
+        this.leakDetection = config.leak().detection();
     }
 
     /**

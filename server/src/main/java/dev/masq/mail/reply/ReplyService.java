@@ -1,11 +1,11 @@
 package dev.masq.mail.reply;
 
-import dev.masq.Services;
 import dev.masq.account.AccountRepository;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasEventRepository;
 import dev.masq.alias.AliasRepository;
 import dev.masq.alias.AliasRoute;
+import dev.masq.config.Config;
 import dev.masq.db.Database;
 import dev.masq.senderauth.AuthenticationResults;
 import dev.masq.senderauth.DmarcResult;
@@ -13,6 +13,7 @@ import dev.masq.senderauth.SenderAuthentication;
 import dev.masq.senderauth.SmtpIdentity;
 import dev.masq.mail.forward.ForwardService;
 import dev.masq.mail.forward.InboundMessage;
+import dev.masq.mail.forward.MailRepositories;
 import dev.masq.mail.forward.Recipient;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -46,18 +47,22 @@ public final class ReplyService {
     private final Clock clock;
     private final Runnable onQueued;
 
-    /** {@code recipients} classifies envelope recipients, exactly as the RCPT answer did. */
-    public ReplyService(Services s, ForwardService recipients, OutboundMail outbound, Runnable onQueued) {
-        this.db = s.db;
+    /**
+     * {@code recipients} classifies envelope recipients, exactly as the RCPT answer did; {@code config} gives the
+     * forgery notice window, delivery expiry and hostname of the notices.
+     */
+    public ReplyService(Config config, Database db, MailRepositories repositories, SenderAuthentication authentication,
+                        ForwardService recipients, OutboundMail outbound, Clock clock, Runnable onQueued) {
+        this.db = db;
         this.recipients = recipients;
-        this.aliases = s.aliasRepository;
-        this.accounts = s.accountRepository;
-        this.events = s.eventRepository;
-        this.authentication = s.senderAuthentication;
+        this.aliases = repositories.aliases();
+        this.accounts = repositories.accounts();
+        this.events = repositories.events();
+        this.authentication = authentication;
         this.outbound = outbound;
-        this.forgeries = new ForgeryNotices(s.aliasRepository, s.accountRepository, s.eventRepository, s.deliveryQueue,
-                s.config.sending().forgeryNoticeWindow(), s.config.deliveryExpiry(), s.config.hostname());
-        this.clock = s.clock;
+        this.forgeries = new ForgeryNotices(aliases, accounts, events, repositories.queue(),
+                config.sending().forgeryNoticeWindow(), config.deliveryExpiry(), config.hostname());
+        this.clock = clock;
         this.onQueued = onQueued;
     }
 

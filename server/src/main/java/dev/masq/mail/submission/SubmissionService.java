@@ -1,6 +1,5 @@
 package dev.masq.mail.submission;
 
-import dev.masq.Services;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasEventRepository;
 import dev.masq.alias.AliasRepository;
@@ -9,6 +8,7 @@ import dev.masq.alias.AliasState;
 import dev.masq.db.Database;
 import dev.masq.mail.forward.Contact;
 import dev.masq.mail.forward.InboundMessage;
+import dev.masq.mail.forward.MailRepositories;
 import dev.masq.mail.forward.ReverseAliasRepository;
 import dev.masq.mail.reply.Authorship;
 import dev.masq.mail.reply.OutboundMail;
@@ -39,14 +39,16 @@ public final class SubmissionService {
     private final Clock clock;
     private final Runnable onQueued;
 
-    public SubmissionService(Services s, OutboundMail outbound, Runnable onQueued) {
-        this.db = s.db;
-        this.aliases = s.aliasRepository;
-        this.events = s.eventRepository;
-        this.reverseAliases = s.reverseAliasRepository;
+    /** {@code domains} are ours: a recipient there is reached directly, not through a reverse alias. */
+    public SubmissionService(Database db, MailRepositories repositories, OutboundMail outbound, List<String> domains,
+                             Clock clock, Runnable onQueued) {
+        this.db = db;
+        this.aliases = repositories.aliases();
+        this.events = repositories.events();
+        this.reverseAliases = repositories.reverseAliases();
         this.outbound = outbound;
-        this.domains = Set.copyOf(s.config.domains());
-        this.clock = s.clock;
+        this.domains = Set.copyOf(domains);
+        this.clock = clock;
         this.onQueued = onQueued;
     }
 

@@ -2,11 +2,9 @@ package dev.masq.mail.delivery;
 
 import static dev.masq.db.schema.Tables.DELIVERIES;
 
-import dev.masq.App;
-import dev.masq.Services;
+import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.alias.NewAlias;
-import dev.masq.config.Config;
 import dev.masq.crypto.Tokens;
 import dev.masq.db.schema.tables.records.DeliveriesRecord;
 import dev.masq.testing.DownstreamSmtpServer;
@@ -27,7 +25,7 @@ import dev.masq.outbox.Delivery;
 
 /**
  * A masq data directory with one user ({@value #INBOX}) and one alias, a real downstream SMTP
- * server and a test DNS; starts and stops {@link App}s on that directory with short retry delays.
+ * server and a test DNS; starts and stops {@link TestMasq}s on that directory with short retry delays.
  */
 final class DeliveryFixture implements AutoCloseable {
     static final String INBOX = "person@inbox.test";
@@ -37,7 +35,8 @@ final class DeliveryFixture implements AutoCloseable {
     final DownstreamSmtpServer downstream;
     final TestDns dns;
     final Map<String, String> env = new HashMap<>();
-    App app;
+    /** The running masq, between {@link #start()} and {@link #stopApp()}. */
+    TestMasq masq;
     String userId;
     Alias alias;
 
@@ -58,11 +57,9 @@ final class DeliveryFixture implements AutoCloseable {
                 "MASQ_DNS", dns.hostPort(),
                 "MASQ_MX_PORT", Integer.toString(downstream.port()),
                 "MASQ_RELAY", downstream.hostPort()));
-        // Other edges of the App listen too; any free port keeps tests apart.
-        env.putAll(Map.of("MASQ_HTTP_PORT", "0", "MASQ_SMTP_PORT", "0", "MASQ_SUBMISSION_PORT", "0"));
-        try (Services s = new Services(config(), Clock.systemUTC())) {
-            userId = s.accounts.addUser(INBOX, false).id();
-            alias = s.aliases.create(userId, new NewAlias(null, null, null, "Vendor", null, null));
+        try (TestMasq s = TestMasq.offline(dataDir, env, Clock.systemUTC())) {
+            userId = s.accounts().addUser(INBOX, false).id();
+            alias = s.aliases().create(userId, new NewAlias(null, null, null, "Vendor", null, null));
         }
     }
 
@@ -72,24 +69,16 @@ final class DeliveryFixture implements AutoCloseable {
         return this;
     }
 
-    Config config() {
-        return Config.from(env);
-    }
-
-    App start() {
-        app = App.start(config(), Clock.systemUTC());
-        return app;
+    TestMasq start() {
+        masq = TestMasq.startEmpty(dataDir, env);
+        return masq;
     }
 
     void stopApp() {
-        if (app != null) {
-            app.close();
-            app = null;
+        if (masq != null) {
+            masq.close();
+            masq = null;
         }
-    }
-
-    Services services() {
-        return app.services;
     }
 
     /** What masq would have queued for a forwarded message: VERP envelope sender, the owner's inbox. */
@@ -118,13 +107,13 @@ final class DeliveryFixture implements AutoCloseable {
     }
 
     String enqueue(String recipient, byte[] content, Duration expiry) {
-        Services s = services();
-        Instant now = s.clock.instant();
+        TestMasq s = masq;
+        Instant now = s.clock().instant();
         String id = Tokens.newId("dl");
-        Delivery d = new Delivery(id, alias.id(), Delivery.Kind.FORWARD, s.verp.address(alias.id(), DOMAIN),
+        Delivery d = new Delivery(id, alias.id(), Delivery.Kind.FORWARD, s.verp().address(alias.id(), DOMAIN),
                 recipient, content, 0, now, now.plus(expiry));
-        s.db.writeVoid(ctx -> s.deliveryQueue.enqueue(ctx, d));
-        app.delivery.wake();
+        s.db().writeVoid(ctx -> s.deliveryQueue().enqueue(ctx, d));
+        s.queued().deliveries();
         return id;
     }
 
@@ -133,7 +122,7 @@ final class DeliveryFixture implements AutoCloseable {
     }
 
     List<DeliveriesRecord> rows() {
-        return services().db.read(ctx -> ctx.selectFrom(DELIVERIES).fetch());
+        return masq.db().read(ctx -> ctx.selectFrom(DELIVERIES).fetch());
     }
 
     @Override

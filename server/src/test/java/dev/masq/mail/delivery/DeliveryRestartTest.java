@@ -4,7 +4,7 @@ import static dev.masq.mail.delivery.DeliveryFixture.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.masq.Services;
+import dev.masq.TestMasq;
 import dev.masq.testing.DownstreamSmtpServer.Received;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,11 +76,11 @@ class DeliveryRestartTest {
     void theLeaseOfAProcessThatDiedIsReleasedOnStart() {
         byte[] content = message("orphaned");
         // A process that claimed the delivery for an hour and then died without a word.
-        try (Services dead = new Services(f.config(), Clock.systemUTC())) {
-            Instant now = dead.clock.instant();
-            dead.db.writeVoid(ctx -> dead.deliveryQueue.enqueue(ctx, new Delivery("dl_orphan", f.alias.id(),
+        try (TestMasq dead = TestMasq.offline(f.dataDir, f.env, Clock.systemUTC())) {
+            Instant now = dead.clock().instant();
+            dead.db().writeVoid(ctx -> dead.deliveryQueue().enqueue(ctx, new Delivery("dl_orphan", f.alias.id(),
                     Delivery.Kind.FORWARD, "", DeliveryFixture.INBOX, content, 0, now, now.plus(Duration.ofDays(5)))));
-            List<Delivery> claimed = dead.db.write(ctx -> dead.deliveryQueue.claimDue(ctx, now, now.plus(Duration.ofHours(1)), 10));
+            List<Delivery> claimed = dead.db().write(ctx -> dead.deliveryQueue().claimDue(ctx, now, now.plus(Duration.ofHours(1)), 10));
             assertThat(claimed).extracting(Delivery::id).containsExactly("dl_orphan");
         }
 

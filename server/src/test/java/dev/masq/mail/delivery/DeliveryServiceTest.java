@@ -57,18 +57,18 @@ class DeliveryServiceTest {
     @Test
     void theSchedulerSeesWhenTheNextDeliveryIsDueAndThatAnEmptyQueueHasNone() throws Exception {
         f.start();
-        DeliveryQueue queue = f.services().deliveryQueue;
-        assertThat(f.services().db.read(queue::nextDue)).isNull();
+        DeliveryQueue queue = f.masq.deliveryQueue();
+        assertThat(f.masq.db().read(queue::nextDue)).isNull();
         f.downstream.stop();
         f.enqueue(message("later"));
-        await().atMost(PATIENCE).until(() -> f.services().db.read(queue::nextDue) != null);
-        assertThat(f.services().db.read(queue::nextDue)).isAfter(Instant.now().minusSeconds(1));
+        await().atMost(PATIENCE).until(() -> f.masq.db().read(queue::nextDue) != null);
+        assertThat(f.masq.db().read(queue::nextDue)).isAfter(Instant.now().minusSeconds(1));
     }
 
     @Test
     void takesMailInMemoryOnlyUpToItsBudgetAndNotOnceStopped() {
         f.start();
-        DeliveryService senders = f.app.delivery;
+        DeliveryService senders = f.masq.delivery();
         assertThat(senders.reserve(12L << 20)).isAfter(Instant.now());
         assertThat(senders.reserve(8L << 20)).as("over the budget: left to the queue").isNull();
         senders.release(12L << 20);
@@ -141,7 +141,7 @@ class DeliveryServiceTest {
                 .contains("550 5.1.1 <<address>>: no such user here");
         assertThat(f.downstream.rcptAttempts()).extracting(a -> a.recipient()).containsOnly(INBOX);
         await().atMost(PATIENCE).until(() -> f.rows().isEmpty());
-        List<AliasEvent> events = f.services().aliases.events(f.userId, f.alias.id(), 10);
+        List<AliasEvent> events = f.masq.aliases().events(f.userId, f.alias.id(), 10);
         assertThat(events).filteredOn(e -> e.kind().equals(OwnerNotices.EVENT)).singleElement()
                 .satisfies(e -> assertThat(e.detail()).as("only the code is kept in clear").isEqualTo("550 5.1.1"));
     }
@@ -161,7 +161,7 @@ class DeliveryServiceTest {
                 .contains("451 4.3.0 try later");
         assertThat(f.downstream.rcptAttempts().stream().filter(a -> !a.mailFrom().isEmpty()).count()).isGreaterThanOrEqualTo(3);
         await().atMost(PATIENCE).until(() -> f.rows().isEmpty());
-        assertThat(f.services().aliases.events(f.userId, f.alias.id(), 10)).filteredOn(e -> e.kind().equals(OwnerNotices.EVENT))
+        assertThat(f.masq.aliases().events(f.userId, f.alias.id(), 10)).filteredOn(e -> e.kind().equals(OwnerNotices.EVENT))
                 .singleElement().satisfies(e -> assertThat(e.detail()).matches("expired after \\d+ attempts; last: 451 4\\.3\\.0"));
     }
 
@@ -190,7 +190,7 @@ class DeliveryServiceTest {
         await().atMost(PATIENCE).until(() -> f.rows().isEmpty());
         assertThat(f.downstream.rcptAttempts()).extracting(a -> a.mailFrom().isEmpty()).containsExactly(false, true);
         assertThat(f.downstream.received()).isEmpty();
-        assertThat(f.services().aliases.events(f.userId, f.alias.id(), 10))
+        assertThat(f.masq.aliases().events(f.userId, f.alias.id(), 10))
                 .filteredOn(e -> e.kind().equals(OwnerNotices.EVENT)).hasSize(1);
     }
 

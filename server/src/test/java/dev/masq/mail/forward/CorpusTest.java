@@ -5,10 +5,10 @@ import static dev.masq.testing.Messages.headerSection;
 import static dev.masq.testing.Messages.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.outbox.Delivery;
 import dev.masq.testing.SmtpClient;
-import dev.masq.testing.TestMasq;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URISyntaxException;
@@ -98,7 +98,7 @@ class CorpusTest {
         List<Delivery> queued = masq.takeQueued();
         assertThat(queued).hasSize(1);
         byte[] copy = queued.getFirst().content();
-        Map<String, String> reverse = masq.app.services.contacts.list(masq.userId, alias.id()).stream()
+        Map<String, String> reverse = masq.contacts().list(masq.userId, alias.id()).stream()
                 .collect(Collectors.toMap(c -> c.address(), c -> c.reverseAlias()));
 
         String sha = expect.getProperty("body.sha256");

@@ -8,11 +8,11 @@ import static dev.masq.testing.Messages.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasEvent;
 import dev.masq.outbox.Delivery;
 import dev.masq.testing.SmtpClient;
-import dev.masq.testing.TestMasq;
 import jakarta.mail.internet.InternetAddress;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -65,8 +65,8 @@ class ForwardingTest {
         Delivery d = masq.takeQueued().getFirst();
         assertThat(d.kind()).isEqualTo(Delivery.Kind.FORWARD);
         assertThat(d.recipient()).isEqualTo(TestMasq.INBOX);
-        assertThat(d.envelopeFrom()).isEqualTo(masq.app.services.verp.address(shop.id(), "mask.test"));
-        assertThat(masq.app.services.verp.aliasIdOf(d.envelopeFrom().substring(0, d.envelopeFrom().indexOf('@'))))
+        assertThat(d.envelopeFrom()).isEqualTo(masq.verp().address(shop.id(), "mask.test"));
+        assertThat(masq.verp().aliasIdOf(d.envelopeFrom().substring(0, d.envelopeFrom().indexOf('@'))))
                 .contains(shop.id());
         assertThat(Duration.between(d.createdAt(), d.expiresAt())).isEqualTo(Duration.ofDays(5));
         assertThat(d.createdAt()).isCloseTo(java.time.Instant.now(), within(1, ChronoUnit.MINUTES));

@@ -6,8 +6,8 @@ import static dev.masq.testing.Messages.headerSection;
 import static dev.masq.testing.Messages.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.TestMasq;
 import dev.masq.testing.SmtpClient;
-import dev.masq.testing.TestMasq;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Path;
 import java.util.Base64;

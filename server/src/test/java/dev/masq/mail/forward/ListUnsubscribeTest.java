@@ -106,7 +106,7 @@ class ListUnsubscribeTest {
     }
 
     private Map<String, String> contacts() {
-        return f.masq.app.services.contacts.list(f.masq.userId, shop.id()).stream()
+        return f.masq.contacts().list(f.masq.userId, shop.id()).stream()
                 .collect(Collectors.toMap(Contact::address, Contact::reverseAlias));
     }
 }

@@ -2,11 +2,11 @@ package dev.masq.mail.reply;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.mail.forward.Contact;
 import dev.masq.testing.DownstreamSmtpServer;
 import dev.masq.testing.TestDns;
-import dev.masq.testing.TestMasq;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
@@ -65,7 +65,7 @@ public final class OutboundFixture implements AutoCloseable {
     }
 
     public Contact contact(Alias alias, String address) {
-        return masq.app.services.contacts.open(masq.userId, alias.id(), address);
+        return masq.contacts().open(masq.userId, alias.id(), address);
     }
 
     /** Waits for the downstream to have received {@code n} messages and returns them. */

@@ -78,7 +78,7 @@ class ReplyTest {
 
         Received out = f.awaitReceived(2).get(1);
         assertThat(out.recipients()).containsExactly("jane@vendor.test");
-        assertThat(out.mailFrom()).isEqualTo(f.masq.app.services.verp.address(shop.id(), "mask.test"));
+        assertThat(out.mailFrom()).isEqualTo(f.masq.verp().address(shop.id(), "mask.test"));
         String raw = out.text().toLowerCase(Locale.ROOT);
         assertThat(raw).doesNotContain("inbox.test").doesNotContain("10.1.2.3").doesNotContain("reply+");
         assertThat(values(out.content(), "From")).containsExactly("<shop@mask.test>");
@@ -160,7 +160,7 @@ class ReplyTest {
         assertThat(cc[0].getAddress()).matches("reply\\+[a-z2-7]{20}@mask\\.test");
         assertThat(cc[0].getPersonal()).isEqualTo("Bob - bob at partner.test");
         assertThat(cc[1].getAddress()).isEqualTo("shop@mask.test");
-        assertThat(f.masq.app.services.contacts.list(f.masq.userId, shop.id())).extracting(Contact::address)
+        assertThat(f.masq.contacts().list(f.masq.userId, shop.id())).extracting(Contact::address)
                 .containsExactlyInAnyOrder("jane@vendor.test", "bob@partner.test");
     }
 
@@ -198,12 +198,12 @@ class ReplyTest {
     @Test
     void aBlockedCorrespondentIsRefusedWith550() {
         Contact jane = f.contact(shop, "jane@vendor.test");
-        f.masq.app.services.contacts.setBlocked(f.masq.userId, shop.id(), jane.id(), true);
+        f.masq.contacts().setBlocked(f.masq.userId, shop.id(), jane.id(), true);
         try (SmtpClient smtp = f.masq.open()) {
             smtp.expect(250, smtp.command("MAIL FROM:<jane@vendor.test>"));
             assertThat(smtp.command("RCPT TO:<shop@mask.test>").text()).startsWith("550 5.7.1");
         }
-        f.masq.app.services.contacts.setBlocked(f.masq.userId, shop.id(), jane.id(), false);
+        f.masq.contacts().setBlocked(f.masq.userId, shop.id(), jane.id(), false);
         try (SmtpClient smtp = f.masq.open()) {
             smtp.expect(250, smtp.command("MAIL FROM:<jane@vendor.test>"));
             assertThat(smtp.command("RCPT TO:<shop@mask.test>").code()).isEqualTo(250);

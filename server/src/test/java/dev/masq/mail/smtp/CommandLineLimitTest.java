@@ -3,8 +3,8 @@ package dev.masq.mail.smtp;
 import static dev.masq.testing.Messages.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.TestMasq;
 import dev.masq.testing.SmtpClient;
-import dev.masq.testing.TestMasq;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ class CommandLineLimitTest {
 
     @Test
     void onTheSubmissionPortBeforeAuthenticationToo() {
-        SmtpClient smtp = SmtpClient.connect(masq.app.submission.port());
+        SmtpClient smtp = SmtpClient.connect(masq.submissionPort());
         smtp.expect(220, smtp.reply());
         smtp.write("NOOP " + "a".repeat(SmtpLineFramer.COMMAND_MAX) + "\r\n");
         assertThat(smtp.reply().text()).startsWith("500 5.5.2 Line too long");

@@ -2,11 +2,11 @@ package dev.masq.mail.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasEvent;
 import dev.masq.outbox.Delivery;
 import dev.masq.testing.SmtpClient;
-import dev.masq.testing.TestMasq;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,14 +90,14 @@ class DataTest {
 
     @Test
     void aFailedCommitIsATemporaryFailureAndLeavesNothingBehind() {
-        masq.app.services.db.writeVoid(ctx -> ctx.execute(
+        masq.db().writeVoid(ctx -> ctx.execute(
                 "CREATE TRIGGER full_disk BEFORE INSERT ON deliveries BEGIN SELECT RAISE(ABORT, 'disk full'); END"));
         SmtpClient.Reply reply = smtp.send("a@vendor.example", List.of("shop@mask.test"), bytes("Subject: hi\r\n\r\nbody\r\n"));
         assertThat(reply.text()).isEqualTo("451 4.3.0 Message not stored, try again later");
         assertThat(masq.reload(shop).forwarded()).isZero();
         assertThat(masq.events(shop)).extracting(AliasEvent::kind).doesNotContain("forwarded");
 
-        masq.app.services.db.writeVoid(ctx -> ctx.execute("DROP TRIGGER full_disk"));
+        masq.db().writeVoid(ctx -> ctx.execute("DROP TRIGGER full_disk"));
         assertThat(smtp.send("a@vendor.example", List.of("shop@mask.test"), bytes("Subject: again\r\n\r\nbody\r\n")).code())
                 .isEqualTo(250);
         assertThat(masq.reload(shop).forwarded()).isEqualTo(1);
@@ -105,7 +105,7 @@ class DataTest {
 
     @Test
     void mailToAPausedAliasIsAcceptedCountedAsBlockedAndDropped() {
-        masq.app.services.aliases.pause(masq.userId, shop.id());
+        masq.aliases().pause(masq.userId, shop.id());
         SmtpClient.Reply reply = smtp.send("news@vendor.example", List.of("shop@mask.test"),
                 bytes("From: News <news@vendor.example>\r\nSubject: hi\r\n\r\nbody\r\n"));
         assertThat(reply.code()).isEqualTo(250);
@@ -124,7 +124,7 @@ class DataTest {
 
     @Test
     void aBounceToOurVerpAddressIsRecordedOnTheAliasAndNeverForwarded() {
-        String verp = masq.app.services.verp.address(shop.id(), "mask.test");
+        String verp = masq.verp().address(shop.id(), "mask.test");
         String dsn = "From: MAILER-DAEMON@mx.vendor.example\r\nSubject: Undelivered Mail\r\n"
                 + "Content-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n"
                 + "--b\r\n\r\nsorry\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\n"

@@ -2,10 +2,10 @@ package dev.masq.mail.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.outbox.Delivery;
 import dev.masq.testing.SmtpClient;
-import dev.masq.testing.TestMasq;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,9 +47,9 @@ class RcptTest {
     @Test
     void unknownDeletedAndBurnedAliasesAreUnknownUsers() {
         Alias deleted = masq.alias("deleted");
-        masq.app.services.aliases.delete(masq.userId, deleted.id());
+        masq.aliases().delete(masq.userId, deleted.id());
         Alias burned = masq.alias("burned");
-        masq.app.services.aliases.burn(masq.userId, burned.id(), false, "spam");
+        masq.aliases().burn(masq.userId, burned.id(), false, "spam");
 
         assertThat(smtp.command("RCPT TO:<nobody@mask.test>").text()).startsWith("550 5.1.1");
         assertThat(smtp.command("RCPT TO:<deleted@mask.test>").text()).startsWith("550 5.1.1");
@@ -61,7 +61,7 @@ class RcptTest {
     void postmasterAndAbuseOfOurDomainsGoToTheOperatorAndNowhereElse() {
         assertThat(smtp.command("RCPT TO:<postmaster@mask.test>").text())
                 .as("no admin yet: nobody could read it").startsWith("550 5.1.1");
-        masq.app.services.accounts.addUser("operator@inbox.test", true);
+        masq.accounts().addUser("operator@inbox.test", true);
 
         assertThat(smtp.command("RCPT TO:<postmaster@mask.test>").code()).isEqualTo(250);
         assertThat(smtp.command("RCPT TO:<Abuse@Other.Test>").code()).isEqualTo(250);
@@ -85,7 +85,7 @@ class RcptTest {
     void activeAndPausedAliasesAreAcceptedCaseInsensitively() {
         masq.alias("shop");
         Alias paused = masq.alias("paused");
-        masq.app.services.aliases.pause(masq.userId, paused.id());
+        masq.aliases().pause(masq.userId, paused.id());
 
         assertThat(smtp.command("RCPT TO:<shop@mask.test>").code()).isEqualTo(250);
         assertThat(smtp.command("RCPT TO:<Shop@MASK.test>").code()).isEqualTo(250);
@@ -119,8 +119,8 @@ class RcptTest {
     void aBlockedSenderIsRefusedOnItsAliasOnly() {
         Alias shop = masq.alias("shop");
         masq.alias("other");
-        masq.app.services.db.writeVoid(ctx -> {
-            var ra = masq.app.services.reverseAliasRepository.findOrCreate(ctx, shop.id(), "sender@vendor.example",
+        masq.db().writeVoid(ctx -> {
+            var ra = masq.reverseAliasRepository().findOrCreate(ctx, shop.id(), "sender@vendor.example",
                     "mask.test", java.time.Instant.now());
             ctx.update(dev.masq.db.schema.Tables.REVERSE_ALIASES).set(dev.masq.db.schema.Tables.REVERSE_ALIASES.BLOCKED, true)
                     .where(dev.masq.db.schema.Tables.REVERSE_ALIASES.ID.eq(ra.id())).execute();
@@ -132,7 +132,7 @@ class RcptTest {
     @Test
     void bouncesToOurSignedVerpAddressesAreAcceptedForgedOnesAreNot() {
         Alias shop = masq.alias("shop");
-        String verp = masq.app.services.verp.address(shop.id(), "mask.test");
+        String verp = masq.verp().address(shop.id(), "mask.test");
         String forged = verp.replaceFirst("\\+[a-z2-7]+@", "+aaaaaaaaaaaaaaaa@");
         String otherAlias = verp.replace(shop.id(), "al_aaaaaaaaaaaaaaaa");
 
@@ -141,7 +141,7 @@ class RcptTest {
         assertThat(smtp.command("RCPT TO:<" + otherAlias + ">").text()).startsWith("550 5.1.1");
         assertThat(smtp.command("RCPT TO:<bounce+x@mask.test>").text()).startsWith("550 5.1.1");
 
-        masq.app.services.aliases.delete(masq.userId, shop.id());
+        masq.aliases().delete(masq.userId, shop.id());
         assertThat(smtp.command("RCPT TO:<" + verp + ">").text()).startsWith("550 5.1.1");
     }
 

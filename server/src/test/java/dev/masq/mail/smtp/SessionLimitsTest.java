@@ -3,8 +3,8 @@ package dev.masq.mail.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.masq.TestMasq;
 import dev.masq.testing.SmtpClient;
-import dev.masq.testing.TestMasq;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static dev.masq.testing.Messages.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.masq.TestMasq;
 import dev.masq.testing.SmtpClient;
-import dev.masq.testing.TestMasq;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,7 +86,7 @@ class SmtpServerTest {
             masq.alias("shop");
             CountDownLatch writerHeld = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> masq.app.services.db.writeVoid(ctx -> {
+            CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> masq.db().writeVoid(ctx -> {
                 writerHeld.countDown();
                 try {
                     release.await();
@@ -146,7 +146,7 @@ class SmtpServerTest {
                 assertThat(r.get()).isEqualTo(250);
             }
             assertThat(masq.queueSize()).isEqualTo(sessions);
-            assertThat(masq.reload(masq.app.services.aliases.list(masq.userId,
+            assertThat(masq.reload(masq.aliases().list(masq.userId,
                     new dev.masq.alias.AliasQuery(null, null, null, 1)).items().getFirst()).forwarded()).isEqualTo(sessions);
         }
     }

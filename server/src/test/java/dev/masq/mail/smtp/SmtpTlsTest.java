@@ -3,8 +3,8 @@ package dev.masq.mail.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.masq.TestMasq;
 import dev.masq.testing.SmtpClient;
-import dev.masq.testing.TestMasq;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,11 +45,11 @@ class SmtpTlsTest {
 
         SmtpClient open(Consumer<SSLSocket> setUp) {
             if (this == SUBMISSIONS) {
-                SmtpClient smtp = SmtpClient.connectTls(masq.app.submissions.port(), setUp);
+                SmtpClient smtp = SmtpClient.connectTls(masq.submissionsPort(), setUp);
                 smtp.expect(220, smtp.reply());
                 return smtp;
             }
-            SmtpClient smtp = SmtpClient.open(this == INBOUND ? masq.smtpPort() : masq.app.submission.port());
+            SmtpClient smtp = SmtpClient.open(this == INBOUND ? masq.smtpPort() : masq.submissionPort());
             smtp.expect(220, smtp.command("STARTTLS"));
             smtp.handshake(setUp);
             return smtp;

@@ -2,8 +2,8 @@ package dev.masq.mail.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.TestMasq;
 import dev.masq.testing.SmtpClient;
-import dev.masq.testing.TestMasq;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;

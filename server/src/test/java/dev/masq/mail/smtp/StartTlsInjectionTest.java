@@ -3,10 +3,10 @@ package dev.masq.mail.smtp;
 import static dev.masq.testing.Messages.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.outbox.Delivery;
 import dev.masq.testing.SmtpClient;
-import dev.masq.testing.TestMasq;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

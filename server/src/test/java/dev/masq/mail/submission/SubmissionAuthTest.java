@@ -29,7 +29,7 @@ class SubmissionAuthTest {
     void setUp() throws Exception {
         f = new OutboundFixture(dir, Map.of());
         f.masq.alias("shop");
-        password = f.masq.app.services.appPasswords.create(f.masq.userId, "laptop");
+        password = f.masq.appPasswords().create(f.masq.userId, "laptop");
     }
 
     @AfterEach
@@ -88,7 +88,7 @@ class SubmissionAuthTest {
     }
 
     private SmtpClient plain() {
-        SmtpClient smtp = SmtpClient.connect(f.masq.app.submission.port());
+        SmtpClient smtp = SmtpClient.connect(f.masq.submissionPort());
         smtp.expect(220, smtp.reply());
         smtp.expect(250, smtp.command("EHLO client.example"));
         return smtp;

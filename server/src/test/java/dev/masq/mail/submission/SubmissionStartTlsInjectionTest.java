@@ -27,7 +27,7 @@ class SubmissionStartTlsInjectionTest {
     void setUp() throws Exception {
         f = new OutboundFixture(dir, Map.of());
         f.masq.alias("shop");
-        password = f.masq.app.services.appPasswords.create(f.masq.userId, "laptop");
+        password = f.masq.appPasswords().create(f.masq.userId, "laptop");
     }
 
     @AfterEach
@@ -37,7 +37,7 @@ class SubmissionStartTlsInjectionTest {
 
     @Test
     void commandsSentInClearWithStartTlsAreDroppedAndTheUsersMessageGoesOnlyWhereTheUserSentIt() {
-        try (SmtpClient smtp = SmtpClient.connect(f.masq.app.submission.port())) {
+        try (SmtpClient smtp = SmtpClient.connect(f.masq.submissionPort())) {
             smtp.expect(220, smtp.reply());
             smtp.expect(250, smtp.command("EHLO client.example"));
             smtp.write("STARTTLS\r\nEHLO evil.example\r\nAUTH PLAIN " + plain(password.password()) + "\r\n"

@@ -37,7 +37,7 @@ class SubmissionTest {
     void setUp() throws Exception {
         f = new OutboundFixture(dir, Map.of("MASQ_SUBMISSIONS_PORT", "0"));
         shop = f.masq.alias("shop");
-        password = f.masq.app.services.appPasswords.create(f.masq.userId, "laptop");
+        password = f.masq.appPasswords().create(f.masq.userId, "laptop");
     }
 
     @AfterEach
@@ -58,7 +58,7 @@ class SubmissionTest {
         assertThat(out.recipients()).containsExactly("sales@shop.example");
         assertThat(values(out.content(), "From")).containsExactly("Me <shop@mask.test>");
         assertThat(out.text().toLowerCase(Locale.ROOT)).doesNotContain("inbox.test").contains("write back to shop@mask.test");
-        List<Contact> contacts = f.masq.app.services.contacts.list(f.masq.userId, shop.id());
+        List<Contact> contacts = f.masq.contacts().list(f.masq.userId, shop.id());
         assertThat(contacts).extracting(Contact::address).containsExactly("sales@shop.example");
         assertThat(f.masq.reload(shop).sent()).isEqualTo(1);
     }
@@ -89,7 +89,7 @@ class SubmissionTest {
 
     @Test
     void theAliasDisplayNameWinsOverTheOneTheClientSet() {
-        f.masq.app.services.aliases.update(f.masq.userId, shop.id(), new AliasPatch(Optional.empty(), Optional.empty(),
+        f.masq.aliases().update(f.masq.userId, shop.id(), new AliasPatch(Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.of("Shop Desk")));
         try (SmtpClient smtp = signedIn(password.password())) {
             assertThat(smtp.send(OutboundFixture.INBOX, List.of("sales@shop.example"),
@@ -101,7 +101,7 @@ class SubmissionTest {
 
     @Test
     void implicitTlsFromTheFirstByteSignsInWithAnAppPasswordAndSendsAsTheAlias() {
-        try (SmtpClient smtp = SmtpClient.connectTls(f.masq.app.submissions.port())) {
+        try (SmtpClient smtp = SmtpClient.connectTls(f.masq.submissionsPort())) {
             smtp.expect(220, smtp.reply());
             assertThat(smtp.expect(250, smtp.command("EHLO client.example")).text())
                     .contains("AUTH LOGIN PLAIN").doesNotContain("STARTTLS");
@@ -118,7 +118,7 @@ class SubmissionTest {
 
     @Test
     void authBeforeStartTlsIsRefusedAndNotEvenOffered() {
-        try (SmtpClient smtp = SmtpClient.connect(f.masq.app.submission.port())) {
+        try (SmtpClient smtp = SmtpClient.connect(f.masq.submissionPort())) {
             smtp.expect(220, smtp.reply());
             SmtpClient.Reply ehlo = smtp.expect(250, smtp.command("EHLO client.example"));
             assertThat(ehlo.text()).contains("STARTTLS").doesNotContain("AUTH");
@@ -145,7 +145,7 @@ class SubmissionTest {
 
     @Test
     void aRevokedAppPasswordNoLongerSignsIn() {
-        f.masq.app.services.appPasswords.revoke(f.masq.userId, password.id());
+        f.masq.appPasswords().revoke(f.masq.userId, password.id());
         try (SmtpClient smtp = tls()) {
             assertThat(smtp.command("AUTH PLAIN " + plain(password.password())).text()).startsWith("535 5.7.8");
         }
@@ -163,8 +163,8 @@ class SubmissionTest {
 
     @Test
     void sendingAsSomeoneElsesAliasIsRefused() {
-        String other = f.masq.app.services.accounts.addUser("other@inbox.test", false).id();
-        f.masq.app.services.aliases.create(other, new NewAlias(NewAlias.AddressMode.CUSTOM, "theirs", null, null, null, null));
+        String other = f.masq.accounts().addUser("other@inbox.test", false).id();
+        f.masq.aliases().create(other, new NewAlias(NewAlias.AddressMode.CUSTOM, "theirs", null, null, null, null));
         try (SmtpClient smtp = signedIn(password.password())) {
             SmtpClient.Reply reply = smtp.send(OutboundFixture.INBOX, List.of("sales@shop.example"),
                     bytes("From: theirs@mask.test\r\nSubject: hi\r\n\r\nx\r\n"));
@@ -174,7 +174,7 @@ class SubmissionTest {
     }
 
     private SmtpClient tls() {
-        SmtpClient smtp = SmtpClient.connect(f.masq.app.submission.port());
+        SmtpClient smtp = SmtpClient.connect(f.masq.submissionPort());
         smtp.expect(220, smtp.reply());
         smtp.expect(250, smtp.command("EHLO client.example"));
         smtp.startTls();

@@ -53,54 +53,58 @@ import dev.masq.mail.submission.AppPasswords;
 import dev.masq.webhook.WebhookService;
 import java.time.Clock;
 
-/** The object graph behind the network edges: the database, repositories and services. */
-public final class Services implements AutoCloseable {
-    public final Config config;
-    public final Clock clock;
+/**
+ * The persistence and service layer behind the network edges: the database, repositories and services,
+ * each built once. Package-private: only the composition root ({@link App}, and {@link Main}'s offline
+ * commands) reads its fields; everything else is handed exactly the collaborators it calls.
+ */
+final class Core implements AutoCloseable {
+    final Config config;
+    final Clock clock;
     /** Where people reach this server: links in mail, and the WebAuthn origin. */
-    public final PublicUrl publicUrl;
-    public final Secrets secrets;
-    public final Database db;
-    public final AccountRepository accountRepository;
-    public final AliasRepository aliasRepository;
-    public final AliasEventRepository eventRepository;
-    public final DeliveryQueue deliveryQueue;
-    public final ReverseAliasRepository reverseAliasRepository;
-    public final Verp verp;
+    final PublicUrl publicUrl;
+    final Secrets secrets;
+    final Database db;
+    final AccountRepository accountRepository;
+    final AliasRepository aliasRepository;
+    final AliasEventRepository eventRepository;
+    final DeliveryQueue deliveryQueue;
+    final ReverseAliasRepository reverseAliasRepository;
+    final Verp verp;
     /** Signs what leaves as an alias domain: forwarded copies and mail sent as an alias. */
-    public final DkimSigning dkim;
-    public final AccountService accounts;
-    public final ApiKeyService apiKeys;
-    public final AliasService aliases;
-    public final AliasImport aliasImport;
-    public final SenderAuthentication senderAuthentication;
-    public final SpamAssassinClient spamAssassin;
-    public final LeakService leaks;
-    public final CredentialRepository credentialRepository;
-    public final PasskeyRepository passkeyRepository;
-    public final ServerSettings serverSettings;
-    public final LinkService links;
-    public final SessionService sessions;
-    public final SignInService signIn;
-    public final RecoveryCodes recoveryCodes;
-    public final SecondFactors secondFactors;
-    public final AccountDeletion accountDeletion;
+    final DkimSigning dkim;
+    final AccountService accounts;
+    final ApiKeyService apiKeys;
+    final AliasService aliases;
+    final AliasImport aliasImport;
+    final SenderAuthentication senderAuthentication;
+    final SpamAssassinClient spamAssassin;
+    final LeakService leaks;
+    final CredentialRepository credentialRepository;
+    final PasskeyRepository passkeyRepository;
+    final ServerSettings serverSettings;
+    final LinkService links;
+    final SessionService sessions;
+    final SignInService signIn;
+    final RecoveryCodes recoveryCodes;
+    final SecondFactors secondFactors;
+    final AccountDeletion accountDeletion;
     /** Whoever commits deliveries or webhook calls wakes their senders through this, after the commit. */
-    public final Wakeup queued = new Wakeup();
-    public final WebhookService webhooks;
+    final Wakeup queued = new Wakeup();
+    final WebhookService webhooks;
     /** The SMTP pipeline calls {@code enqueue} when {@code LeakService.record} returns true. */
-    public final LeakNotifications leakNotifications;
-    public final LeakActions leakActions;
+    final LeakNotifications leakNotifications;
+    final LeakActions leakActions;
     /** The SMTP pipeline asks {@code isBlocked} at RCPT and after DATA. */
-    public final SenderBlocks senderBlocks;
-    public final PasskeyService passkeys;
-    public final InboxService inboxes;
-    public final AliasInboxes aliasInboxes;
-    public final SignUpService signUp;
-    public final ContactService contacts;
-    public final AppPasswords appPasswords;
+    final SenderBlocks senderBlocks;
+    final PasskeyService passkeys;
+    final InboxService inboxes;
+    final AliasInboxes aliasInboxes;
+    final SignUpService signUp;
+    final ContactService contacts;
+    final AppPasswords appPasswords;
 
-    public Services(Config config, Clock clock) {
+    Core(Config config, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.publicUrl = new PublicUrl(config.baseUrl());
