@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
-import dev.masq.testing.TestMasq;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
