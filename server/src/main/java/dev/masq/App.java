@@ -1,6 +1,7 @@
 package dev.masq;
 
 import dev.masq.api.AliasHandlers;
+import dev.masq.api.ApiRoutes;
 import dev.masq.api.ApiAuth;
 import dev.masq.api.AppPasswordHandlers;
 import dev.masq.api.BlockHandlers;
@@ -25,15 +26,15 @@ import dev.masq.web.AdminPages;
 import dev.masq.web.AliasDetailPages;
 import dev.masq.web.AliasPages;
 import dev.masq.web.AppPasswordPages;
-import dev.masq.web.HttpServer;
+import dev.masq.http.HttpServer;
 import dev.masq.web.InboxPages;
 import dev.masq.web.KeyPages;
 import dev.masq.web.LeakPages;
 import dev.masq.web.LinkPages;
 import dev.masq.web.LoginThrottle;
 import dev.masq.web.PasskeyPages;
-import dev.masq.web.RateLimiter;
-import dev.masq.web.Routes;
+import dev.masq.http.RateLimiter;
+import dev.masq.web.WebRoutes;
 import dev.masq.web.SecurityPages;
 import dev.masq.web.SettingsPages;
 import dev.masq.web.SignUpPages;
@@ -101,7 +102,7 @@ public final class App implements AutoCloseable {
         try {
             delivery.start();
             webhooks.start();
-            http = HttpServer.start(new Routes(api(core), pages(core)), core.publicUrl, config.httpPort());
+            http = HttpServer.start(List.of(api(core), pages(core)), core.publicUrl, config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
             ReplyService replies = new ReplyService(config, core.db, repositories, core.senderAuthentication, forward,
                     outbound, clock, core.queued::deliveries);
@@ -133,9 +134,9 @@ public final class App implements AutoCloseable {
     }
 
     /** The handlers of the API; alias creation over the API and the SimpleLogin dialect share one rate. */
-    private static Routes.Api api(Core c) {
+    private static ApiRoutes api(Core c) {
         RateLimiter creations = new RateLimiter(c.config.apiAliasRate(), Duration.ofMinutes(1), c.clock);
-        return new Routes.Api(
+        return new ApiRoutes(
                 new ApiAuth(c.apiKeys),
                 new AliasHandlers(c.aliases, c.leaks, c.senderBlocks, creations),
                 new LeakHandlers(c.aliases, c.leaks, c.senderBlocks),
@@ -144,15 +145,15 @@ public final class App implements AutoCloseable {
                 new AppPasswordHandlers(c.appPasswords),
                 new WebhookHandlers(c.webhooks),
                 new SimpleLoginHandlers(c.aliases, creations),
-                new ActionPages(c.leakActions),
                 new OpenApi());
     }
 
-    /** The web pages, all behind one gate that reads the session cookie. */
-    private static Routes.Pages pages(Core c) {
+    /** The web pages, all behind one gate that reads the session cookie, and the pages of leak-notice links. */
+    private static WebRoutes pages(Core c) {
         WebGate gate = new WebGate(c.sessions, c.signIn, c.secrets, c.config.baseUrl().startsWith("https:"));
-        return new Routes.Pages(
+        return new WebRoutes(
                 gate,
+                new ActionPages(c.leakActions),
                 new LinkPages(c.signIn, gate),
                 new AccountPages(c.signIn, c.sessions, gate, new LoginThrottle(c.secrets, c.clock)),
                 new PasskeyPages(c.passkeys, c.signIn, c.sessions, gate),

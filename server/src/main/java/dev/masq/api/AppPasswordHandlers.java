@@ -2,7 +2,7 @@ package dev.masq.api;
 
 import dev.masq.mail.submission.AppPassword;
 import dev.masq.mail.submission.AppPasswords;
-import dev.masq.web.JsonBody;
+import dev.masq.http.JsonBody;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.masq.api;
 
 import dev.masq.block.Block;
 import dev.masq.block.SenderBlocks;
-import dev.masq.web.JsonBody;
+import dev.masq.http.JsonBody;
 import io.javalin.http.Context;
 import java.time.Instant;
 

@@ -3,7 +3,7 @@ package dev.masq.api;
 import dev.masq.common.InvalidInputException;
 import dev.masq.mail.forward.Contact;
 import dev.masq.mail.reply.ContactService;
-import dev.masq.web.JsonBody;
+import dev.masq.http.JsonBody;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import java.time.Instant;

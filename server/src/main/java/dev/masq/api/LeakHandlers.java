@@ -5,7 +5,7 @@ import dev.masq.block.SenderBlocks;
 import dev.masq.common.InvalidInputException;
 import dev.masq.leak.LeakReport;
 import dev.masq.leak.LeakService;
-import dev.masq.web.JsonBody;
+import dev.masq.http.JsonBody;
 import io.javalin.http.Context;
 
 /** {@code /api/v1/leaks} and what the person says about the mail an alias received: spam, or the vendor's after all. */

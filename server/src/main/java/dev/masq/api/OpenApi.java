@@ -1,6 +1,6 @@
 package dev.masq.api;
 
-import dev.masq.web.Json;
+import dev.masq.http.Json;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;

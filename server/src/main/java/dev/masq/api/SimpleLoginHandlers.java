@@ -5,8 +5,8 @@ import dev.masq.alias.Alias;
 import dev.masq.alias.AliasService;
 import dev.masq.alias.NewAlias;
 import dev.masq.alias.VendorDomains;
-import dev.masq.web.JsonBody;
-import dev.masq.web.RateLimiter;
+import dev.masq.http.JsonBody;
+import dev.masq.http.RateLimiter;
 import io.javalin.http.Context;
 
 /**

@@ -1,7 +1,7 @@
 package dev.masq.api;
 
 import dev.masq.common.NotFoundException;
-import dev.masq.web.JsonBody;
+import dev.masq.http.JsonBody;
 import dev.masq.webhook.WebhookService;
 import io.javalin.http.Context;
 

@@ -6,6 +6,7 @@ import dev.masq.account.WebSession;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Optional;
+import dev.masq.http.Redirect;
 
 /** Sign-in with password and second factor; re-authentication; sign-out. The one-time links are {@link LinkPages}. */
 public final class AccountPages {

@@ -4,6 +4,7 @@ import dev.masq.account.ServerSettings;
 import dev.masq.account.SignInService;
 import dev.masq.config.PublicUrl;
 import io.javalin.http.Context;
+import dev.masq.http.Redirect;
 
 /** For administrators: invitation links, and the server-wide switches for open sign-up and phishing-resistant sign-in. */
 public final class AdminPages {

@@ -14,6 +14,7 @@ import dev.masq.mail.reply.ContactService;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Set;
+import dev.masq.http.Redirect;
 
 /**
  * The page of one alias: its facts, timeline and inboxes, its correspondents (contacts) with block and

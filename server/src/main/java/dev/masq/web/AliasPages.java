@@ -14,6 +14,7 @@ import dev.masq.leak.LeakService;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import dev.masq.http.Redirect;
 
 /** The dashboard (alias list and the create form), and the pause, resume and burn actions on an alias. */
 public final class AliasPages {

@@ -5,6 +5,7 @@ import dev.masq.mail.submission.AppPassword;
 import dev.masq.mail.submission.AppPasswords;
 import io.javalin.http.Context;
 import java.util.List;
+import dev.masq.http.Redirect;
 
 /**
  * App passwords for mail clients sending as an alias over submission: create (shown this once, with

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
+import dev.masq.http.Problem;
+import dev.masq.http.ProblemException;
 
 /**
  * CSRF tokens of the web pages: an HMAC of what names the browser (its session token, or its pre-login

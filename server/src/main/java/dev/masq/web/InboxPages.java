@@ -5,6 +5,7 @@ import dev.masq.alias.AliasInboxes;
 import dev.masq.common.InvalidInputException;
 import io.javalin.http.Context;
 import java.util.Optional;
+import dev.masq.http.Redirect;
 
 /** Real inboxes: adding one (a link is mailed to it), following that link, removing, the default, and per-alias choice. */
 public final class InboxPages {

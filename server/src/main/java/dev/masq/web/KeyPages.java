@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import dev.masq.http.Redirect;
 
 /** The API keys page: create (the secret is shown this once), see when each was last used, revoke. */
 public final class KeyPages {

@@ -5,6 +5,7 @@ import dev.masq.account.SignInService;
 import dev.masq.account.WebSession;
 import dev.masq.common.InvalidInputException;
 import io.javalin.http.Context;
+import dev.masq.http.Redirect;
 
 /** The one-time links: first-run setup and invitations (which create an account and sign it in), and choosing a password. */
 public final class LinkPages {

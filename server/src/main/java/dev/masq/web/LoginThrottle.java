@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import dev.masq.http.RateLimiter;
 
 /**
  * Slows password and code guessing: a budget of attempts per account and per client address, each refilled over

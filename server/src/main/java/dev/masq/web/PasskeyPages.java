@@ -9,6 +9,9 @@ import dev.masq.account.SignInService;
 import dev.masq.account.WebSession;
 import io.javalin.http.Context;
 import java.util.Map;
+import dev.masq.http.JsonBody;
+import dev.masq.http.ProblemException;
+import dev.masq.http.Redirect;
 
 /**
  * Passkeys in the browser: each ceremony is a pair of JSON requests made by {@code /static/passkeys.js} (options,

@@ -9,6 +9,7 @@ import dev.masq.account.WebSession;
 import dev.masq.common.InvalidInputException;
 import io.javalin.http.Context;
 import java.util.List;
+import dev.masq.http.Redirect;
 
 /** The security page: password, passkeys, authenticator app, recovery codes, and the sessions signed in (with "sign out everywhere"). */
 public final class SecurityPages {

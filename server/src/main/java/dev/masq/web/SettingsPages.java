@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.masq.http.Redirect;
 
 /** Settings: inboxes, alias defaults, notifications, the webhook, export of everything the account holds, and deleting the account. */
 public final class SettingsPages {

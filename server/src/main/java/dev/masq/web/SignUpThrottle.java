@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import dev.masq.http.RateLimiter;
 
 /**
  * Keeps open sign-up from being a way to mail-bomb someone: a budget of requests per client address an hour, and

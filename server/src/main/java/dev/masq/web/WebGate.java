@@ -6,10 +6,14 @@ import dev.masq.account.SignInService;
 import dev.masq.account.WebSession;
 import dev.masq.crypto.Secrets;
 import dev.masq.crypto.Tokens;
+import dev.masq.http.ProblemPage;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
+import dev.masq.http.Problem;
+import dev.masq.http.ProblemException;
+import dev.masq.http.Redirect;
 
 /**
  * The door of the web pages: resolves the session cookie, checks the CSRF token of every state-changing request,
@@ -19,6 +23,7 @@ public final class WebGate {
     private static final String SESSION = "masq.session";
     private static final String TOKEN = "masq.session_token";
     private static final String CSRF = "masq.csrf";
+    private static final ProblemPage ERROR_PAGE = (ctx, problem) -> Views.page(ctx, "error.jte", problem);
     private static final String PROFILE = "masq.profile";
     private static final String BINDING = "masq.binding";
 
@@ -55,6 +60,7 @@ public final class WebGate {
         ctx.attribute(BINDING, binding);
         String csrf = Csrf.token(secrets, binding);
         ctx.attribute(CSRF, csrf);
+        ctx.attribute(ProblemPage.ATTRIBUTE, ERROR_PAGE);
         Csrf.check(ctx, csrf);
     }
 

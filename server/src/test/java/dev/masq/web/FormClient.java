@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import dev.masq.http.Redirect;
 
 /** A browser without JavaScript: keeps cookies, follows redirects, GETs pages and POSTs their forms. */
 final class FormClient {

@@ -1,4 +1,4 @@
-package dev.masq.web;
+package dev.masq.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.masq.web;
+package dev.masq.http;
 
 import dev.masq.config.PublicUrl;
 import io.javalin.Javalin;
@@ -22,9 +22,9 @@ public final class HttpServer implements AutoCloseable {
 
     /**
      * Starts listening on {@code port} (0 picks a free one; see {@link #port()}) and tells {@code publicUrl} the
-     * port it bound.
+     * port it bound. {@code groups} register their routes in this order, so their before-handlers run in it too.
      */
-    public static HttpServer start(Routes table, PublicUrl publicUrl, int port) {
+    public static HttpServer start(List<RouteGroup> groups, PublicUrl publicUrl, int port) {
         SecurityHeaders headers = new SecurityHeaders(publicUrl.get().startsWith("https:"));
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -44,7 +44,7 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers)));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors(headers)));
             ErrorMapping.register(config.routes);
-            table.register(config.routes);
+            groups.forEach(group -> group.register(config.routes));
         });
         javalin.start(port);
         publicUrl.bound(javalin.port());

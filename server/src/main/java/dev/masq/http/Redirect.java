@@ -1,4 +1,4 @@
-package dev.masq.web;
+package dev.masq.http;
 
 /** Ends a page request with "303 See Other": after a form post, or to send someone to sign in first. */
 public final class Redirect extends RuntimeException {

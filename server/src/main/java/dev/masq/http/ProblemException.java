@@ -1,4 +1,4 @@
-package dev.masq.web;
+package dev.masq.http;
 
 import java.time.Duration;
 import java.util.Map;

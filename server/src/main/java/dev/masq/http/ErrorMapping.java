@@ -1,4 +1,4 @@
-package dev.masq.web;
+package dev.masq.http;
 
 import dev.masq.common.ConflictException;
 import dev.masq.common.InvalidInputException;

@@ -1,4 +1,4 @@
-package dev.masq.web;
+package dev.masq.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
@@ -28,10 +28,11 @@ public record Problem(String type, String title, int status, String detail, List
     public void render(Context ctx) {
         String accept = ctx.header("Accept");
         boolean script = accept != null && accept.startsWith("application/json");
-        if (WebGate.isPage(ctx.path()) && WebGate.csrf(ctx) != null && !script) {
+        ProblemPage page = ctx.attribute(ProblemPage.ATTRIBUTE);
+        if (page != null && !script) {
             // People reach pages with a browser: they get the problem as a page, not as JSON (unless a page's script asked).
             ctx.status(status);
-            Views.page(ctx, "error.jte", this);
+            page.render(ctx, this);
             return;
         }
         ctx.status(status).contentType(CONTENT_TYPE).result(ctx.jsonMapper().toJsonString(this, Problem.class));

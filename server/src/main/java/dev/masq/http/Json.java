@@ -1,4 +1,4 @@
-package dev.masq.web;
+package dev.masq.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;

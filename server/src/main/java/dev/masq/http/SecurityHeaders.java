@@ -1,4 +1,4 @@
-package dev.masq.web;
+package dev.masq.http;
 
 import io.javalin.http.Context;
 import java.util.function.BiConsumer;
