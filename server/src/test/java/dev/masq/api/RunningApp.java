@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masq.App;
 import dev.masq.config.Config;
+import dev.masq.testing.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -47,7 +48,7 @@ final class RunningApp implements AutoCloseable {
             request.header("Content-Type", "application/json");
         }
         try {
-            return new Reply(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            return new Reply(OpenApiContract.verified(client.send(request.build(), HttpResponse.BodyHandlers.ofString())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
