@@ -3,6 +3,7 @@ package dev.masq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masq.config.Config;
+import dev.masq.testing.OpenApiContract;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -32,10 +33,10 @@ class MainTest {
         String key = created.out().strip();
 
         try (App app = App.start(Config.from(env()), Clock.systemUTC())) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpResponse<String> response = OpenApiContract.verified(HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.http.port() + "/api/v1/aliases"))
                             .header("Authorization", "Bearer " + key).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString()));
             assertThat(response.statusCode()).isEqualTo(200);
         }
     }

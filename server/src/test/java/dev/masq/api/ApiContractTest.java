@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.account.ApiScope;
+import dev.masq.mail.delivery.OwnerNotices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the document promises and the server once did otherwise: every answer here passes the contract check in
  * {@link RunningApp#send}, and these calls reach the corners other tests do not (scope refusals, range and null
- * refusals, SimpleLogin's modes).
+ * refusals, SimpleLogin's modes, every event kind).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiContractTest {
@@ -101,6 +103,22 @@ class ApiContractTest {
         RunningApp.Reply cleared = masq.call(key, "PATCH", "/api/v1/aliases/" + id, "{\"note\":null}");
         assertThat(cleared.status()).isEqualTo(200);
         assertThat(cleared.json().get("note").isNull() || cleared.json().get("note").asText().isEmpty()).isTrue();
+    }
+
+    @Test
+    void everyEventKindTheServerRecordsIsOneTheDocumentNames() {
+        String id = masq.call(key, "POST", "/api/v1/aliases", "{}").json().get("id").asText();
+        // The kinds written by the mail, leak and alias services (grep "events.record"); the contract check on the
+        // listing refuses any kind Event.kind does not enumerate.
+        List<String> kinds = List.of("bounce", "replied", "sent", "spam_reported", "vendor_spam_reported", "leak_dismissed",
+                OwnerNotices.EVENT, "forged_reply", "forwarded", "blocked", "paused", "resumed", "burned");
+        masq.app.services.db.writeVoid(ctx -> kinds.forEach(kind ->
+                masq.app.services.eventRepository.record(ctx, id, kind, "someone@vendor.test", "detail", Instant.now())));
+        RunningApp.Reply events = masq.call(key, "GET", "/api/v1/aliases/" + id + "/events", null);
+        assertThat(events.status()).isEqualTo(200);
+        List<String> listed = new ArrayList<>();
+        events.json().get("data").forEach(event -> listed.add(event.get("kind").asText()));
+        assertThat(listed).containsAll(kinds).contains("created");
     }
 
     @Test
