@@ -38,7 +38,7 @@ public final class AliasHandlers {
     public void create(Context ctx) {
         String user = ApiAuth.userId(ctx);
         creations.acquire(user);
-        AliasRequests.Create body = JsonBody.convert(JsonBody.withoutNulls(JsonBody.object(ctx), Set.of()), AliasRequests.Create.class);
+        AliasRequests.Create body = JsonBody.convert(JsonBody.refusingNulls(JsonBody.object(ctx), Set.of()), AliasRequests.Create.class);
         Alias alias = aliases.create(user, body.toNewAlias());
         ctx.status(201).header(Header.LOCATION, "/api/v1/aliases/" + alias.id());
         ctx.json(body.addyDialect() ? AliasViews.AddyEnvelope.of(alias) : view(alias));
@@ -57,7 +57,7 @@ public final class AliasHandlers {
     }
 
     public void update(Context ctx) {
-        ObjectNode body = JsonBody.withoutNulls(JsonBody.object(ctx), AliasRequests.Patch.CLEARABLE);
+        ObjectNode body = JsonBody.refusingNulls(JsonBody.object(ctx), AliasRequests.Patch.CLEARABLE);
         AliasRequests.Patch patch = JsonBody.convert(body, AliasRequests.Patch.class);
         String user = ApiAuth.userId(ctx);
         String id = ctx.pathParam("id");
@@ -85,7 +85,7 @@ public final class AliasHandlers {
     }
 
     public void burn(Context ctx) {
-        AliasRequests.Burn body = JsonBody.convert(JsonBody.withoutNulls(JsonBody.object(ctx), Set.of()), AliasRequests.Burn.class);
+        AliasRequests.Burn body = JsonBody.convert(JsonBody.refusingNulls(JsonBody.object(ctx), Set.of()), AliasRequests.Burn.class);
         AliasService.BurnResult r = aliases.burn(ApiAuth.userId(ctx), ctx.pathParam("id"), body.replaceOrDefault(), body.reason());
         ctx.json(new AliasViews.Burned(view(r.burned()), r.replacement() == null ? null : view(r.replacement())));
     }

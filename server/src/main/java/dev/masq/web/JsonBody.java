@@ -45,7 +45,7 @@ public final class JsonBody {
      * The body, with null refused (422) for every field outside {@code nullable}: for those, null is not "absent"
      * and not a value, and taking it as either would do something the client did not ask for.
      */
-    public static ObjectNode withoutNulls(ObjectNode body, Set<String> nullable) {
+    public static ObjectNode refusingNulls(ObjectNode body, Set<String> nullable) {
         body.properties().forEach(field -> {
             if (field.getValue().isNull() && !nullable.contains(field.getKey())) {
                 throw new InvalidInputException(field.getKey(), "'" + field.getKey() + "' may not be null");
