@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masq.testing.DownstreamSmtpServer;
+import dev.masq.testing.OpenApiContract;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.TestDns;
 import java.net.URI;
@@ -134,11 +135,11 @@ class ForwardingLoopTest {
     }
 
     private JsonNode createAlias(String key) throws Exception {
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> created = OpenApiContract.verified(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + app.httpPort() + "/api/v1/aliases"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"vendor\":\"Acme\",\"site\":\"acme.com\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString()));
         assertThat(created.statusCode()).isEqualTo(201);
         return new ObjectMapper().readTree(created.body());
     }

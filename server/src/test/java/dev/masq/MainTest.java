@@ -2,6 +2,7 @@ package dev.masq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.testing.OpenApiContract;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -31,10 +32,10 @@ class MainTest {
         String key = created.out().strip();
 
         try (TestMasq app = TestMasq.startEmpty(dir, env())) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpResponse<String> response = OpenApiContract.verified(HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/api/v1/aliases"))
                             .header("Authorization", "Bearer " + key).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString()));
             assertThat(response.statusCode()).isEqualTo(200);
         }
     }

@@ -32,6 +32,7 @@ import dev.masq.mail.delivery.DeliveryService;
 import dev.masq.mail.forward.ReverseAliasRepository;
 import dev.masq.mail.reply.ContactService;
 import dev.masq.mail.submission.AppPasswords;
+import dev.masq.testing.OpenApiContract;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.TestDns;
 import dev.masq.webhook.WebhookService;
@@ -334,7 +335,8 @@ public final class TestMasq implements AutoCloseable {
             request.header("Content-Type", "application/json");
         }
         try {
-            return new Reply(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+            // Every answer is held to openapi.json, so the document cannot drift from the server.
+            return new Reply(OpenApiContract.verified(client.send(request.build(), HttpResponse.BodyHandlers.ofString())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

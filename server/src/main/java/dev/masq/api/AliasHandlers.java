@@ -17,6 +17,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** {@code /api/v1/aliases}: parse, call the service for the key's owner, render. */
 public final class AliasHandlers {
@@ -37,7 +38,7 @@ public final class AliasHandlers {
     public void create(Context ctx) {
         String user = ApiAuth.userId(ctx);
         creations.acquire(user);
-        AliasRequests.Create body = JsonBody.read(ctx, AliasRequests.Create.class);
+        AliasRequests.Create body = JsonBody.convert(JsonBody.refusingNulls(JsonBody.object(ctx), Set.of()), AliasRequests.Create.class);
         Alias alias = aliases.create(user, body.toNewAlias());
         ctx.status(201).header(Header.LOCATION, "/api/v1/aliases/" + alias.id());
         ctx.json(body.addyDialect() ? AliasViews.AddyEnvelope.of(alias) : view(alias));
@@ -45,7 +46,7 @@ public final class AliasHandlers {
 
     public void list(Context ctx) {
         AliasQuery query = new AliasQuery(state(ctx.queryParam("state")), ctx.queryParam("q"), blankToNull(ctx.queryParam("leak")),
-                AliasSort.fromWire(ctx.queryParam("sort")), ctx.queryParam("cursor"), QueryParams.integer(ctx, "limit"));
+                AliasSort.fromWire(ctx.queryParam("sort")), ctx.queryParam("cursor"), QueryParams.integer(ctx, "limit", 1, 200));
         String user = ApiAuth.userId(ctx);
         AliasPage page = aliases.list(user, query);
         ctx.json(new AliasViews.Page<>(viewer.views(user, page.items()), page.nextCursor()));
@@ -56,7 +57,7 @@ public final class AliasHandlers {
     }
 
     public void update(Context ctx) {
-        ObjectNode body = JsonBody.object(ctx);
+        ObjectNode body = JsonBody.refusingNulls(JsonBody.object(ctx), AliasRequests.Patch.CLEARABLE);
         AliasRequests.Patch patch = JsonBody.convert(body, AliasRequests.Patch.class);
         String user = ApiAuth.userId(ctx);
         String id = ctx.pathParam("id");
@@ -84,13 +85,13 @@ public final class AliasHandlers {
     }
 
     public void burn(Context ctx) {
-        AliasRequests.Burn body = JsonBody.read(ctx, AliasRequests.Burn.class);
+        AliasRequests.Burn body = JsonBody.convert(JsonBody.refusingNulls(JsonBody.object(ctx), Set.of()), AliasRequests.Burn.class);
         AliasService.BurnResult r = aliases.burn(ApiAuth.userId(ctx), ctx.pathParam("id"), body.replaceOrDefault(), body.reason());
         ctx.json(new AliasViews.Burned(view(r.burned()), r.replacement() == null ? null : view(r.replacement())));
     }
 
     public void events(Context ctx) {
-        var events = aliases.events(ApiAuth.userId(ctx), ctx.pathParam("id"), QueryParams.integer(ctx, "limit"));
+        var events = aliases.events(ApiAuth.userId(ctx), ctx.pathParam("id"), QueryParams.integer(ctx, "limit", 1, 500));
         ctx.json(new AliasViews.Items<>(events.stream().map(AliasViews.EventView::of).toList()));
     }
 

@@ -7,6 +7,7 @@ import dev.masq.common.InvalidInputException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Request bodies of the alias API, as the client sends them, and their translation into service requests. */
 final class AliasRequests {
@@ -48,6 +49,9 @@ final class AliasRequests {
      */
     record Patch(String note, String vendor, List<String> vendorDomains, Boolean vendorOnly, List<String> allowedDomains,
                  String displayName) {
+        /** The fields null clears; null for any other (vendor_only) is refused. */
+        static final Set<String> CLEARABLE = Set.of("note", "vendor", "vendor_domains", "allowed_domains", "display_name");
+
         static AliasPatch from(ObjectNode body, Patch p) {
             return new AliasPatch(
                     body.has("note") ? Optional.of(p.note() == null ? "" : p.note()) : Optional.empty(),

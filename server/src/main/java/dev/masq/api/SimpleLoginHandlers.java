@@ -6,6 +6,7 @@ import dev.masq.alias.AliasService;
 import dev.masq.alias.NewAlias;
 import dev.masq.alias.VendorDomains;
 import dev.masq.http.JsonBody;
+import dev.masq.http.ProblemException;
 import dev.masq.http.RateLimiter;
 import io.javalin.http.Context;
 
@@ -28,9 +29,20 @@ public final class SimpleLoginHandlers {
         creations.acquire(user);
         Body body = JsonBody.read(ctx, Body.class);
         String site = VendorDomains.tryRegistrableDomain(ctx.queryParam("hostname")).orElse(null);
-        NewAlias.AddressMode mode = "uuid".equals(ctx.queryParam("mode")) ? NewAlias.AddressMode.RANDOM : NewAlias.AddressMode.WORDS;
+        NewAlias.AddressMode mode = mode(ctx.queryParam("mode"));
         Alias alias = aliases.create(user, new NewAlias(mode, null, null, null, site, body.note()));
         ctx.status(201).json(new Created(alias.address(), alias.address(), alias.note(), true));
+    }
+
+    /** SimpleLogin's two modes; it answers any other with a 400, and so do we rather than guess. */
+    private static NewAlias.AddressMode mode(String mode) {
+        if (mode == null || mode.equals("word")) {
+            return NewAlias.AddressMode.WORDS;
+        }
+        if (mode.equals("uuid")) {
+            return NewAlias.AddressMode.RANDOM;
+        }
+        throw ProblemException.badRequest("mode", "mode is word or uuid");
     }
 
     // SimpleLogin ignores fields it does not know; its clients may rely on that.

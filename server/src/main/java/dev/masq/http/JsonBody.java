@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.masq.common.InvalidInputException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Reads a request body as a JSON object; every way it can be broken becomes a 400 that names the field. */
@@ -37,6 +39,19 @@ public final class JsonBody {
             throw ProblemException.badRequest(null, "the body must be a JSON object");
         }
         return object;
+    }
+
+    /**
+     * The body, with null refused (422) for every field outside {@code nullable}: for those, null is not "absent"
+     * and not a value, and taking it as either would do something the client did not ask for.
+     */
+    public static ObjectNode refusingNulls(ObjectNode body, Set<String> nullable) {
+        body.properties().forEach(field -> {
+            if (field.getValue().isNull() && !nullable.contains(field.getKey())) {
+                throw new InvalidInputException(field.getKey(), "'" + field.getKey() + "' may not be null");
+            }
+        });
+        return body;
     }
 
     public static <T> T read(Context ctx, Class<T> type) {

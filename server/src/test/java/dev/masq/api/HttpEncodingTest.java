@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.TestMasq;
+import dev.masq.testing.OpenApiContract;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,7 +96,7 @@ class HttpEncodingTest {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return OpenApiContract.verified(HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     record Raw(String head, byte[] body, String text) {

@@ -179,7 +179,8 @@ class WebJourneysTest {
                 .header("Content-Type", "application/json")
                 .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(method.equals("GET") ? "" : "{}"))
                 .build();
-        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        return dev.masq.testing.OpenApiContract.verified(
+                java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
