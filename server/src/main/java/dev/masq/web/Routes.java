@@ -26,7 +26,7 @@ final class Routes {
     static void register(RoutesConfig routes, Services s) {
         ApiAuth auth = new ApiAuth(s.apiKeys);
         RateLimiter creations = new RateLimiter(s.config.apiAliasRate(), Duration.ofMinutes(1), s.clock);
-        AliasHandlers aliases = new AliasHandlers(s.aliases, s.leaks, s.senderBlocks, creations);
+        AliasHandlers aliases = new AliasHandlers(s.db, s.aliases, s.leaks, s.senderBlocks, creations);
         LeakHandlers leaks = new LeakHandlers(s.aliases, s.leaks, s.senderBlocks);
         BlockHandlers blocks = new BlockHandlers(s.senderBlocks);
         WebhookHandlers webhook = new WebhookHandlers(s.webhooks);
