@@ -84,7 +84,7 @@ final class Routes {
     /** The web pages: server-rendered, each form a POST with a CSRF token, all working without JavaScript. */
     private static void pages(RoutesConfig routes, Services s) {
         WebGate gate = new WebGate(s.sessions, s.signIn, s.secrets, s.config.baseUrl().startsWith("https:"));
-        AccountPages account = new AccountPages(s.signIn, s.sessions, gate, new LoginThrottle(s.secrets, s.clock));
+        AccountPages account = new AccountPages(s.signIn, s.sessions, gate, AccountPages.signInThrottle(s.secrets, s.clock));
 
         routes.before(gate::load);
         LinkPages links = new LinkPages(s.signIn, gate);
