@@ -1,5 +1,6 @@
 package dev.masq;
 
+import dev.masq.alias.EventExpiry;
 import dev.masq.config.Config;
 import dev.masq.mail.delivery.DeliveryService;
 import dev.masq.mail.forward.ForwardService;
@@ -32,6 +33,7 @@ public final class App implements AutoCloseable {
     public final SmtpServer submission;
     public final SmtpServer submissions;
     public final HttpServer http;
+    private final EventExpiry eventExpiry;
 
     private App(Services services, DeliveryService delivery, WebhookWorker webhooks, ForwardService forward,
                 List<SmtpServer> smtp, HttpServer http) {
@@ -43,6 +45,7 @@ public final class App implements AutoCloseable {
         this.submission = smtp.get(1);
         this.submissions = smtp.size() > 2 ? smtp.get(2) : null;
         this.http = http;
+        this.eventExpiry = EventExpiry.start(services.db, services.eventRepository, services.config.eventRetention(), services.clock);
     }
 
     public static App start(Config config, Clock clock) {
@@ -97,6 +100,7 @@ public final class App implements AutoCloseable {
             submissions.close();
         }
         http.close();
+        eventExpiry.close();
         // Senders before the database: they still write their outcomes to it.
         webhooks.stop();
         delivery.stop();
