@@ -10,6 +10,7 @@ import dev.masq.api.LeakHandlers;
 import dev.masq.api.OpenApi;
 import dev.masq.api.SimpleLoginHandlers;
 import dev.masq.api.WebhookHandlers;
+import dev.masq.alias.EventExpiry;
 import dev.masq.config.Config;
 import dev.masq.mail.delivery.DeliveryService;
 import dev.masq.mail.forward.ForwardService;
@@ -31,7 +32,6 @@ import dev.masq.web.InboxPages;
 import dev.masq.web.KeyPages;
 import dev.masq.web.LeakPages;
 import dev.masq.web.LinkPages;
-import dev.masq.web.LoginThrottle;
 import dev.masq.web.PasskeyPages;
 import dev.masq.http.RateLimiter;
 import dev.masq.web.WebRoutes;
@@ -72,6 +72,7 @@ public final class App implements AutoCloseable {
     private final SmtpServer submission;
     private final SmtpServer submissions;
     private final HttpServer http;
+    private final EventExpiry eventExpiry;
 
     private App(Core core, DeliveryService delivery, WebhookWorker webhooks, List<SmtpServer> smtp, HttpServer http) {
         this.core = core;
@@ -81,6 +82,7 @@ public final class App implements AutoCloseable {
         this.submission = smtp.get(1);
         this.submissions = smtp.size() > 2 ? smtp.get(2) : null;
         this.http = http;
+        this.eventExpiry = EventExpiry.start(core.db, core.eventRepository, core.config.eventRetention(), core.clock);
     }
 
     public static App start(Config config, Clock clock) {
@@ -138,7 +140,7 @@ public final class App implements AutoCloseable {
         RateLimiter creations = new RateLimiter(c.config.apiAliasRate(), Duration.ofMinutes(1), c.clock);
         return new ApiRoutes(
                 new ApiAuth(c.apiKeys),
-                new AliasHandlers(c.aliases, c.leaks, c.senderBlocks, creations),
+                new AliasHandlers(c.db, c.aliases, c.leaks, c.senderBlocks, creations),
                 new LeakHandlers(c.aliases, c.leaks, c.senderBlocks),
                 new BlockHandlers(c.senderBlocks),
                 new ContactHandlers(c.contacts),
@@ -155,7 +157,7 @@ public final class App implements AutoCloseable {
                 gate,
                 new ActionPages(c.leakActions),
                 new LinkPages(c.signIn, gate),
-                new AccountPages(c.signIn, c.sessions, gate, new LoginThrottle(c.secrets, c.clock)),
+                new AccountPages(c.signIn, c.sessions, gate, AccountPages.signInThrottle(c.secrets, c.clock)),
                 new PasskeyPages(c.passkeys, c.signIn, c.sessions, gate),
                 new SignUpPages(c.signUp, new SignUpThrottle(c.config.signUp(), c.secrets, c.clock)),
                 new AdminPages(c.signIn, c.serverSettings, c.publicUrl),
@@ -210,6 +212,7 @@ public final class App implements AutoCloseable {
             submissions.close();
         }
         http.close();
+        eventExpiry.close();
         // Senders before the database: they still write their outcomes to it.
         webhooks.stop();
         delivery.stop();

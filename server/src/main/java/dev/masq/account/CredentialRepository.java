@@ -4,7 +4,6 @@ import static dev.masq.db.schema.Tables.RECOVERY_CODES;
 import static dev.masq.db.schema.Tables.USERS;
 
 import dev.masq.crypto.Secrets;
-import dev.masq.db.schema.tables.records.UsersRecord;
 import java.util.Collection;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -21,8 +20,9 @@ public final class CredentialRepository {
         return ctx.fetchCount(USERS);
     }
 
-    public Optional<UsersRecord> user(DSLContext ctx, String userId) {
-        return ctx.selectFrom(USERS).where(USERS.ID.eq(userId)).fetchOptional();
+    public Optional<Credentials> user(DSLContext ctx, String userId) {
+        return ctx.selectFrom(USERS).where(USERS.ID.eq(userId)).fetchOptional(u -> new Credentials(u.getId(), u.getPasswordHash(),
+                u.getTotpSecretEnc() != null, u.getIsAdmin(), u.getDefaultDomain(), u.getDefaultMode(), u.getNotifyLeaks()));
     }
 
     public void setPassword(DSLContext ctx, String userId, String phc) {
@@ -33,8 +33,9 @@ public final class CredentialRepository {
         ctx.update(USERS).set(USERS.LOGIN_HMAC, secrets.lookupHash(email)).where(USERS.ID.eq(userId)).execute();
     }
 
-    public Optional<byte[]> totpSecret(UsersRecord user) {
-        return Optional.ofNullable(user.getTotpSecretEnc()).map(secrets::decrypt);
+    public Optional<byte[]> totpSecret(DSLContext ctx, String userId) {
+        return ctx.select(USERS.TOTP_SECRET_ENC).from(USERS).where(USERS.ID.eq(userId)).fetchOptional(r -> r.value1())
+                .map(secrets::decrypt);
     }
 
     public void setTotp(DSLContext ctx, String userId, byte[] secret, Long lastStep) {

@@ -1,7 +1,5 @@
 package dev.masq.account;
 
-import static dev.masq.db.schema.Tables.SERVER_SETTINGS;
-
 import dev.masq.db.Database;
 
 /** Server-wide switches an administrator sets in the web pages; each is off until turned on. */
@@ -10,6 +8,7 @@ public final class ServerSettings {
     private static final String OPEN_SIGN_UP = "open_sign_up";
 
     private final Database db;
+    private final ServerSettingsRepository repository = new ServerSettingsRepository();
 
     public ServerSettings(Database db) {
         this.db = db;
@@ -34,15 +33,10 @@ public final class ServerSettings {
     }
 
     private boolean flag(String name) {
-        return db.read(ctx -> ctx.select(SERVER_SETTINGS.VALUE).from(SERVER_SETTINGS)
-                .where(SERVER_SETTINGS.NAME.eq(name)).fetchOptional(r -> "true".equals(r.value1())))
-                .orElse(false);
+        return db.read(ctx -> repository.flag(ctx, name));
     }
 
     private void set(String name, boolean on) {
-        db.writeVoid(ctx -> ctx.insertInto(SERVER_SETTINGS)
-                .set(SERVER_SETTINGS.NAME, name).set(SERVER_SETTINGS.VALUE, Boolean.toString(on))
-                .onConflict(SERVER_SETTINGS.NAME).doUpdate().set(SERVER_SETTINGS.VALUE, Boolean.toString(on))
-                .execute());
+        db.writeVoid(ctx -> repository.set(ctx, name, on));
     }
 }

@@ -2,7 +2,6 @@ package dev.masq.account;
 
 import dev.masq.common.InvalidInputException;
 import dev.masq.db.Database;
-import dev.masq.db.schema.tables.records.UsersRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -97,14 +96,14 @@ public final class SignInService {
 
     /** The user whose email and password these are. Unknown emails cost the same time as wrong passwords. */
     public Optional<String> checkPassword(String email, String password) {
-        Optional<UsersRecord> user = email == null ? Optional.empty()
+        Optional<Credentials> user = email == null ? Optional.empty()
                 : db.read(ctx -> accounts.findUserByLogin(ctx, email.strip()).flatMap(u -> credentials.user(ctx, u.id())));
-        boolean ok = hasher.verify(password, user.map(UsersRecord::getPasswordHash).orElse(null));
-        return ok ? user.map(UsersRecord::getId) : Optional.empty();
+        boolean ok = hasher.verify(password, user.map(Credentials::passwordHash).orElse(null));
+        return ok ? user.map(Credentials::userId) : Optional.empty();
     }
 
     public boolean checkPasswordOf(String userId, String password) {
-        String phc = db.read(ctx -> credentials.user(ctx, userId)).map(UsersRecord::getPasswordHash).orElse(null);
+        String phc = db.read(ctx -> credentials.user(ctx, userId)).map(Credentials::passwordHash).orElse(null);
         return hasher.verify(password, phc);
     }
 
@@ -120,13 +119,13 @@ public final class SignInService {
         if (settings.requirePhishingResistant()) {
             return hasPasskey ? WebSession.Stage.SECOND_FACTOR : WebSession.Stage.ENROL;
         }
-        boolean hasTotp = db.read(ctx -> credentials.user(ctx, userId)).map(u -> u.getTotpSecretEnc() != null).orElse(false);
+        boolean hasTotp = db.read(ctx -> credentials.user(ctx, userId)).map(Credentials::hasTotp).orElse(false);
         return hasPasskey || hasTotp ? WebSession.Stage.SECOND_FACTOR : WebSession.Stage.FULL;
     }
 
     /** Accepts a TOTP code once: the same code (or an older one) fails the second time. */
     public boolean verifyTotp(String userId, String code) {
-        Optional<byte[]> secret = db.read(ctx -> credentials.user(ctx, userId)).flatMap(credentials::totpSecret);
+        Optional<byte[]> secret = db.read(ctx -> credentials.totpSecret(ctx, userId));
         if (secret.isEmpty() || settings.requirePhishingResistant()) {
             return false;
         }
@@ -146,7 +145,7 @@ public final class SignInService {
     public Factors factors(String userId) {
         boolean phishingResistant = settings.requirePhishingResistant();
         return db.read(ctx -> {
-            boolean totp = credentials.user(ctx, userId).map(u -> u.getTotpSecretEnc() != null).orElse(false);
+            boolean totp = credentials.user(ctx, userId).map(Credentials::hasTotp).orElse(false);
             boolean recovery = credentials.recoveryCodesLeft(ctx, userId) > 0;
             return new Factors(totp && !phishingResistant, passkeys.count(ctx, userId) > 0, recovery && !phishingResistant,
                     phishingResistant);
@@ -158,9 +157,9 @@ public final class SignInService {
     }
 
     public Profile profile(String userId) {
-        return db.read(ctx -> credentials.user(ctx, userId).map(u -> new Profile(u.getId(),
-                accounts.defaultMailbox(ctx, u.getId()).map(Mailbox::address).orElse(""),
-                u.getIsAdmin(), u.getTotpSecretEnc() != null, u.getDefaultDomain(), u.getDefaultMode(), u.getNotifyLeaks())))
+        return db.read(ctx -> credentials.user(ctx, userId).map(u -> new Profile(u.userId(),
+                accounts.defaultMailbox(ctx, u.userId()).map(Mailbox::address).orElse(""),
+                u.admin(), u.hasTotp(), u.defaultDomain(), u.defaultMode(), u.notifyLeaks())))
                 .orElseThrow(() -> new dev.masq.common.NotFoundException("no user " + userId));
     }
 

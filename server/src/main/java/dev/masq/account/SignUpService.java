@@ -83,7 +83,7 @@ public final class SignUpService implements AutoCloseable {
                 accounts.insertUser(ctx, user, inbox);
                 accounts.insertMailbox(ctx, new Mailbox(Tokens.newId("mb"), user.id(), inbox, false, true), now);
                 userId = user.id();
-            } else if (credentials.user(ctx, existing.get().id()).map(u -> u.getPasswordHash() == null).orElse(false)) {
+            } else if (credentials.user(ctx, existing.get().id()).map(u -> u.passwordHash() == null).orElse(false)) {
                 userId = existing.get().id();
             } else {
                 return false;

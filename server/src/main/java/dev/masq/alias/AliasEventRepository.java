@@ -43,7 +43,9 @@ public final class AliasEventRepository {
                         r.getSenderDomain(), r.getDetail(), Instant.ofEpochMilli(r.getCreatedAt())));
     }
 
-    public int expireBefore(DSLContext ctx, Instant cutoff) {
-        return ctx.deleteFrom(ALIAS_EVENTS).where(ALIAS_EVENTS.CREATED_AT.lt(cutoff.toEpochMilli())).execute();
+    /** Deletes up to {@code limit} events older than {@code cutoff}; returns how many went. */
+    public int deleteOlderThan(DSLContext ctx, Instant cutoff, int limit) {
+        return ctx.deleteFrom(ALIAS_EVENTS).where(ALIAS_EVENTS.ID.in(DSL.select(ALIAS_EVENTS.ID).from(ALIAS_EVENTS)
+                .where(ALIAS_EVENTS.CREATED_AT.lt(cutoff.toEpochMilli())).limit(limit))).execute();
     }
 }

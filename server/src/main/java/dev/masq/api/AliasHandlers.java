@@ -9,28 +9,26 @@ import dev.masq.alias.AliasSort;
 import dev.masq.alias.AliasState;
 import dev.masq.block.SenderBlocks;
 import dev.masq.common.InvalidInputException;
+import dev.masq.db.Database;
 import dev.masq.leak.LeakService;
 import dev.masq.http.JsonBody;
 import dev.masq.http.QueryParams;
 import dev.masq.http.RateLimiter;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /** {@code /api/v1/aliases}: parse, call the service for the key's owner, render. */
 public final class AliasHandlers {
     private final AliasService aliases;
-    private final LeakService leaks;
-    private final SenderBlocks blocks;
     private final AliasViewer viewer;
     private final RateLimiter creations;
+    private final AliasPatchService patches;
 
-    public AliasHandlers(AliasService aliases, LeakService leaks, SenderBlocks blocks, RateLimiter creations) {
+    public AliasHandlers(Database db, AliasService aliases, LeakService leaks, SenderBlocks blocks, RateLimiter creations) {
         this.aliases = aliases;
-        this.leaks = leaks;
-        this.blocks = blocks;
+        this.patches = new AliasPatchService(db, aliases, leaks, blocks);
         this.viewer = new AliasViewer(leaks, blocks);
         this.creations = creations;
     }
@@ -59,16 +57,7 @@ public final class AliasHandlers {
     public void update(Context ctx) {
         ObjectNode body = JsonBody.refusingNulls(JsonBody.object(ctx), AliasRequests.Patch.CLEARABLE);
         AliasRequests.Patch patch = JsonBody.convert(body, AliasRequests.Patch.class);
-        String user = ApiAuth.userId(ctx);
-        String id = ctx.pathParam("id");
-        if (body.has("allowed_domains")) {
-            leaks.setAllowedDomains(user, id, patch.allowedDomains() == null ? List.of() : patch.allowedDomains());
-        }
-        Alias updated = aliases.update(user, id, AliasRequests.Patch.from(body, patch));
-        if (body.has("vendor_only")) {
-            blocks.setVendorOnly(user, id, Boolean.TRUE.equals(patch.vendorOnly()));
-        }
-        ctx.json(view(updated));
+        ctx.json(view(patches.apply(ApiAuth.userId(ctx), ctx.pathParam("id"), AliasRequests.Patch.from(body, patch))));
     }
 
     public void delete(Context ctx) {

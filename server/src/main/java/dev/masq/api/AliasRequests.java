@@ -5,7 +5,6 @@ import dev.masq.alias.AliasPatch;
 import dev.masq.alias.NewAlias;
 import dev.masq.common.InvalidInputException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,41 +22,32 @@ final class AliasRequests {
             if (note != null && description != null) {
                 throw new InvalidInputException("description", "give either note or description (its addy.io name), not both");
             }
-            return new NewAlias(mode(mode), localPart, domain, vendor, site, note != null ? note : description);
+            return new NewAlias(NewAlias.AddressMode.fromWire(mode), localPart, domain, vendor, site, note != null ? note : description);
         }
 
         boolean addyDialect() {
             return description != null;
         }
-
-        private static NewAlias.AddressMode mode(String mode) {
-            if (mode == null) {
-                return null;
-            }
-            return switch (mode.toLowerCase(Locale.ROOT)) {
-                case "words" -> NewAlias.AddressMode.WORDS;
-                case "random" -> NewAlias.AddressMode.RANDOM;
-                case "custom" -> NewAlias.AddressMode.CUSTOM;
-                default -> throw new InvalidInputException("mode", "mode is one of words, random, custom");
-            };
-        }
     }
 
     /**
      * A field that is absent stays as it is; a field sent as null (or empty) is cleared. {@code vendor_only}
-     * and {@code allowed_domains} are sender settings, applied apart from the alias's own fields.
+     * and {@code allowed_domains} are sender settings, applied with the alias's own fields in one transaction.
      */
     record Patch(String note, String vendor, List<String> vendorDomains, Boolean vendorOnly, List<String> allowedDomains,
                  String displayName) {
         /** The fields null clears; null for any other (vendor_only) is refused. */
         static final Set<String> CLEARABLE = Set.of("note", "vendor", "vendor_domains", "allowed_domains", "display_name");
 
-        static AliasPatch from(ObjectNode body, Patch p) {
-            return new AliasPatch(
+        static AliasPatchService.Change from(ObjectNode body, Patch p) {
+            AliasPatch fields = new AliasPatch(
                     body.has("note") ? Optional.of(p.note() == null ? "" : p.note()) : Optional.empty(),
                     body.has("vendor") ? Optional.of(p.vendor() == null ? "" : p.vendor()) : Optional.empty(),
                     body.has("vendor_domains") ? Optional.of(p.vendorDomains() == null ? List.of() : p.vendorDomains()) : Optional.empty(),
                     body.has("display_name") ? Optional.of(p.displayName() == null ? "" : p.displayName()) : Optional.empty());
+            return new AliasPatchService.Change(fields,
+                    body.has("allowed_domains") ? Optional.of(p.allowedDomains() == null ? List.of() : p.allowedDomains()) : Optional.empty(),
+                    body.has("vendor_only") ? Optional.of(Boolean.TRUE.equals(p.vendorOnly())) : Optional.empty());
         }
     }
 

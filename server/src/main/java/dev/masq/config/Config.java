@@ -36,11 +36,8 @@ public record Config(
         WebhookSettings webhook,
         SendingSettings sending,
         SmtpLimits smtpLimits,
-        SignUpSettings signUp) {
-
-    public static Config fromEnvironment() {
-        return from(System.getenv());
-    }
+        SignUpSettings signUp,
+        Duration eventRetention) {
 
     public static Config from(Map<String, String> env) {
         Settings s = new Settings(env);
@@ -81,15 +78,8 @@ public record Config(
                 WebhookSettings.from(s),
                 SendingSettings.from(s),
                 SmtpLimits.from(s),
-                SignUpSettings.from(s));
-    }
-
-    public String defaultDomain() {
-        return domains.getFirst();
-    }
-
-    public boolean isOurDomain(String domain) {
-        return domains.contains(domain.toLowerCase(Locale.ROOT));
+                SignUpSettings.from(s),
+                s.duration("MASQ_EVENT_RETENTION", Duration.ofDays(90)));
     }
 
     static InetSocketAddress hostPort(String value) {

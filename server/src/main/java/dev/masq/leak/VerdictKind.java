@@ -23,9 +23,4 @@ public enum VerdictKind {
     public boolean isSuspicious() {
         return this == SPOOF || this == LOOKALIKE;
     }
-
-    /** Whether the message shows that someone other than the vendor has the address. */
-    public boolean isForeign() {
-        return this != EXPECTED;
-    }
 }

@@ -1,16 +1,23 @@
 package dev.masq.web;
 
+import dev.masq.account.LoginThrottle;
 import dev.masq.account.SessionService;
 import dev.masq.account.SignInService;
 import dev.masq.account.WebSession;
 import io.javalin.http.Context;
+import dev.masq.crypto.Secrets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import dev.masq.http.Redirect;
 
 /** Sign-in with password and second factor; re-authentication; sign-out. The one-time links are {@link LinkPages}. */
 public final class AccountPages {
     private static final String WRONG = "Wrong email or password.";
+    /** Failed sign-ins and second factors: 10 per account, 50 per client address, in a quarter of an hour. */
+    private static final LoginThrottle.Policy SIGN_IN = new LoginThrottle.Policy(10, 50, Duration.ofMinutes(15));
 
     private final SignInService signIn;
     private final SessionService sessions;
@@ -22,6 +29,11 @@ public final class AccountPages {
         this.sessions = sessions;
         this.gate = gate;
         this.throttle = throttle;
+    }
+
+    /** A keyed hash of the account name, so the throttle's memory holds no email addresses. */
+    public static LoginThrottle signInThrottle(Secrets secrets, Clock clock) {
+        return new LoginThrottle(SIGN_IN, account -> HexFormat.of().formatHex(secrets.lookupHash(account)), clock);
     }
 
     public record LoginForm(String email, String error) {
@@ -41,7 +53,8 @@ public final class AccountPages {
 
     public void login(Context ctx) {
         String email = ctx.formParam("email");
-        Optional<Duration> wait = throttle.attempt(ctx.ip(), email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT));
+        String account = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        Optional<Duration> wait = throttle.lockedFor(ctx.ip(), account);
         if (wait.isPresent()) {
             tooMany(ctx, wait.get());
             Views.page(ctx, "login.jte", new LoginForm(email, "Too many attempts. Try again in " + minutes(wait.get()) + "."));
@@ -49,6 +62,7 @@ public final class AccountPages {
         }
         Optional<String> user = signIn.checkPassword(email, ctx.formParam("password"));
         if (user.isEmpty()) {
+            throttle.failed(ctx.ip(), account);
             ctx.status(401);
             Views.page(ctx, "login.jte", new LoginForm(email, WRONG));
             return;
@@ -76,6 +90,7 @@ public final class AccountPages {
         }
         if (throttled(ctx, s) || !signIn.verifyTotp(s.userId(), ctx.formParam("code"))) {
             if (ctx.status().getCode() != 429) {
+                throttle.failed(ctx.ip(), secondFactor(s));
                 ctx.status(401);
             }
             secondFactorPage(ctx, "That code did not work. Codes change every 30 seconds and work once.");
@@ -92,6 +107,7 @@ public final class AccountPages {
         }
         if (throttled(ctx, s) || !signIn.useRecoveryCode(s.userId(), ctx.formParam("code"))) {
             if (ctx.status().getCode() != 429) {
+                throttle.failed(ctx.ip(), secondFactor(s));
                 ctx.status(401);
             }
             secondFactorPage(ctx, "That recovery code did not work.");
@@ -118,7 +134,7 @@ public final class AccountPages {
     }
 
     private boolean throttled(Context ctx, WebSession s) {
-        Optional<Duration> wait = throttle.attempt(ctx.ip(), "second-factor:" + s.userId());
+        Optional<Duration> wait = throttle.lockedFor(ctx.ip(), secondFactor(s));
         wait.ifPresent(w -> tooMany(ctx, w));
         return wait.isPresent();
     }
@@ -138,6 +154,7 @@ public final class AccountPages {
         WebSession s = WebGate.session(ctx);
         if (throttled(ctx, s) || !signIn.checkPasswordOf(s.userId(), ctx.formParam("password"))) {
             if (ctx.status().getCode() != 429) {
+                throttle.failed(ctx.ip(), secondFactor(s));
                 ctx.status(401);
             }
             Views.page(ctx, "reauth.jte", new LoginForm(null, "That is not your password."));
@@ -151,6 +168,10 @@ public final class AccountPages {
     public void logout(Context ctx) {
         gate.endSession(ctx);
         throw new Redirect("/login");
+    }
+
+    private static String secondFactor(WebSession s) {
+        return "second-factor:" + s.userId();
     }
 
     private static void tooMany(Context ctx, Duration wait) {

@@ -83,11 +83,7 @@ public final class AliasPages {
         CreateForm form = new CreateForm(ctx.formParam("vendor"), ctx.formParam("site"), ctx.formParam("note"),
                 ctx.formParam("mode"), ctx.formParam("local_part"), ctx.formParam("domain"), null);
         try {
-            NewAlias.AddressMode mode = switch (form.mode() == null ? "words" : form.mode()) {
-                case "random" -> NewAlias.AddressMode.RANDOM;
-                case "custom" -> NewAlias.AddressMode.CUSTOM;
-                default -> NewAlias.AddressMode.WORDS;
-            };
+            NewAlias.AddressMode mode = NewAlias.AddressMode.fromWire(form.mode());
             Alias alias = aliases.create(WebGate.userId(ctx),
                     new NewAlias(mode, form.localPart(), form.domain(), form.vendor(), form.site(), form.note()));
             throw new Redirect("/?created=" + alias.id());

@@ -1,20 +1,16 @@
 package dev.masq.web;
 
+import dev.masq.account.AccountExport;
 import dev.masq.alias.AccountDeletion;
 import dev.masq.account.ApiKeyService;
 import dev.masq.account.InboxService;
 import dev.masq.account.Mailbox;
 import dev.masq.account.SessionService;
 import dev.masq.account.SignInService;
-import dev.masq.alias.Alias;
-import dev.masq.alias.AliasPage;
-import dev.masq.alias.AliasQuery;
 import dev.masq.alias.AliasService;
 import dev.masq.common.InvalidInputException;
 import dev.masq.webhook.WebhookService;
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.masq.http.Redirect;
@@ -22,26 +18,22 @@ import dev.masq.http.Redirect;
 /** Settings: inboxes, alias defaults, notifications, the webhook, export of everything the account holds, and deleting the account. */
 public final class SettingsPages {
     private final SignInService signIn;
-    private final AliasService aliases;
-    private final ApiKeyService keys;
-    private final SessionService sessions;
     private final AccountDeletion deletion;
     private final InboxService inboxes;
     private final WebhookService webhooks;
     private final WebGate gate;
     private final List<String> domains;
+    private final AccountExport export;
 
     public SettingsPages(SignInService signIn, AliasService aliases, ApiKeyService keys, SessionService sessions, AccountDeletion deletion,
                   InboxService inboxes, WebhookService webhooks, WebGate gate, List<String> domains) {
         this.signIn = signIn;
         this.webhooks = webhooks;
         this.inboxes = inboxes;
-        this.aliases = aliases;
-        this.keys = keys;
-        this.sessions = sessions;
         this.deletion = deletion;
         this.gate = gate;
         this.domains = domains;
+        this.export = new AccountExport(signIn, inboxes, aliases, keys, sessions);
     }
 
     public record SettingsView(List<String> domains, List<Mailbox> inboxes, String message, String error, WebhookForm webhook) {
@@ -111,25 +103,7 @@ public final class SettingsPages {
 
     /** Everything masq holds about the person, decrypted, as one JSON download (secrets such as keys and codes excepted). */
     public void export(Context ctx) {
-        String user = WebGate.userId(ctx);
-        List<Map<String, Object>> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            AliasPage page = aliases.list(user, new AliasQuery(null, null, cursor, 200));
-            for (Alias a : page.items()) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("alias", a);
-                entry.put("events", aliases.events(user, a.id(), 500));
-                all.add(entry);
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        Map<String, Object> export = new LinkedHashMap<>();
-        export.put("account", gate.profile(ctx));
-        export.put("inboxes", inboxes.list(user));
-        export.put("aliases", all);
-        export.put("api_keys", keys.list(user));
-        export.put("sessions", sessions.list(user));
+        Map<String, Object> export = this.export.of(WebGate.userId(ctx));
         ctx.header("Content-Disposition", "attachment; filename=\"masq-export.json\"").header("Cache-Control", "no-store");
         ctx.json(export);
     }

@@ -1,6 +1,6 @@
 package dev.masq.webhook;
 
-import java.io.IOException;
+import dev.masq.common.DnsClient;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -11,14 +11,7 @@ import java.util.Optional;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Address;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
@@ -29,16 +22,10 @@ import org.xbill.DNS.Type;
 final class HostResolver {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final SimpleResolver dns;
+    private final DnsClient dns;
 
     HostResolver(Optional<InetSocketAddress> dns) {
-        this.dns = dns.map(HostResolver::simpleResolver).orElse(null);
-    }
-
-    private static SimpleResolver simpleResolver(InetSocketAddress server) {
-        SimpleResolver r = new SimpleResolver(new InetSocketAddress(server.getHostString(), server.getPort()));
-        r.setTimeout(TIMEOUT);
-        return r;
+        this.dns = dns.map(server -> DnsClient.uncached(Optional.of(server), TIMEOUT)).orElse(null);
     }
 
     /** Every address of {@code host} (a name, or a literal such as {@code 192.0.2.1} or {@code [2001:db8::1]}). */
@@ -60,20 +47,12 @@ final class HostResolver {
     }
 
     private List<InetAddress> ask(String host, int type) throws UnknownHostException {
-        Message response;
-        try {
-            Name name = Name.fromString(host, Name.root);
-            response = dns.send(Message.newQuery(Record.newRecord(name, type, DClass.IN)));
-        } catch (TextParseException e) {
-            throw new UnknownHostException(host);
-        } catch (IOException e) {
-            throw new UnknownHostException(host + ": " + e.getMessage());
-        }
-        if (response.getRcode() != Rcode.NOERROR && response.getRcode() != Rcode.NXDOMAIN) {
-            throw new UnknownHostException(host + ": " + Rcode.string(response.getRcode()));
+        DnsClient.Response response = dns.query(host, type);
+        if (response.status() == DnsClient.Response.Status.FAILED) {
+            throw new UnknownHostException(host + ": DNS lookup failed");
         }
         List<InetAddress> found = new ArrayList<>();
-        for (Record r : response.getSection(Section.ANSWER)) {
+        for (Record r : response.records()) {
             switch (r) {
                 case ARecord a -> found.add(a.getAddress());
                 case AAAARecord aaaa -> found.add(aaaa.getAddress());

@@ -122,6 +122,19 @@ class AliasApiErrorsTest {
         assertThat(reply.header("Allow")).contains("GET").contains("POST");
     }
 
+    @Test
+    void aPatchRefusedOnOneFieldChangesNoneOfTheOthers() {
+        String id = create("{}").json().get("id").asText();
+        masq.call(key, "PATCH", "/api/v1/aliases/" + id, "{\"allowed_domains\":[\"stripe.com\"]}");
+
+        JsonNode problem = problem(masq.call(key, "PATCH", "/api/v1/aliases/" + id,
+                "{\"allowed_domains\":[\"paypal.com\"],\"vendor_domains\":[\"not a domain\"]}"), 422);
+
+        assertThat(field(problem)).isEqualTo("vendor_domains");
+        JsonNode alias = masq.call(key, "GET", "/api/v1/aliases/" + id, null).json();
+        assertThat(alias.get("allowed_domains").toString()).isEqualTo("[\"stripe.com\"]");
+    }
+
     private TestMasq.Reply create(String body) {
         return masq.call(key, "POST", "/api/v1/aliases", body);
     }

@@ -1,23 +1,19 @@
 package dev.masq.mail.delivery;
 
+import dev.masq.common.DnsClient;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.Cache;
-import org.xbill.DNS.Lookup;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.Resolver;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -28,46 +24,35 @@ import org.xbill.DNS.Type;
 public final class MxResolver {
     // Like Postfix's smtp_mx_address_limit: a bound on how long one attempt can take.
     private static final int MAX_HOPS = 5;
+    private static final Duration DNS_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Resolver resolver;
-    private final Cache cache = new Cache();
+    private final DnsClient dns;
     private final int port;
 
     /** Asks {@code dns} (host:port) when given, else the system's resolvers; connects to {@code port}. */
     public MxResolver(Optional<InetSocketAddress> dns, int port) {
-        this.resolver = dns.map(MxResolver::simpleResolver).orElseGet(Lookup::getDefaultResolver);
+        this.dns = DnsClient.using(dns, DNS_TIMEOUT);
         this.port = port;
-    }
-
-    private static Resolver simpleResolver(InetSocketAddress dns) {
-        SimpleResolver r = new SimpleResolver(new InetSocketAddress(dns.getHostString(), dns.getPort()));
-        r.setTimeout(Duration.ofSeconds(5));
-        return r;
     }
 
     public List<Hop> resolve(String domain) throws DeliveryFailure {
         Name name = absolute(domain);
-        Lookup mx = lookup(name, Type.MX);
-        List<Name> hosts = switch (mx.getResult()) {
-            case Lookup.SUCCESSFUL -> mxHosts(domain, mx.getAnswers());
-            case Lookup.TYPE_NOT_FOUND -> List.of(name);
-            case Lookup.HOST_NOT_FOUND -> throw DeliveryFailure.permanent("recipient domain does not exist",
+        DnsClient.Response mx = dns.query(name.toString(), Type.MX);
+        List<Name> hosts = switch (mx.status()) {
+            case ANSWERED -> mx.records().isEmpty() ? List.of(name) : mxHosts(domain, mx.records());
+            case NO_SUCH_NAME -> throw DeliveryFailure.permanent("recipient domain does not exist",
                     "domain " + domain + " does not exist");
-            default -> throw DeliveryFailure.temporary("DNS lookup failed",
-                    "MX lookup for " + domain + " failed: " + mx.getErrorString());
+            case FAILED -> throw DeliveryFailure.temporary("DNS lookup failed", "MX lookup for " + domain + " failed");
         };
         List<Hop> hops = new ArrayList<>();
         boolean dnsTrouble = false;
         for (Name host : hosts) {
             for (int type : new int[] {Type.A, Type.AAAA}) {
-                Lookup a = lookup(host, type);
-                if (a.getResult() == Lookup.SUCCESSFUL) {
-                    for (Record r : a.getAnswers()) {
-                        address(r).ifPresent(ip -> hops.add(new Hop(host.toString(true), new InetSocketAddress(ip, port))));
-                    }
-                } else if (a.getResult() == Lookup.TRY_AGAIN || a.getResult() == Lookup.UNRECOVERABLE) {
-                    dnsTrouble = true;
+                DnsClient.Response a = dns.query(host.toString(), type);
+                for (Record r : a.records()) {
+                    address(r).ifPresent(ip -> hops.add(new Hop(host.toString(true), new InetSocketAddress(ip, port))));
                 }
+                dnsTrouble |= a.status() == DnsClient.Response.Status.FAILED;
             }
         }
         if (hops.isEmpty()) {
@@ -83,8 +68,8 @@ public final class MxResolver {
     }
 
     /** MX targets by preference, hosts of equal preference in random order to spread load (RFC 5321 §5.1). */
-    private static List<Name> mxHosts(String domain, Record[] answers) throws DeliveryFailure {
-        List<MXRecord> records = Arrays.stream(answers).filter(MXRecord.class::isInstance).map(MXRecord.class::cast).toList();
+    private static List<Name> mxHosts(String domain, List<Record> answers) throws DeliveryFailure {
+        List<MXRecord> records = answers.stream().filter(MXRecord.class::isInstance).map(MXRecord.class::cast).toList();
         if (records.size() == 1 && records.getFirst().getTarget().equals(Name.root)) {
             throw DeliveryFailure.permanent("recipient domain accepts no mail (null MX)",
                     "domain " + domain + " accepts no mail (null MX, RFC 7505)");
@@ -101,14 +86,6 @@ public final class MxResolver {
             hosts.addAll(same);
         });
         return hosts;
-    }
-
-    private Lookup lookup(Name name, int type) {
-        Lookup lookup = new Lookup(name, type);
-        lookup.setResolver(resolver);
-        lookup.setCache(cache);
-        lookup.run();
-        return lookup;
     }
 
     private static Name absolute(String domain) throws DeliveryFailure {

@@ -4,9 +4,9 @@ import dev.masq.mail.forward.ForwardService;
 import dev.masq.mail.forward.Recipient;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
+import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
-import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +18,10 @@ import org.slf4j.LoggerFactory;
  */
 final class AliasRcptHook implements RcptHook {
     private static final Logger log = LoggerFactory.getLogger(AliasRcptHook.class);
-    private static final HookResult RELAY_DENIED = deny("550", "5.7.1 Relaying denied");
-    private static final HookResult NO_SUCH_USER = deny("550", "5.1.1 No such user here");
-    private static final HookResult SENDER_REFUSED = deny("550", "5.7.1 Delivery not authorized, message refused");
-    private static final HookResult TRY_LATER = HookResult.builder()
-            .hookReturnCode(HookReturnCode.denySoft())
-            .smtpReturnCode("451")
-            .smtpDescription("4.3.0 Temporary lookup failure, try again later")
-            .build();
+    private static final HookResult RELAY_DENIED = HookReplies.deny(SMTPRetCode.MAILBOX_PERM_UNAVAILABLE, "5.7.1 Relaying denied");
+    private static final HookResult NO_SUCH_USER = HookReplies.deny(SMTPRetCode.MAILBOX_PERM_UNAVAILABLE, "5.1.1 No such user here");
+    private static final HookResult SENDER_REFUSED = HookReplies.deny(SMTPRetCode.MAILBOX_PERM_UNAVAILABLE, "5.7.1 Delivery not authorized, message refused");
+    private static final HookResult TRY_LATER = HookReplies.denySoft(SMTPRetCode.LOCAL_ERROR, "4.3.0 Temporary lookup failure, try again later");
 
     private final ForwardService forward;
 
@@ -53,7 +49,4 @@ final class AliasRcptHook implements RcptHook {
         }
     }
 
-    private static HookResult deny(String code, String text) {
-        return HookResult.builder().hookReturnCode(HookReturnCode.deny()).smtpReturnCode(code).smtpDescription(text).build();
-    }
 }

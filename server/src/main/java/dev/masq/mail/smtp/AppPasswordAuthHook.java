@@ -4,20 +4,20 @@ import dev.masq.mail.submission.SubmissionLogins;
 import org.apache.james.core.Username;
 import org.apache.james.protocols.api.OidcSASLConfiguration;
 import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.AuthHook;
 import org.apache.james.protocols.smtp.hook.HookResult;
-import org.apache.james.protocols.smtp.hook.HookReturnCode;
 
 /** AUTH PLAIN / LOGIN on the submission port, with app passwords; the session remembers whose they are. */
 final class AppPasswordAuthHook implements AuthHook {
     static final ProtocolSession.AttachmentKey<String> USER_ID = ProtocolSession.AttachmentKey.of("masq.user_id", String.class);
 
-    private static final HookResult FAILED = result(HookReturnCode.deny(), "535", "5.7.8 Authentication credentials invalid");
-    private static final HookResult LOCKED = result(HookReturnCode.denySoft(), "454",
+    private static final HookResult FAILED = HookReplies.deny(SMTPRetCode.AUTH_FAILED, "5.7.8 Authentication credentials invalid");
+    private static final HookResult LOCKED = HookReplies.denySoft(SMTPRetCode.AUTH_TEMPORARY_ERROR,
             "4.7.0 Too many failed logins, try again later");
-    private static final HookResult ENCRYPTION_REQUIRED = result(HookReturnCode.deny(), "538", "5.7.11 Encryption required");
-    private static final HookResult OK = result(HookReturnCode.ok(), "235", "2.7.0 Authentication successful");
+    private static final HookResult ENCRYPTION_REQUIRED = HookReplies.deny(SMTPRetCode.AUTH_ENCRYPTION_REQUIRED, "5.7.11 Encryption required");
+    private static final HookResult OK = HookReplies.ok(SMTPRetCode.AUTH_OK, "2.7.0 Authentication successful");
 
     private final SubmissionLogins logins;
 
@@ -46,7 +46,4 @@ final class AppPasswordAuthHook implements AuthHook {
         return FAILED;
     }
 
-    private static HookResult result(HookReturnCode code, String reply, String text) {
-        return HookResult.builder().hookReturnCode(code).smtpReturnCode(reply).smtpDescription(text).build();
-    }
 }

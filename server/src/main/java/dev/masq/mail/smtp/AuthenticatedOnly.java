@@ -3,9 +3,9 @@ package dev.masq.mail.smtp;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
-import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 
@@ -14,8 +14,7 @@ import org.apache.james.protocols.smtp.hook.RcptHook;
  * who may send as which alias is decided on the message's From after DATA.
  */
 final class AuthenticatedOnly implements MailHook, RcptHook {
-    private static final HookResult AUTH_REQUIRED = HookResult.builder().hookReturnCode(HookReturnCode.deny())
-            .smtpReturnCode("530").smtpDescription("5.7.0 Authentication required").build();
+    private static final HookResult AUTH_REQUIRED = HookReplies.deny(SMTPRetCode.AUTH_REQUIRED, "5.7.0 Authentication required");
 
     @Override
     public HookResult doMail(SMTPSession session, MaybeSender sender) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +27,14 @@ final class ChannelGuard extends IdleStateHandler {
     private static final Logger log = LoggerFactory.getLogger(ChannelGuard.class);
     private final byte[] idle;
     private static final byte[] TOO_LONG =
-            "552 5.3.4 Line too long: message size exceeds fixed maximum message size\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] COMMAND_TOO_LONG = ("500 5.5.2 Line too long: a command line takes at most "
+            (SMTPRetCode.QUOTA_EXCEEDED + " 5.3.4 Line too long: message size exceeds fixed maximum message size\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COMMAND_TOO_LONG = (SMTPRetCode.SYNTAX_ERROR_COMMAND_UNRECOGNIZED + " 5.5.2 Line too long: a command line takes at most "
             + SmtpLineFramer.COMMAND_MAX + " octets\r\n").getBytes(StandardCharsets.US_ASCII);
 
     ChannelGuard(Duration timeout, String hostname) {
         super(timeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS);
-        this.idle = ("421 4.4.2 " + hostname + " Idle for too long, closing connection\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.idle = (SMTPRetCode.SERVICE_NOT_AVAILABLE + " 4.4.2 " + hostname + " Idle for too long, closing connection\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.james.protocols.smtp.SMTPRetCode;
 
 /**
  * Caps concurrent connections, in all and per client address. A connection over the cap gets
@@ -33,7 +34,7 @@ final class ConnectionLimits extends ChannelInboundHandlerAdapter {
         this.maxTotal = maxTotal;
         this.maxPerAddress = maxPerAddress;
         this.open = open;
-        this.busy = ("421 4.7.0 " + hostname + " Too many connections, try again later\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.busy = (SMTPRetCode.SERVICE_NOT_AVAILABLE + " 4.7.0 " + hostname + " Too many connections, try again later\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.smtp.MailEnvelope;
+import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
-import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  */
 final class ForwardMessageHook implements MessageHook {
     private static final Logger log = LoggerFactory.getLogger(ForwardMessageHook.class);
-    private static final HookResult QUEUED = result(HookReturnCode.ok(), "250", "2.0.0 Message accepted for delivery");
-    private static final HookResult LOOP = result(HookReturnCode.deny(), "554", "5.4.6 Too many hops: mail loop detected");
-    private static final HookResult REFUSED = result(HookReturnCode.deny(), "550", "5.7.1 The recipient does not accept mail from this sender");
+    private static final HookResult QUEUED = HookReplies.ok(SMTPRetCode.MAIL_OK, "2.0.0 Message accepted for delivery");
+    private static final HookResult LOOP = HookReplies.deny(SMTPRetCode.TRANSACTION_FAILED, "5.4.6 Too many hops: mail loop detected");
+    private static final HookResult REFUSED = HookReplies.deny(SMTPRetCode.MAILBOX_PERM_UNAVAILABLE, "5.7.1 The recipient does not accept mail from this sender");
     private static final HookResult NOT_STORED =
-            result(HookReturnCode.denySoft(), "451", "4.3.0 Message not stored, try again later");
+            HookReplies.denySoft(SMTPRetCode.LOCAL_ERROR, "4.3.0 Message not stored, try again later");
 
     private final ForwardService forward;
     private final ReplyService replies;
@@ -66,7 +66,4 @@ final class ForwardMessageHook implements MessageHook {
         }
     }
 
-    private static HookResult result(HookReturnCode code, String reply, String text) {
-        return HookResult.builder().hookReturnCode(code).smtpReturnCode(reply).smtpDescription(text).build();
-    }
 }

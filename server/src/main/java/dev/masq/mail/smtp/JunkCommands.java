@@ -6,6 +6,7 @@ import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
+import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 
 /**
@@ -24,7 +25,7 @@ final class JunkCommands implements LineHandler<SMTPSession> {
     JunkCommands(LineHandler<SMTPSession> commands, int limit, String hostname) {
         this.commands = commands;
         this.limit = limit;
-        this.tooMany = ClosingReply.of("421", "4.7.0 " + hostname + " Too many commands that send no mail, closing connection");
+        this.tooMany = ClosingReply.of(SMTPRetCode.SERVICE_NOT_AVAILABLE, "4.7.0 " + hostname + " Too many commands that send no mail, closing connection");
     }
 
     @Override

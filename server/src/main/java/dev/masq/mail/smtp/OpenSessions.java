@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 
 /**
@@ -20,7 +21,7 @@ final class OpenSessions {
     private final byte[] evicted;
 
     OpenSessions(String hostname) {
-        this.evicted = ("421 4.7.0 " + hostname + " Too many connections, closing idle session\r\n")
+        this.evicted = (SMTPRetCode.SERVICE_NOT_AVAILABLE + " 4.7.0 " + hostname + " Too many connections, closing idle session\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 

@@ -6,7 +6,6 @@ import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
-import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 
@@ -33,7 +32,6 @@ final class PathLengthLimit implements MailHook, RcptHook {
     }
 
     private static HookResult refuse(String text) {
-        return HookResult.builder().hookReturnCode(HookReturnCode.deny())
-                .smtpReturnCode(SMTPRetCode.SYNTAX_ERROR_ARGUMENTS).smtpDescription(text).build();
+        return HookReplies.deny(SMTPRetCode.SYNTAX_ERROR_ARGUMENTS, text);
     }
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.api.ProtocolSession.State;
+import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
-import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.RcptHook;
 
 /**
@@ -15,11 +15,7 @@ import org.apache.james.protocols.smtp.hook.RcptHook;
  * addresses under one MAIL FROM.
  */
 final class RecipientLimit implements RcptHook {
-    private static final HookResult TOO_MANY = HookResult.builder()
-            .hookReturnCode(HookReturnCode.denySoft())
-            .smtpReturnCode("452")
-            .smtpDescription("4.5.3 Too many recipients")
-            .build();
+    private static final HookResult TOO_MANY = HookReplies.denySoft(SMTPRetCode.SYSTEM_STORAGE_ERROR, "4.5.3 Too many recipients");
 
     private final int max;
 

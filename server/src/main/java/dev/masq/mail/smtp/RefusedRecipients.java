@@ -9,6 +9,7 @@ import org.apache.james.protocols.api.ProtocolSession.AttachmentKey;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
+import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 
 /**
@@ -38,8 +39,8 @@ final class RefusedRecipients implements LineHandler<SMTPSession> {
         this.commands = commands;
         this.limits = limits;
         this.addresses = addresses;
-        this.tooMany = ClosingReply.of("421", "4.7.0 " + hostname + " Too many refused recipients, closing connection");
-        this.addressTooMany = ClosingReply.of("421",
+        this.tooMany = ClosingReply.of(SMTPRetCode.SERVICE_NOT_AVAILABLE, "4.7.0 " + hostname + " Too many refused recipients, closing connection");
+        this.addressTooMany = ClosingReply.of(SMTPRetCode.SERVICE_NOT_AVAILABLE,
                 "4.7.0 " + hostname + " Too many refused recipients from your address, try again later");
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
+import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.DataLineFilter;
 
@@ -26,7 +27,7 @@ final class SessionLifecycle implements LineHandler<SMTPSession>, DataLineFilter
         this.commands = commands;
         this.open = open;
         this.lifetimeNanos = lifetime.toNanos();
-        this.tooOld = ClosingReply.of("421", "4.4.2 " + hostname + " Session lasted too long, closing connection");
+        this.tooOld = ClosingReply.of(SMTPRetCode.SERVICE_NOT_AVAILABLE, "4.4.2 " + hostname + " Session lasted too long, closing connection");
     }
 
     /** A command. */

@@ -3,6 +3,7 @@ package dev.masq.mail.smtp;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.LineHandler;
 import org.apache.james.protocols.smtp.SMTPResponse;
+import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.DataLineFilter;
 
@@ -17,7 +18,7 @@ final class StrictLineEndings implements DataLineFilter, LineHandler<SMTPSession
     private static final Response REJECT;
 
     static {
-        SMTPResponse r = new SMTPResponse("500", "5.5.2 Bare CR or LF, or NUL, in line: only CRLF ends a line");
+        SMTPResponse r = new SMTPResponse(SMTPRetCode.SYNTAX_ERROR_COMMAND_UNRECOGNIZED, "5.5.2 Bare CR or LF, or NUL, in line: only CRLF ends a line");
         r.setEndSession(true);
         REJECT = r.immutable();
     }

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.smtp.MailEnvelope;
+import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
-import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.MessageHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
 /** Hands a submitted message to the submission service; 250 only once it is queued. */
 final class SubmissionMessageHook implements MessageHook {
     private static final Logger log = LoggerFactory.getLogger(SubmissionMessageHook.class);
-    private static final HookResult QUEUED = result(HookReturnCode.ok(), "250", "2.0.0 Message accepted for delivery");
+    private static final HookResult QUEUED = HookReplies.ok(SMTPRetCode.MAIL_OK, "2.0.0 Message accepted for delivery");
     private static final HookResult NOT_YOURS =
-            result(HookReturnCode.deny(), "550", "5.7.1 From must be one of your aliases");
+            HookReplies.deny(SMTPRetCode.MAILBOX_PERM_UNAVAILABLE, "5.7.1 From must be one of your aliases");
     private static final HookResult NOT_STORED =
-            result(HookReturnCode.denySoft(), "451", "4.3.0 Message not stored, try again later");
+            HookReplies.denySoft(SMTPRetCode.LOCAL_ERROR, "4.3.0 Message not stored, try again later");
 
     private final SubmissionService submission;
 
@@ -45,7 +45,4 @@ final class SubmissionMessageHook implements MessageHook {
         }
     }
 
-    private static HookResult result(HookReturnCode code, String reply, String text) {
-        return HookResult.builder().hookReturnCode(code).smtpReturnCode(reply).smtpDescription(text).build();
-    }
 }

@@ -22,7 +22,7 @@ import org.apache.james.protocols.smtp.core.esmtp.AuthCmdHandler;
  */
 final class TlsOnlyAuth extends AuthCmdHandler {
     private static final Response ENCRYPTION_REQUIRED =
-            new SMTPResponse("538", "5.7.11 Encryption required: issue STARTTLS first").immutable();
+            new SMTPResponse(SMTPRetCode.AUTH_ENCRYPTION_REQUIRED, "5.7.11 Encryption required: issue STARTTLS first").immutable();
     private static final Response MALFORMED = new SMTPResponse(SMTPRetCode.SYNTAX_ERROR_ARGUMENTS,
             "5.5.2 Cannot decode the credentials: base64 of a user name and a password expected").immutable();
     private static final Response ABORTED =

@@ -1,20 +1,20 @@
 package dev.masq.mail.submission;
 
+import dev.masq.account.LoginThrottle;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Checks AUTH on the submission port: app passwords only, failures throttled per address and per user. */
 public final class SubmissionLogins {
-    private static final int MAX_PER_USER = 5;
-    private static final int MAX_PER_ADDRESS = 20;
-    private static final Duration WINDOW = Duration.ofMinutes(15);
+    private static final LoginThrottle.Policy POLICY = new LoginThrottle.Policy(5, 20, Duration.ofMinutes(15));
 
     private final AppPasswords passwords;
     private final LoginThrottle throttle;
 
     public SubmissionLogins(AppPasswords passwords, Clock clock) {
         this.passwords = passwords;
-        this.throttle = new LoginThrottle(MAX_PER_USER, MAX_PER_ADDRESS, WINDOW, clock);
+        this.throttle = new LoginThrottle(POLICY, u -> u.strip().toLowerCase(Locale.ROOT), clock);
     }
 
     public sealed interface Result {
@@ -30,7 +30,7 @@ public final class SubmissionLogins {
     }
 
     public Result login(String username, String password, String clientIp) {
-        if (throttle.locked(clientIp, username)) {
+        if (throttle.lockedFor(clientIp, username).isPresent()) {
             return new Result.Locked();
         }
         return passwords.authenticate(username, password).<Result>map(userId -> {

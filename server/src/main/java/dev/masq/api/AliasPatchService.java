@@ -1,0 +1,42 @@
+package dev.masq.api;
+
+import dev.masq.alias.Alias;
+import dev.masq.alias.AliasPatch;
+import dev.masq.alias.AliasService;
+import dev.masq.block.SenderBlocks;
+import dev.masq.db.Database;
+import dev.masq.leak.LeakService;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One PATCH of an alias: its own fields and its sender settings change together or not at all. The three
+ * services each write in their own transaction; called inside this one's, they join it, so a field refused
+ * halfway rolls back the fields before it.
+ */
+public final class AliasPatchService {
+    private final Database db;
+    private final AliasService aliases;
+    private final LeakService leaks;
+    private final SenderBlocks blocks;
+
+    public AliasPatchService(Database db, AliasService aliases, LeakService leaks, SenderBlocks blocks) {
+        this.db = db;
+        this.aliases = aliases;
+        this.leaks = leaks;
+        this.blocks = blocks;
+    }
+
+    /** An empty Optional leaves that setting as it is. */
+    public record Change(AliasPatch fields, Optional<List<String>> allowedDomains, Optional<Boolean> vendorOnly) {
+    }
+
+    public Alias apply(String userId, String aliasId, Change change) {
+        return db.write(tx -> {
+            change.allowedDomains().ifPresent(domains -> leaks.setAllowedDomains(userId, aliasId, domains));
+            Alias updated = aliases.update(userId, aliasId, change.fields());
+            change.vendorOnly().ifPresent(on -> blocks.setVendorOnly(userId, aliasId, on));
+            return updated;
+        });
+    }
+}

@@ -1,0 +1,46 @@
+package dev.masq.web;
+
+import static dev.masq.TestMasq.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.masq.TestMasq;
+import dev.masq.alias.AliasQuery;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard's create form refuses what the API refuses. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebAliasFormTest {
+    TestMasq masq;
+    String userId;
+
+    @BeforeAll
+    void start(@TempDir Path dir) {
+        masq = TestMasq.startEmpty(dir, Map.of());
+        userId = masq.user("person@inbox.test", false);
+    }
+
+    @AfterAll
+    void stop() {
+        masq.close();
+    }
+
+    @Test
+    void anUnknownAddressModeIsRefusedNextToTheFormAndCreatesNothing() throws Exception {
+        FormClient client = new FormClient(masq.base());
+        client.post("/login", Map.of("_csrf", FormClient.csrf(client.get("/login")), "email", "person@inbox.test", "password", PASSWORD));
+        String token = FormClient.csrf(client.get("/"));
+
+        HttpResponse<String> refused = client.post("/aliases", Map.of("vendor", "Shop", "mode", "bogus", "_csrf", token));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"form-error\"").contains("mode is one of words, random, custom");
+        assertThat(masq.aliases().list(userId, new AliasQuery(null, null, null, 10)).items()).isEmpty();
+    }
+}
