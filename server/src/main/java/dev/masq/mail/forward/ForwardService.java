@@ -98,8 +98,9 @@ public final class ForwardService {
     public ReceivedMessage receive(InboundMessage message) {
         HeaderBlock headers = HeaderBlock.parse(message.content());
         Senders senders = Senders.of(headers, message.sender());
-        if (headers.count("Received") > ReceivedMessage.MAX_HOPS) {
-            return new ReceivedMessage(message, headers, senders, null, Map.of());
+        ReceivedMessage looping = new ReceivedMessage(message, headers, senders, null, Map.of());
+        if (looping.loops()) {
+            return looping;
         }
         Map<String, Recipient> resolved = db.read(ctx -> {
             Map<String, Recipient> found = new LinkedHashMap<>();

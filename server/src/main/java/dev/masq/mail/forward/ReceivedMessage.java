@@ -17,7 +17,7 @@ public record ReceivedMessage(InboundMessage envelope, HeaderBlock headers, Send
                               Map<String, Recipient> recipients) {
 
     /** More trace headers than any sane path has: the message is going round in circles. */
-    static final int MAX_HOPS = 30;
+    private static final int MAX_HOPS = 30;
 
     public ReceivedMessage {
         recipients = Collections.unmodifiableMap(new LinkedHashMap<>(recipients));
