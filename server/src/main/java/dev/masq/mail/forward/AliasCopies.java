@@ -77,8 +77,8 @@ final class AliasCopies {
     }
 
     /**
-     * Outside any connection: the rewritten, folded, signed copy and its sealed rows, with room reserved
-     * for the senders to take them from memory; blocked when its author is blocked or no inbox is verified.
+     * Outside any connection: the rewritten, folded, signed copy and its sealed rows, not yet {@link #lease
+     * leased}; blocked when its author is blocked or no inbox is verified.
      */
     PreparedCopy prepare(Plan plan, ReceivedMessage message, Instant now) {
         AliasRoute route = plan.route();
@@ -102,9 +102,20 @@ final class AliasCopies {
         for (Mailbox inbox : plan.inboxes()) {
             Delivery delivery = new Delivery(Tokens.newOrderedId("dl"), route.aliasId(), Delivery.Kind.FORWARD, envelopeFrom,
                     inbox.address(), copy, 0, now, now.plus(expiry));
-            rows.add(new PreparedCopy.Row(queue.seal(delivery), dispatch.reserve(copy.length)));
+            rows.add(new PreparedCopy.Row(queue.seal(delivery), null));
         }
         return new PreparedCopy.Forward(route, plan.verdict(), author, created, rows);
+    }
+
+    /**
+     * Reserves room for the senders to take the copy's rows straight from memory after the commit: once
+     * every copy of the message is built, so that a failure building one leaves no room reserved.
+     */
+    PreparedCopy.Forward lease(PreparedCopy.Forward copy) {
+        List<PreparedCopy.Row> leased = copy.rows().stream()
+                .map(row -> new PreparedCopy.Row(row.sealed(), dispatch.reserve(row.sealed().delivery().content().length)))
+                .toList();
+        return new PreparedCopy.Forward(copy.route(), copy.verdict(), copy.author(), copy.newReverseAliases(), leased);
     }
 
     /**

@@ -132,6 +132,41 @@ public final class ForwardService {
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             List<PreparedCopy> prepared = prepare(message, now);
+            Handoff handoff = Handoff.of(prepared);
+            boolean leakNoticed;
+            try {
+                leakNoticed = db.write(ctx -> store(ctx, message, prepared, now));
+            } catch (StaleCopy e) {
+                dispatch.release(handoff.reserved());
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new IllegalStateException("message copies still stale after " + attempt + " attempts", e);
+                }
+                log.debug("preparing the copies again: {}", e.getMessage());
+                continue;
+            } catch (RuntimeException e) {
+                dispatch.release(handoff.reserved());
+                throw e;
+            }
+            if (!handoff.direct().isEmpty()) {
+                dispatch.dispatch(handoff.direct());
+            }
+            if (leakNoticed) {
+                queued.wake();
+            } else if (handoff.toQueue()) {
+                queued.deliveries();
+            }
+            Set<Copy> outcomes = EnumSet.noneOf(Copy.class);
+            prepared.forEach(c -> outcomes.add(outcome(c)));
+            return outcomes.equals(Set.of(Copy.REFUSED)) ? Outcome.REFUSED : Outcome.ACCEPTED;
+        }
+    }
+
+    /**
+     * What the senders get once the copies are committed: those they take straight from memory (for which
+     * {@code reserved} bytes of room were reserved), and whether any copy is left to the queue's senders.
+     */
+    private record Handoff(List<Delivery> direct, long reserved, boolean toQueue) {
+        static Handoff of(List<PreparedCopy> prepared) {
             List<Delivery> direct = new ArrayList<>();
             long reserved = 0;
             boolean toQueue = false;
@@ -148,31 +183,7 @@ public final class ForwardService {
                 }
                 toQueue |= copy instanceof PreparedCopy.Operator;
             }
-            boolean leakNoticed;
-            try {
-                leakNoticed = db.write(ctx -> store(ctx, message, prepared, now));
-            } catch (StaleCopy e) {
-                dispatch.release(reserved);
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new IllegalStateException("message copies still stale after " + attempt + " attempts", e);
-                }
-                log.debug("preparing the copies again: {}", e.getMessage());
-                continue;
-            } catch (RuntimeException e) {
-                dispatch.release(reserved);
-                throw e;
-            }
-            if (!direct.isEmpty()) {
-                dispatch.dispatch(direct);
-            }
-            if (leakNoticed) {
-                queued.wake();
-            } else if (toQueue) {
-                queued.deliveries();
-            }
-            Set<Copy> outcomes = EnumSet.noneOf(Copy.class);
-            prepared.forEach(c -> outcomes.add(outcome(c)));
-            return outcomes.equals(Set.of(Copy.REFUSED)) ? Outcome.REFUSED : Outcome.ACCEPTED;
+            return new Handoff(direct, reserved, toQueue);
         }
     }
 
@@ -183,7 +194,8 @@ public final class ForwardService {
             message.recipients().forEach((rcpt, recipient) -> each.add(decide(ctx, message, rcpt, recipient, now)));
             return each;
         });
-        return decided.stream().map(Supplier::get).toList();
+        List<PreparedCopy> built = decided.stream().map(Supplier::get).toList();
+        return built.stream().map(c -> c instanceof PreparedCopy.Forward f ? copies.lease(f) : c).toList();
     }
 
     /** One recipient's copy, built when got: for an active alias, outside the read that planned it. */

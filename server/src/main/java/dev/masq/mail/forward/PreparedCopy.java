@@ -47,7 +47,7 @@ sealed interface PreparedCopy {
     record Dropped() implements PreparedCopy {
     }
 
-    /** One delivery row, leased until {@code lease} when a sender takes it straight from memory (else null). */
+    /** One delivery row, leased until {@code lease} when a sender takes it straight from memory (null: left to the queue). */
     record Row(DeliveryQueue.Sealed sealed, Instant lease) {
     }
 }
