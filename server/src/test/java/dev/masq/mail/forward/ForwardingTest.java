@@ -20,11 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,32 +163,6 @@ class ForwardingTest {
                 .containsExactlyInAnyOrder("shop@mask.test", "news@mask.test");
         assertThat(masq.reload(news).forwarded()).isEqualTo(1);
         assertThat(masq.reload(shop).forwarded()).isEqualTo(1);
-    }
-
-    /**
-     * The copies are prepared before the write, each naming a reverse alias it may have to create: messages
-     * from a new correspondent arriving at once must still agree on one, and every one of them is taken.
-     */
-    @Test
-    void firstMessagesFromOneCorrespondentAtOnceShareOneReverseAlias() throws Exception {
-        int sessions = 8;
-        try (ExecutorService pool = Executors.newFixedThreadPool(sessions)) {
-            List<Future<Integer>> codes = IntStream.range(0, sessions).mapToObj(i -> pool.submit(() -> {
-                try (SmtpClient smtp = masq.open()) {
-                    return smtp.send("jane@vendor.example", List.of("shop@mask.test"),
-                            bytes("From: Jane <jane@vendor.example>\r\nSubject: " + i + "\r\n\r\nhello\r\n")).code();
-                }
-            })).toList();
-            for (Future<Integer> code : codes) {
-                assertThat(code.get()).isEqualTo(250);
-            }
-        }
-        List<String> reverse = masq.takeQueued().stream()
-                .map(d -> addresses(values(d.content(), "From").getFirst())[0].getAddress()).toList();
-        assertThat(reverse).hasSize(sessions).allMatch(a -> a.matches(REVERSE));
-        assertThat(Set.copyOf(reverse)).hasSize(1);
-        List<Contact> contacts = masq.app.services.db.read(ctx -> masq.app.services.reverseAliasRepository.list(ctx, shop.id()));
-        assertThat(contacts).extracting(Contact::reverseAlias).containsExactly(reverse.getFirst());
     }
 
     private void send(String sender, byte[] message) {
