@@ -106,7 +106,7 @@ public final class App implements AutoCloseable {
             webhooks.start();
             http = HttpServer.start(List.of(api(core), pages(core)), core.publicUrl, config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
-            ReplyService replies = new ReplyService(config, core.db, repositories, core.senderAuthentication, forward,
+            ReplyService replies = new ReplyService(config, core.db, repositories, core.senderAuthentication,
                     outbound, clock, core.queued::deliveries);
             smtp.add(SmtpServer.inbound(config, tls, forward, replies));
             SubmissionLogins logins = new SubmissionLogins(core.appPasswords, clock);

@@ -18,15 +18,27 @@ public final class DeliveryQueue {
         this.secrets = secrets;
     }
 
-    public void enqueue(DSLContext ctx, Delivery d) {
-        enqueue(ctx, d, null);
+    /**
+     * A delivery with its recipient and content already encrypted, so that storing it inside a write is
+     * only an insert: the encryption runs before, on the caller's thread, never on the one writer.
+     */
+    public record Sealed(Delivery delivery, byte[] recipient, byte[] content) {
     }
 
-    /** Queues {@code d} already leased until {@code leaseUntil} (null: not leased), for a sender that has it in hand. */
-    public void enqueue(DSLContext ctx, Delivery d, Instant leaseUntil) {
-        rows.insert(ctx, d.id(), d.aliasId(), d.kind().wire(), d.envelopeFrom(), secrets.encryptText(d.recipient()),
-                secrets.encrypt(d.content()), d.attempts(), d.createdAt().toEpochMilli(),
-                leaseUntil == null ? null : leaseUntil.toEpochMilli(), d.expiresAt().toEpochMilli(), d.createdAt().toEpochMilli());
+    public Sealed seal(Delivery d) {
+        return new Sealed(d, secrets.encryptText(d.recipient()), secrets.encrypt(d.content()));
+    }
+
+    public void enqueue(DSLContext ctx, Delivery d) {
+        enqueue(ctx, seal(d), null);
+    }
+
+    /** Queues {@code s} already leased until {@code leaseUntil} (null: not leased), for a sender that has it in hand. */
+    public void enqueue(DSLContext ctx, Sealed s, Instant leaseUntil) {
+        Delivery d = s.delivery();
+        rows.insert(ctx, d.id(), d.aliasId(), d.kind().wire(), d.envelopeFrom(), s.recipient(), s.content(), d.attempts(),
+                d.createdAt().toEpochMilli(), leaseUntil == null ? null : leaseUntil.toEpochMilli(), d.expiresAt().toEpochMilli(),
+                d.createdAt().toEpochMilli());
     }
 
     /**

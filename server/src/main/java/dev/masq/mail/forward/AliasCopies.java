@@ -16,16 +16,19 @@ import dev.masq.outbox.DeliveryQueue;
 import dev.masq.outbox.DirectDispatch;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
- * The copy of a message for one active alias, inside the write that stores the message: the
- * correspondents' reverse aliases, the rewritten message, one delivery per verified inbox (handed to
- * the senders directly when they have room), and the alias's counters and event.
+ * The copy of a message for one active alias, in three steps: what it needs is read before the write
+ * (the correspondents' reverse aliases, the verified inboxes), the copy is rewritten, signed and
+ * sealed outside any connection, and the write only stores the rows: the new reverse aliases, one
+ * delivery per inbox (handed to the senders directly when they have room), the counters and event.
  */
 final class AliasCopies {
     private final AliasRepository aliases;
@@ -56,54 +59,89 @@ final class AliasCopies {
         this.ourDomains = Set.copyOf(ourDomains);
     }
 
-    /** Queues the alias's copy; false (counted as blocked) when its author is blocked or no inbox is verified. */
-    boolean forward(DSLContext ctx, AliasRoute route, InboundMessage message, HeaderBlock headers, Senders senders,
-                    Verdict verdict, Instant now, Intake intake) {
-        String domain = route.address().substring(route.address().lastIndexOf('@') + 1);
-        Map<String, ReverseAlias> reverse = new HashMap<>();
-        for (String correspondent : senders.addresses()) {
-            if (ourDomains.contains(correspondent.substring(correspondent.lastIndexOf('@') + 1))) {
-                continue; // our own addresses (the alias itself in Cc) are reached directly
-            }
-            reverse.put(correspondent, reverseAliases.findOrCreate(ctx, route.aliasId(), correspondent, domain, now));
-        }
-        String author = senders.author() == null ? null : senders.author().address();
-        if (author != null && reverse.get(author).blocked()) {
-            block(ctx, route, author, "sender blocked", now);
-            return false;
-        }
-        List<Mailbox> inboxes = verifiedInboxes(ctx, route);
-        if (inboxes.isEmpty()) {
-            block(ctx, route, author, "no verified inbox", now);
-            return false;
-        }
-        Map<String, String> reverseAddresses = new HashMap<>();
-        reverse.forEach((correspondent, ra) -> reverseAddresses.put(correspondent, ra.address()));
-        byte[] copy = dkim.sign(LineLimit.apply(rewriter.rewrite(headers, senders,
-                TraceHeader.received(message, hostname, route.address(), now), route.address(), reverseAddresses,
-                verdict == null ? VerdictHeaders.NONE : VerdictHeaders.of(verdict))), domain);
-        String envelopeFrom = verp.address(route.aliasId(), domain);
-        for (Mailbox inbox : inboxes) {
-            Delivery delivery = new Delivery(Tokens.newOrderedId("dl"), route.aliasId(), Delivery.Kind.FORWARD, envelopeFrom,
-                    inbox.address(), copy, 0, now, now.plus(expiry));
-            Instant lease = dispatch.reserve(copy.length);
-            if (lease != null) {
-                intake.reservedBytes += copy.length;
-                intake.direct.add(delivery);
-            } else {
-                intake.queued = true;
-            }
-            queue.enqueue(ctx, delivery, lease);
-        }
-        aliases.countForwarded(ctx, route.aliasId(), now);
-        events.record(ctx, route.aliasId(), "forwarded", author, verdict == null ? null : verdict.kind().wire(), now);
-        return true;
+    /** What the alias's copy needs from the database, read before the write. */
+    record Plan(AliasRoute route, Verdict verdict, Map<String, ReverseAliasRepository.Prepared> reverseAliases,
+                List<Mailbox> inboxes) {
     }
 
-    /** Counts a message the alias took but did not forward, and says why in its event log. */
-    void block(DSLContext ctx, AliasRoute route, String author, String why, Instant now) {
-        aliases.countBlocked(ctx, route.aliasId(), now);
-        events.record(ctx, route.aliasId(), "blocked", author, why, now);
+    Plan plan(DSLContext ctx, AliasRoute route, ReceivedMessage message, Verdict verdict) {
+        String domain = domainOf(route.address());
+        Map<String, ReverseAliasRepository.Prepared> reverse = new LinkedHashMap<>();
+        for (String correspondent : message.senders().addresses()) {
+            if (ourDomains.contains(domainOf(correspondent))) {
+                continue; // our own addresses (the alias itself in Cc) are reached directly
+            }
+            reverse.put(correspondent, reverseAliases.prepare(ctx, route.aliasId(), correspondent, domain));
+        }
+        return new Plan(route, verdict, reverse, verifiedInboxes(ctx, route));
+    }
+
+    /**
+     * Outside any connection: the rewritten, folded, signed copy and its sealed rows, not yet {@link #lease
+     * leased}; blocked when its author is blocked or no inbox is verified.
+     */
+    PreparedCopy prepare(Plan plan, ReceivedMessage message, Instant now) {
+        AliasRoute route = plan.route();
+        String author = message.author();
+        List<ReverseAliasRepository.Prepared> created = plan.reverseAliases().values().stream()
+                .filter(ReverseAliasRepository.Prepared::isNew).toList();
+        if (author != null && plan.reverseAliases().get(author).alias().blocked()) {
+            return new PreparedCopy.Blocked(route, plan.verdict(), author, "sender blocked", false, created);
+        }
+        if (plan.inboxes().isEmpty()) {
+            return new PreparedCopy.Blocked(route, plan.verdict(), author, "no verified inbox", false, created);
+        }
+        String domain = domainOf(route.address());
+        Map<String, String> reverseAddresses = new HashMap<>();
+        plan.reverseAliases().forEach((correspondent, ra) -> reverseAddresses.put(correspondent, ra.alias().address()));
+        byte[] copy = dkim.sign(LineLimit.apply(rewriter.rewrite(message.headers(), message.senders(),
+                TraceHeader.received(message.envelope(), hostname, route.address(), now), route.address(), reverseAddresses,
+                plan.verdict() == null ? VerdictHeaders.NONE : VerdictHeaders.of(plan.verdict()))), domain);
+        String envelopeFrom = verp.address(route.aliasId(), domain);
+        List<PreparedCopy.Row> rows = new ArrayList<>();
+        for (Mailbox inbox : plan.inboxes()) {
+            Delivery delivery = new Delivery(Tokens.newOrderedId("dl"), route.aliasId(), Delivery.Kind.FORWARD, envelopeFrom,
+                    inbox.address(), copy, 0, now, now.plus(expiry));
+            rows.add(new PreparedCopy.Row(queue.seal(delivery), null));
+        }
+        return new PreparedCopy.Forward(route, plan.verdict(), author, created, rows);
+    }
+
+    /**
+     * Reserves room for the senders to take the copy's rows straight from memory after the commit: once
+     * every copy of the message is built, so that a failure building one leaves no room reserved.
+     */
+    PreparedCopy.Forward lease(PreparedCopy.Forward copy) {
+        List<PreparedCopy.Row> leased = copy.rows().stream()
+                .map(row -> new PreparedCopy.Row(row.sealed(), dispatch.reserve(row.sealed().delivery().content().length)))
+                .toList();
+        return new PreparedCopy.Forward(copy.route(), copy.verdict(), copy.author(), copy.newReverseAliases(), leased);
+    }
+
+    /**
+     * Inside the write. Throws {@link StaleCopy} when a correspondent's reverse alias was created by another
+     * message since this copy was prepared: the copy names one that must not exist twice.
+     */
+    void store(DSLContext ctx, PreparedCopy.Forward copy, Instant now) {
+        for (ReverseAliasRepository.Prepared created : copy.newReverseAliases()) {
+            if (!reverseAliases.insert(ctx, created, now)) {
+                throw new StaleCopy("reverse alias created meanwhile for alias " + copy.route().aliasId());
+            }
+        }
+        for (PreparedCopy.Row row : copy.rows()) {
+            queue.enqueue(ctx, row.sealed(), row.lease());
+        }
+        aliases.countForwarded(ctx, copy.route().aliasId(), now);
+        events.record(ctx, copy.route().aliasId(), "forwarded", copy.author(),
+                copy.verdict() == null ? null : copy.verdict().kind().wire(), now);
+    }
+
+    /** Inside the write: counts a message the alias took but did not forward, and says why in its event log. */
+    void store(DSLContext ctx, PreparedCopy.Blocked copy, Instant now) {
+        // No copy names them: one another message created meanwhile serves as well.
+        copy.newReverseAliases().forEach(created -> reverseAliases.insert(ctx, created, now));
+        aliases.countBlocked(ctx, copy.route().aliasId(), now);
+        events.record(ctx, copy.route().aliasId(), "blocked", copy.author(), copy.why(), now);
     }
 
     /** Only inboxes their owner proved they control: anything else would make masq a spam cannon. */
@@ -112,5 +150,9 @@ final class AliasCopies {
         return accounts.mailboxesOf(ctx, route.userId()).stream()
                 .filter(m -> m.verified() && ids.contains(m.id()))
                 .toList();
+    }
+
+    private static String domainOf(String address) {
+        return address.substring(address.lastIndexOf('@') + 1);
     }
 }

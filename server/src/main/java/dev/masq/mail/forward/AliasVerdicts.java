@@ -9,7 +9,10 @@ import dev.masq.leak.VerdictKind;
 import java.time.Instant;
 import org.jooq.DSLContext;
 
-/** Judges a received message for one alias, inside the transaction that stores it. */
+/**
+ * Judges a received message for one alias: classified before the write that stores it (the verdict shows
+ * in the copy's headers), recorded inside it.
+ */
 final class AliasVerdicts {
     private final LeakService leaks;
     private final LeakNotifications leakNotifications;
@@ -21,20 +24,22 @@ final class AliasVerdicts {
         this.blocks = blocks;
     }
 
-    /**
-     * The verdict on this message for this alias, recorded as leak evidence even if the copy is then
-     * refused or dropped (a blocked spammer still proves the address escaped); the first time the alias
-     * counts as leaked, its one notice is queued in this same transaction.
-     */
-    Judgement judge(DSLContext ctx, AliasRoute route, SenderEvidence evidence, Instant now) {
-        Verdict verdict = leaks.classify(ctx, route.aliasId(), evidence.auth(), evidence.spam());
-        boolean noticed = leaks.record(ctx, route.aliasId(), verdict, now)
-                && leakNotifications.enqueue(ctx, route.aliasId(), now);
-        return new Judgement(verdict, noticed);
+    /** The verdict on this message for this alias, against the alias's vendor as last committed. */
+    Verdict classify(DSLContext ctx, AliasRoute route, SenderEvidence evidence) {
+        return leaks.classify(ctx, route.aliasId(), evidence.auth(), evidence.spam());
     }
 
-    /** {@code leakNoticed}: this message made the alias leaked and its notice (and webhook call) was queued. */
-    record Judgement(Verdict verdict, boolean leakNoticed) {
+    /**
+     * Inside the write: records the verdict as leak evidence even if the copy is then refused or dropped (a
+     * blocked spammer still proves the address escaped); the first time the alias counts as leaked, its one
+     * notice is queued in this same transaction, and true is returned. Throws {@link StaleCopy} when another
+     * message changed the alias's vendor since {@code verdict} was taken: the copy carries the verdict.
+     */
+    boolean record(DSLContext ctx, AliasRoute route, SenderEvidence evidence, Verdict verdict, Instant now) {
+        if (!classify(ctx, route, evidence).equals(verdict)) {
+            throw new StaleCopy("the vendor of alias " + route.aliasId() + " changed meanwhile");
+        }
+        return leaks.record(ctx, route.aliasId(), verdict, now) && leakNotifications.enqueue(ctx, route.aliasId(), now);
     }
 
     /**

@@ -24,12 +24,17 @@ final class OperatorCopies {
         this.expiry = expiry;
     }
 
-    void enqueue(DSLContext ctx, InboundMessage message, String recipient, String operatorInbox, Instant now) {
+    /** The copy, sealed before the write that stores it. */
+    DeliveryQueue.Sealed prepare(InboundMessage message, String recipient, String operatorInbox, Instant now) {
         byte[] trace = TraceHeader.received(message, hostname, recipient, now).getBytes(StandardCharsets.US_ASCII);
         byte[] copy = new byte[trace.length + message.content().length];
         System.arraycopy(trace, 0, copy, 0, trace.length);
         System.arraycopy(message.content(), 0, copy, trace.length, message.content().length);
-        queue.enqueue(ctx, new Delivery(Tokens.newOrderedId("dl"), null, Delivery.Kind.NOTICE, "", operatorInbox, copy, 0,
+        return queue.seal(new Delivery(Tokens.newOrderedId("dl"), null, Delivery.Kind.NOTICE, "", operatorInbox, copy, 0,
                 now, now.plus(expiry)));
+    }
+
+    void store(DSLContext ctx, DeliveryQueue.Sealed copy) {
+        queue.enqueue(ctx, copy, null);
     }
 }

@@ -39,14 +39,44 @@ public final class ReverseAliasRepository {
 
     /** The reverse alias of {@code correspondent} on this alias, created on first contact. */
     public ReverseAlias findOrCreate(DSLContext ctx, String aliasId, String correspondent, String domain, Instant now) {
+        Prepared prepared = prepare(ctx, aliasId, correspondent, domain);
+        if (prepared.isNew()) {
+            insert(ctx, prepared, now);
+        }
+        return prepared.alias();
+    }
+
+    /**
+     * The reverse alias of {@code correspondent} on this alias as a read before the write finds it: the
+     * stored one, or a new one with its id, address and encrypted correspondent made here, for
+     * {@link #insert} to store inside the write.
+     */
+    public Prepared prepare(DSLContext ctx, String aliasId, String correspondent, String domain) {
         byte[] hmac = secrets.lookupHash(correspondent);
-        return find(ctx, aliasId, hmac).orElseGet(() -> {
-            ReverseAlias created = new ReverseAlias(Tokens.newOrderedId("ra"), aliasId,
-                    PREFIX + Tokens.randomBase32(RANDOM_CHARS) + "@" + domain, false);
-            INSERT.execute(ctx, created.id(), aliasId, created.address(), secrets.encryptText(correspondent), hmac,
-                    now.toEpochMilli());
-            return created;
-        });
+        return find(ctx, aliasId, hmac).map(stored -> new Prepared(stored, null, hmac)).orElseGet(() -> new Prepared(
+                new ReverseAlias(Tokens.newOrderedId("ra"), aliasId, PREFIX + Tokens.randomBase32(RANDOM_CHARS) + "@" + domain,
+                        false), secrets.encryptText(correspondent), hmac));
+    }
+
+    /**
+     * Inside the write: stores a new prepared reverse alias. False, storing nothing, when another message
+     * created this correspondent's reverse alias since it was prepared: one per (alias, correspondent).
+     */
+    public boolean insert(DSLContext ctx, Prepared prepared, Instant now) {
+        ReverseAlias created = prepared.alias();
+        if (find(ctx, created.aliasId(), prepared.hmac()).isPresent()) {
+            return false;
+        }
+        INSERT.execute(ctx, created.id(), created.aliasId(), created.address(), prepared.correspondentEnc(),
+                prepared.hmac(), now.toEpochMilli());
+        return true;
+    }
+
+    /** A reverse alias read before the write; {@code correspondentEnc} is null for one already stored. */
+    public record Prepared(ReverseAlias alias, byte[] correspondentEnc, byte[] hmac) {
+        public boolean isNew() {
+            return correspondentEnc != null;
+        }
     }
 
     public boolean isBlocked(DSLContext ctx, String aliasId, String correspondent) {

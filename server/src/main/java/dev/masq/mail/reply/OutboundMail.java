@@ -50,12 +50,12 @@ public final class OutboundMail {
     }
 
     /**
-     * In the caller's transaction: one delivery of the rewritten message per recipient. From shows the
-     * alias's display name if it has one, else {@code clientName} (null for none).
+     * The message rewritten as the alias, on a read connection before the write (the owner's inboxes and
+     * the reverse aliases it names are looked up). From shows the alias's display name if it has one, else
+     * {@code clientName} (null for none).
      */
-    public void queue(DSLContext ctx, Alias alias, byte[] original, String clientName, Collection<String> recipients,
-                      Instant now) {
-        String domain = alias.address().substring(alias.address().lastIndexOf('@') + 1);
+    public Draft draft(DSLContext ctx, Alias alias, byte[] original, String clientName) {
+        String domain = domainOf(alias);
         Set<String> inboxes = accounts.mailboxesOf(ctx, alias.userId()).stream().map(Mailbox::address)
                 .collect(Collectors.toSet());
         Swaps swaps = new Swaps(inboxes, alias.address(), domains, address -> correspondent(ctx, address, alias.userId()));
@@ -64,12 +64,30 @@ public final class OutboundMail {
         String from = name.isEmpty() ? "<" + alias.address() + ">"
                 : EncoderUtil.encodeAddressDisplayName(name) + " <" + alias.address() + ">";
         String messageId = "<" + Tokens.randomBase32(26) + "@" + domain + ">";
-        byte[] copy = dkim.sign(LineLimit.apply(rewriter.rewrite(original, from, messageId, swaps)), domain);
+        return new Draft(alias, LineLimit.apply(rewriter.rewrite(original, from, messageId, swaps)));
+    }
+
+    /** A message rewritten as its alias, not yet signed. */
+    public record Draft(Alias alias, byte[] content) {
+    }
+
+    /** Outside any connection: the draft DKIM-signed, one sealed delivery per recipient. */
+    public List<DeliveryQueue.Sealed> seal(Draft draft, Collection<String> recipients, Instant now) {
+        Alias alias = draft.alias();
+        String domain = domainOf(alias);
+        byte[] copy = dkim.sign(draft.content(), domain);
         String envelopeFrom = verp.address(alias.id(), domain);
-        for (String recipient : recipients) {
-            queue.enqueue(ctx, new Delivery(Tokens.newOrderedId("dl"), alias.id(), Delivery.Kind.FORWARD, envelopeFrom,
-                    recipient, copy, 0, now, now.plus(expiry)));
-        }
+        return recipients.stream().map(recipient -> queue.seal(new Delivery(Tokens.newOrderedId("dl"), alias.id(),
+                Delivery.Kind.FORWARD, envelopeFrom, recipient, copy, 0, now, now.plus(expiry)))).toList();
+    }
+
+    /** In the caller's transaction: queues the sealed deliveries. */
+    public void store(DSLContext ctx, List<DeliveryQueue.Sealed> deliveries) {
+        deliveries.forEach(d -> queue.enqueue(ctx, d, null));
+    }
+
+    private static String domainOf(Alias alias) {
+        return alias.address().substring(alias.address().lastIndexOf('@') + 1);
     }
 
     /** Control characters (a CR or LF decoded from an encoded-word among them) must not reach the new From. */

@@ -11,19 +11,18 @@ import dev.masq.senderauth.AuthenticationResults;
 import dev.masq.senderauth.DmarcResult;
 import dev.masq.senderauth.SenderAuthentication;
 import dev.masq.senderauth.SmtpIdentity;
-import dev.masq.mail.forward.ForwardService;
 import dev.masq.mail.forward.InboundMessage;
 import dev.masq.mail.forward.MailRepositories;
+import dev.masq.mail.forward.ReceivedMessage;
 import dev.masq.mail.forward.Recipient;
+import dev.masq.outbox.DeliveryQueue;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -37,7 +36,6 @@ import org.jooq.DSLContext;
  */
 public final class ReplyService {
     private final Database db;
-    private final ForwardService recipients;
     private final AliasRepository aliases;
     private final AccountRepository accounts;
     private final AliasEventRepository events;
@@ -48,13 +46,11 @@ public final class ReplyService {
     private final Runnable onQueued;
 
     /**
-     * {@code recipients} classifies envelope recipients, exactly as the RCPT answer did; {@code config} gives the
-     * forgery notice window, delivery expiry and hostname of the notices.
+     * {@code config} gives the forgery notice window, delivery expiry and hostname of the notices.
      */
     public ReplyService(Config config, Database db, MailRepositories repositories, SenderAuthentication authentication,
-                        ForwardService recipients, OutboundMail outbound, Clock clock, Runnable onQueued) {
+                        OutboundMail outbound, Clock clock, Runnable onQueued) {
         this.db = db;
-        this.recipients = recipients;
         this.aliases = repositories.aliases();
         this.accounts = repositories.accounts();
         this.events = repositories.events();
@@ -66,29 +62,46 @@ public final class ReplyService {
         this.onQueued = onQueued;
     }
 
-    /** Relays or refuses the message for its reverse-alias recipients; returns once that is committed. */
-    public void accept(InboundMessage message) {
+    /**
+     * Relays or refuses the message for its reverse-alias recipients; returns once that is committed. What
+     * the write stores is read and built before it: the verdict on the author, the signed, sealed copies.
+     */
+    public void accept(ReceivedMessage received) {
+        InboundMessage message = received.envelope();
         Map<String, List<Recipient.ToReverseAlias>> byAlias = new LinkedHashMap<>();
-        for (String rcpt : new LinkedHashSet<>(message.recipients().stream().map(r -> r.toLowerCase(Locale.ROOT)).toList())) {
-            if (recipients.check(message.sender(), rcpt) instanceof Recipient.ToReverseAlias r && r.fromOwner()) {
+        received.recipients().values().forEach(recipient -> {
+            if (recipient instanceof Recipient.ToReverseAlias r && r.fromOwner()) {
                 byAlias.computeIfAbsent(r.alias().aliasId(), id -> new ArrayList<>()).add(r);
             }
-        }
+        });
         if (byAlias.isEmpty()) {
             return;
         }
         Optional<String> author = Authorship.author(message.content());
         // DNS before the write: the single writer must never wait on the network.
         boolean dmarc = author.isPresent() && dmarcPasses(message, author.get());
+        Instant now = clock.instant();
+        List<Relay> relays = db.read(ctx -> byAlias.values().stream().map(group -> {
+            AliasRoute route = group.getFirst().alias();
+            String refusal = author.isEmpty() ? "no single From address"
+                    : !accounts.isVerifiedMailbox(ctx, route.userId(), author.get()) ? "From is not your verified inbox"
+                    : !dmarc ? "DMARC did not pass for your inbox's domain" : null;
+            if (refusal != null) {
+                return new Relay(route, refusal, null, List.of());
+            }
+            Alias alias = aliases.find(ctx, route.userId(), route.aliasId()).orElseThrow();
+            List<String> to = group.stream().map(r -> r.contact().address()).distinct().toList();
+            // The name an inbox's client puts in From is the owner's real one: replies show only the alias's.
+            return new Relay(route, null, outbound.draft(ctx, alias, message.content(), null), to);
+        }).toList());
+        List<List<DeliveryQueue.Sealed>> sealed = relays.stream()
+                .map(r -> r.draft() == null ? List.<DeliveryQueue.Sealed>of() : outbound.seal(r.draft(), r.to(), now)).toList();
         boolean queued = db.write(ctx -> {
-            Instant now = clock.instant();
             boolean any = false;
-            for (List<Recipient.ToReverseAlias> group : byAlias.values()) {
-                AliasRoute route = group.getFirst().alias();
-                String refusal = author.isEmpty() ? "no single From address"
-                        : !accounts.isVerifiedMailbox(ctx, route.userId(), author.get()) ? "From is not your verified inbox"
-                        : !dmarc ? "DMARC did not pass for your inbox's domain" : null;
-                any |= refusal == null ? relay(ctx, route, group, message, now) : forgeries.refuse(ctx, route, refusal, now);
+            for (int i = 0; i < relays.size(); i++) {
+                Relay relay = relays.get(i);
+                any |= relay.refusal() == null ? relay(ctx, relay, sealed.get(i), now)
+                        : forgeries.refuse(ctx, relay.route(), relay.refusal(), now);
             }
             return any;
         });
@@ -97,14 +110,16 @@ public final class ReplyService {
         }
     }
 
-    private boolean relay(DSLContext ctx, AliasRoute route, List<Recipient.ToReverseAlias> group, InboundMessage message,
-                          Instant now) {
-        Alias alias = aliases.find(ctx, route.userId(), route.aliasId()).orElseThrow();
-        List<String> to = group.stream().map(r -> r.contact().address()).distinct().toList();
-        // The name an inbox's client puts in From is the owner's real one: replies show only the alias's.
-        outbound.queue(ctx, alias, message.content(), null, to, now);
-        aliases.countReplied(ctx, alias.id());
-        events.record(ctx, alias.id(), "replied", to.getFirst(), to.size() == 1 ? null : to.size() + " recipients", now);
+    /** One alias's share of a message: refused for {@code refusal}, or relayed to {@code to} as {@code draft}. */
+    private record Relay(AliasRoute route, String refusal, OutboundMail.Draft draft, List<String> to) {
+    }
+
+    private boolean relay(DSLContext ctx, Relay relay, List<DeliveryQueue.Sealed> deliveries, Instant now) {
+        String aliasId = relay.route().aliasId();
+        List<String> to = relay.to();
+        outbound.store(ctx, deliveries);
+        aliases.countReplied(ctx, aliasId);
+        events.record(ctx, aliasId, "replied", to.getFirst(), to.size() == 1 ? null : to.size() + " recipients", now);
         return true;
     }
 

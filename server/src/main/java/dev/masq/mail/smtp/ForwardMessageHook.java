@@ -3,6 +3,7 @@ package dev.masq.mail.smtp;
 import dev.masq.mail.MboxFromLine;
 import dev.masq.mail.forward.ForwardService;
 import dev.masq.mail.forward.InboundMessage;
+import dev.masq.mail.forward.ReceivedMessage;
 import dev.masq.mail.reply.ReplyService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,8 @@ final class ForwardMessageHook implements MessageHook {
                     session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null),
                     client,
                     MboxFromLine.strip(in.readAllBytes()));
-            switch (forward.accept(message)) {
+            ReceivedMessage received = forward.receive(message);
+            switch (forward.accept(received)) {
                 case LOOP -> {
                     return LOOP;
                 }
@@ -58,7 +60,7 @@ final class ForwardMessageHook implements MessageHook {
             }
             // A forged reply is answered 250 like a relayed one, once its notice is committed: a 5xx
             // would tell the forger what passes and have their server bounce to the owner's inbox.
-            replies.accept(message);
+            replies.accept(received);
             return QUEUED;
         } catch (IOException | RuntimeException e) {
             log.error("message from [{}] not stored", client, e);

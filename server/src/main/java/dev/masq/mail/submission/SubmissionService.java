@@ -3,9 +3,9 @@ package dev.masq.mail.submission;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasEventRepository;
 import dev.masq.alias.AliasRepository;
-import dev.masq.alias.AliasRoute;
 import dev.masq.alias.AliasState;
 import dev.masq.db.Database;
+import dev.masq.outbox.DeliveryQueue;
 import dev.masq.mail.forward.Contact;
 import dev.masq.mail.forward.InboundMessage;
 import dev.masq.mail.forward.MailRepositories;
@@ -14,6 +14,7 @@ import dev.masq.mail.reply.Authorship;
 import dev.masq.mail.reply.OutboundMail;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,36 +53,58 @@ public final class SubmissionService {
         this.onQueued = onQueued;
     }
 
-    /** Queues the message if its one From is an alias of {@code userId}; returns once that is committed. */
+    /**
+     * Queues the message if its one From is an alias of {@code userId}; returns once that is committed. The
+     * copy is rewritten, signed and sealed before the write, which only stores rows.
+     */
     public Outcome accept(String userId, InboundMessage message) {
         Optional<String> author = Authorship.author(message.content());
         if (author.isEmpty()) {
             return Outcome.NOT_YOUR_ALIAS;
         }
-        Outcome outcome = db.write(ctx -> {
-            Optional<AliasRoute> route = aliases.findRoute(ctx, author.get())
-                    .filter(r -> r.userId().equals(userId) && r.state() != AliasState.BURNED);
-            if (route.isEmpty()) {
-                return Outcome.NOT_YOUR_ALIAS;
-            }
-            Alias alias = aliases.find(ctx, userId, route.get().aliasId()).orElseThrow();
-            Instant now = clock.instant();
-            List<String> to = destinations(ctx, alias, message.recipients(), now);
-            // A client set up for the alias names the identity deliberately: its name stays unless the alias has one.
-            outbound.queue(ctx, alias, message.content(), Authorship.displayName(message.content()).orElse(null), to, now);
-            aliases.countSent(ctx, alias.id());
-            events.record(ctx, alias.id(), "sent", to.getFirst(), to.size() == 1 ? null : to.size() + " recipients", now);
-            return Outcome.QUEUED;
-        });
-        if (outcome == Outcome.QUEUED) {
-            onQueued.run();
+        Instant now = clock.instant();
+        Optional<Submission> submission = db.read(ctx -> aliases.findRoute(ctx, author.get())
+                .filter(r -> r.userId().equals(userId) && r.state() != AliasState.BURNED)
+                .map(route -> {
+                    Alias alias = aliases.find(ctx, userId, route.aliasId()).orElseThrow();
+                    Submission destinations = destinations(ctx, alias, message.recipients());
+                    // A client set up for the alias names the identity deliberately: its name stays unless the alias has one.
+                    return destinations.drafted(outbound.draft(ctx, alias, message.content(),
+                            Authorship.displayName(message.content()).orElse(null)));
+                }));
+        if (submission.isEmpty()) {
+            return Outcome.NOT_YOUR_ALIAS;
         }
-        return outcome;
+        Submission ready = submission.get();
+        List<String> to = ready.to();
+        List<DeliveryQueue.Sealed> deliveries = outbound.seal(ready.draft(), to, now);
+        String aliasId = ready.draft().alias().id();
+        db.writeVoid(ctx -> {
+            // One another message created meanwhile serves as well: the copy names none of them.
+            ready.newReverseAliases().forEach(created -> reverseAliases.insert(ctx, created, now));
+            outbound.store(ctx, deliveries);
+            aliases.countSent(ctx, aliasId);
+            events.record(ctx, aliasId, "sent", to.getFirst(), to.size() == 1 ? null : to.size() + " recipients", now);
+        });
+        onQueued.run();
+        return Outcome.QUEUED;
     }
 
-    private List<String> destinations(DSLContext ctx, Alias alias, List<String> recipients, Instant now) {
+    /**
+     * Where a submission goes, read before the write: {@code to} the correspondents, with a reverse alias
+     * to create for each new one, so the conversation has a contact entry.
+     */
+    private record Submission(List<String> to, List<ReverseAliasRepository.Prepared> newReverseAliases,
+                              OutboundMail.Draft draft) {
+        Submission drafted(OutboundMail.Draft copy) {
+            return new Submission(to, newReverseAliases, copy);
+        }
+    }
+
+    private Submission destinations(DSLContext ctx, Alias alias, List<String> recipients) {
         String domain = alias.address().substring(alias.address().lastIndexOf('@') + 1);
         Set<String> out = new LinkedHashSet<>();
+        List<ReverseAliasRepository.Prepared> created = new ArrayList<>();
         for (String raw : recipients) {
             String rcpt = raw.toLowerCase(Locale.ROOT);
             Optional<String> correspondent = reverseAliases.findByAddress(ctx, rcpt)
@@ -91,12 +114,15 @@ public final class SubmissionService {
                 out.add(correspondent.get());
             } else {
                 if (!domains.contains(rcpt.substring(rcpt.lastIndexOf('@') + 1))) {
-                    reverseAliases.findOrCreate(ctx, alias.id(), rcpt, domain, now);
+                    ReverseAliasRepository.Prepared reverse = reverseAliases.prepare(ctx, alias.id(), rcpt, domain);
+                    if (reverse.isNew()) {
+                        created.add(reverse);
+                    }
                 }
                 out.add(rcpt);
             }
         }
-        return List.copyOf(out);
+        return new Submission(List.copyOf(out), created, null);
     }
 
     private boolean ownedBy(DSLContext ctx, Contact c, String userId) {
