@@ -1,6 +1,6 @@
 package dev.masq.web;
 
-import dev.masq.account.AccountExport;
+import dev.masq.alias.AccountExport;
 import dev.masq.alias.AccountDeletion;
 import dev.masq.account.ApiKeyService;
 import dev.masq.account.InboxService;

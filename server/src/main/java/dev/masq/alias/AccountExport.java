@@ -1,13 +1,13 @@
-package dev.masq.account;
+package dev.masq.alias;
 
-import dev.masq.alias.Alias;
-import dev.masq.alias.AliasPage;
-import dev.masq.alias.AliasQuery;
-import dev.masq.alias.AliasService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.masq.account.SessionService;
+import dev.masq.account.SignInService;
+import dev.masq.account.ApiKeyService;
+import dev.masq.account.InboxService;
 
 /** Everything masq holds about a person, decrypted, as one document (secrets such as keys and codes excepted). */
 public final class AccountExport {
