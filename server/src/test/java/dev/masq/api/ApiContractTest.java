@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.account.ApiScope;
 import dev.masq.mail.delivery.OwnerNotices;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -135,9 +134,7 @@ class ApiContractTest {
     }
 
     private static JsonNode document() throws IOException {
-        try (InputStream in = ApiContractTest.class.getResourceAsStream("/openapi.json")) {
-            return TestMasq.JSON.readTree(in);
-        }
+        return TestMasq.JSON.readTree(OpenApi.document());
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -1,5 +1,9 @@
 package dev.masq.testing;
 
+import dev.masq.api.OpenApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
@@ -8,9 +12,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +51,8 @@ public final class OpenApiContract {
     }
 
     private static OpenApiContract load() {
-        try (InputStream in = OpenApiContract.class.getResourceAsStream("/openapi.json")) {
-            return new OpenApiContract(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        try {
+            return new OpenApiContract(new String(OpenApi.document(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
