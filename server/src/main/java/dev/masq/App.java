@@ -6,11 +6,14 @@ import dev.masq.api.ApiAuth;
 import dev.masq.api.AppPasswordHandlers;
 import dev.masq.api.BlockHandlers;
 import dev.masq.api.ContactHandlers;
+import dev.masq.api.DomainHandlers;
+import dev.masq.api.DomainRoutes;
 import dev.masq.api.LeakHandlers;
 import dev.masq.api.OpenApi;
 import dev.masq.api.SimpleLoginHandlers;
 import dev.masq.api.WebhookHandlers;
 import dev.masq.alias.EventExpiry;
+import dev.masq.domain.DomainRecheck;
 import dev.masq.config.Config;
 import dev.masq.mail.delivery.DeliveryService;
 import dev.masq.mail.forward.ForwardService;
@@ -73,6 +76,8 @@ public final class App implements AutoCloseable {
     private final SmtpServer submissions;
     private final HttpServer http;
     private final EventExpiry eventExpiry;
+    /** Package-private: the fixture runs the daily check of users' domains when a test says the day has come. */
+    final DomainRecheck domainRecheck;
 
     private App(Core core, DeliveryService delivery, WebhookWorker webhooks, List<SmtpServer> smtp, HttpServer http) {
         this.core = core;
@@ -83,6 +88,8 @@ public final class App implements AutoCloseable {
         this.submissions = smtp.size() > 2 ? smtp.get(2) : null;
         this.http = http;
         this.eventExpiry = EventExpiry.start(core.db, core.eventRepository, core.config.eventRetention(), core.clock);
+        this.domainRecheck = new DomainRecheck(core.db, core.domainRepository, core.domainVerifier, core.domainNotices,
+                core.clock, core.queued::deliveries).start(core.config.userDomains().recheckInterval());
     }
 
     public static App start(Config config, Clock clock) {
@@ -95,7 +102,8 @@ public final class App implements AutoCloseable {
         core.queued.onDeliveries(delivery::wake);
         core.queued.onWebhooks(webhooks::wake);
         ForwardService forward = new ForwardService(config, core.db, repositories, core.verp, core.dkim, core.senderBlocks,
-                core.senderAuthentication, core.spamAssassin, core.leaks, core.leakNotifications, clock, delivery, core.queued);
+                core.senderAuthentication, core.spamAssassin, core.leaks, core.leakNotifications, core.catchAll, clock,
+                delivery, core.queued);
         OutboundMail outbound = new OutboundMail(core.aliasRepository, core.accountRepository,
                 core.reverseAliasRepository, core.deliveryQueue, core.verp, core.dkim, config.domains(),
                 config.deliveryExpiry());
@@ -104,7 +112,9 @@ public final class App implements AutoCloseable {
         try {
             delivery.start();
             webhooks.start();
-            http = HttpServer.start(List.of(api(core), pages(core)), core.publicUrl, config.httpPort());
+            ApiAuth apiAuth = new ApiAuth(core.apiKeys);
+            http = HttpServer.start(List.of(api(core, apiAuth), new DomainRoutes(apiAuth, new DomainHandlers(core.domains)),
+                    pages(core)), core.publicUrl, config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
             ReplyService replies = new ReplyService(config, core.db, repositories, core.senderAuthentication,
                     outbound, clock, core.queued::deliveries);
@@ -136,10 +146,10 @@ public final class App implements AutoCloseable {
     }
 
     /** The handlers of the API; alias creation over the API and the SimpleLogin dialect share one rate. */
-    private static ApiRoutes api(Core c) {
+    private static ApiRoutes api(Core c, ApiAuth auth) {
         RateLimiter creations = new RateLimiter(c.config.apiAliasRate(), Duration.ofMinutes(1), c.clock);
         return new ApiRoutes(
-                new ApiAuth(c.apiKeys),
+                auth,
                 new AliasHandlers(c.db, c.aliases, c.leaks, c.senderBlocks, creations),
                 new LeakHandlers(c.aliases, c.leaks, c.senderBlocks),
                 new BlockHandlers(c.senderBlocks),
@@ -213,6 +223,7 @@ public final class App implements AutoCloseable {
         }
         http.close();
         eventExpiry.close();
+        domainRecheck.close();
         // Senders before the database: they still write their outcomes to it.
         webhooks.stop();
         delivery.stop();

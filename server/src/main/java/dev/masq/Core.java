@@ -34,6 +34,13 @@ import dev.masq.config.Config;
 import dev.masq.config.PublicUrl;
 import dev.masq.crypto.Secrets;
 import dev.masq.db.Database;
+import dev.masq.domain.CatchAll;
+import dev.masq.domain.DkimKeys;
+import dev.masq.domain.DomainNotices;
+import dev.masq.domain.DomainRepository;
+import dev.masq.domain.DomainService;
+import dev.masq.domain.DomainVerifier;
+import dev.masq.senderauth.DnsLookup;
 import dev.masq.leak.ActionLinks;
 import dev.masq.leak.LeakActions;
 import dev.masq.leak.LeakNotifications;
@@ -103,6 +110,13 @@ final class Core implements AutoCloseable {
     final SignUpService signUp;
     final ContactService contacts;
     final AppPasswords appPasswords;
+    final DomainRepository domainRepository;
+    /** Users' own domains and subdomains of ours; alias creation asks it which domains a user may use. */
+    final DomainService domains;
+    final DomainVerifier domainVerifier;
+    final DomainNotices domainNotices;
+    /** The intake asks it about unknown addresses on users' domains, and makes their aliases. */
+    final CatchAll catchAll;
 
     Core(Config config, Clock clock) {
         this.config = config;
@@ -116,7 +130,14 @@ final class Core implements AutoCloseable {
         this.deliveryQueue = new DeliveryQueue(secrets);
         this.reverseAliasRepository = new ReverseAliasRepository(secrets);
         this.verp = new Verp(secrets);
-        this.dkim = DkimSigning.from(config.sending().dkimKey(), config.sending().dkimSelector());
+        this.domainRepository = new DomainRepository();
+        this.dkim = DkimSigning.from(config.sending().dkimKey(), config.sending().dkimSelector(), config.domains(),
+                new DkimKeys(db, domainRepository, secrets));
+        this.domainVerifier = new DomainVerifier(DnsLookup.uncached(config.dns(), config.leak().dnsTimeout()), config.hostname());
+        this.domains = new DomainService(db, domainRepository, aliasRepository, eventRepository, domainVerifier, secrets,
+                config.domains(), config.userDomains(), config.hostname(), clock);
+        this.domainNotices = new DomainNotices(accountRepository, deliveryQueue, config.domains().getFirst(),
+                config.hostname(), config.deliveryExpiry());
         this.accounts = new AccountService(db, accountRepository, clock);
         this.apiKeys = new ApiKeyService(db, new ApiKeyRepository(), accountRepository, clock);
         this.webhooks = new WebhookService(db, secrets, config.webhook().allowPrivate(), config.dns(), clock);
@@ -126,7 +147,9 @@ final class Core implements AutoCloseable {
                 webhooks, config.deliveryExpiry(), config.hostname());
         AddressGenerator generator = new AddressGenerator();
         this.aliases = new AliasService(db, aliasRepository, eventRepository, accountRepository,
-                generator, config.domains(), clock, leakNotifications, queued);
+                generator, config.domains(), domains, clock, leakNotifications, queued);
+        this.catchAll = new CatchAll(db, domainRepository, aliasRepository, eventRepository, accountRepository, generator,
+                domainNotices, config.userDomains().catchAllDailyLimit(), clock, queued::deliveries);
         this.aliasImport = new AliasImport(db, aliasRepository, accountRepository, generator, config.domains(), clock);
         this.senderAuthentication = new SenderAuthentication(config.dns(), config.leak().dnsTimeout(), config.hostname());
         this.spamAssassin = SpamAssassinClient.from(config.leak());

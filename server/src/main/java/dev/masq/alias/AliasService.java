@@ -27,18 +27,21 @@ public final class AliasService {
     private final AccountRepository accounts;
     private final AddressGenerator generator;
     private final List<String> domains;
+    private final UserDomains userDomains;
     private final Clock clock;
     private final BurnListener onBurn;
     private final Wakeup queued;
 
     public AliasService(Database db, AliasRepository aliases, AliasEventRepository events, AccountRepository accounts,
-                        AddressGenerator generator, List<String> domains, Clock clock, BurnListener onBurn, Wakeup queued) {
+                        AddressGenerator generator, List<String> domains, UserDomains userDomains, Clock clock,
+                        BurnListener onBurn, Wakeup queued) {
         this.db = db;
         this.aliases = aliases;
         this.events = events;
         this.accounts = accounts;
         this.generator = generator;
         this.domains = domains;
+        this.userDomains = userDomains;
         this.clock = clock;
         this.onBurn = onBurn;
         this.queued = queued;
@@ -46,9 +49,7 @@ public final class AliasService {
 
     public Alias create(String userId, NewAlias request) {
         String domain = request.domain() == null ? domains.getFirst() : request.domain().trim().toLowerCase(Locale.ROOT);
-        if (!domains.contains(domain)) {
-            throw new InvalidInputException("domain", "not an alias domain of this server: " + domain);
-        }
+        boolean operatorDomain = domains.contains(domain);
         NewAlias.AddressMode mode = request.mode() == null ? NewAlias.AddressMode.WORDS : request.mode();
         String vendor = Labels.text("vendor", request.vendor(), Labels.MAX_LABEL);
         String note = Labels.text("note", request.note(), Labels.MAX_NOTE);
@@ -61,6 +62,9 @@ public final class AliasService {
         String customLocal = mode == NewAlias.AddressMode.CUSTOM ? generator.custom(request.localPart()) : null;
         String finalVendor = vendor;
         return db.write(ctx -> {
+            if (!operatorDomain && !userDomains.isVerifiedFor(ctx, userId, domain)) {
+                throw new InvalidInputException("domain", "not an alias domain of this server: " + domain);
+            }
             List<String> inboxes = accounts.defaultMailbox(ctx, userId).map(Mailbox::id).map(List::of).orElse(List.of());
             String address = pickAddress(ctx, mode, customLocal, domain);
             Alias alias = new Alias(Tokens.newId("al"), userId, address, finalVendor, vendorDomains, note,

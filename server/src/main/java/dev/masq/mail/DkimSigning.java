@@ -6,14 +6,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.util.List;
 import java.util.Optional;
 import org.apache.james.jdkim.DKIMSigner;
 import org.apache.james.jdkim.exceptions.FailException;
 
 /**
- * DKIM signatures (RFC 6376) for mail masq sends from an alias domain, with the operator's key: one
- * key and selector for every alias domain, so the same record is published under each of them.
- * Without a key, messages go out unsigned.
+ * DKIM signatures (RFC 6376) for mail masq sends from an alias domain. The operator's domains share the
+ * operator's key and selector, so the same record is published under each of them; a subdomain a user claimed
+ * of one is signed for that domain ({@code d=} aligns with it under DMARC's relaxed rule). A user's own domain
+ * is signed with its own key, {@code d=} itself. Without a key, messages go out unsigned.
  */
 public final class DkimSigning {
     // The fields a receiver shows or threads by; listing cc and reply-to also keeps anyone from adding them later.
@@ -22,23 +24,34 @@ public final class DkimSigning {
 
     private final Optional<PrivateKey> key;
     private final String selector;
+    private final List<String> operatorDomains;
+    private final DomainKeys domainKeys;
 
-    private DkimSigning(Optional<PrivateKey> key, String selector) {
+    private DkimSigning(Optional<PrivateKey> key, String selector, List<String> operatorDomains, DomainKeys domainKeys) {
         this.key = key;
         this.selector = selector;
+        this.operatorDomains = List.copyOf(operatorDomains);
+        this.domainKeys = domainKeys;
     }
 
-    public static DkimSigning from(Optional<Path> keyFile, String selector) {
-        return new DkimSigning(keyFile.map(Pem::privateKey), selector);
+    public static DkimSigning from(Optional<Path> keyFile, String selector, List<String> operatorDomains,
+                                   DomainKeys domainKeys) {
+        return new DkimSigning(keyFile.map(Pem::privateKey), selector, operatorDomains, domainKeys);
     }
 
-    /** {@code message} with a DKIM-Signature of {@code domain} in front, or as it is when no key is set. */
+    /** {@code message} with a DKIM-Signature for {@code domain} in front, or as it is when no key serves it. */
     public byte[] sign(byte[] message, String domain) {
-        if (key.isEmpty()) {
-            return message;
+        Optional<String> operator = operatorDomains.stream()
+                .filter(d -> domain.equals(d) || domain.endsWith("." + d)).findFirst();
+        if (operator.isPresent()) {
+            return key.isEmpty() ? message : sign(message, operator.get(), selector, key.get());
         }
+        return domainKeys.find(domain).map(own -> sign(message, domain, own.selector(), own.privateKey())).orElse(message);
+    }
+
+    private static byte[] sign(byte[] message, String domain, String selector, PrivateKey key) {
         DKIMSigner signer = new DKIMSigner("v=1; a=rsa-sha256; c=relaxed/relaxed; q=dns/txt; d=" + domain + "; s="
-                + selector + "; h=" + SIGNED_FIELDS + "; bh=; b=;", key.get());
+                + selector + "; h=" + SIGNED_FIELDS + "; bh=; b=;", key);
         try {
             String signature = signer.sign(new ByteArrayInputStream(message));
             ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + signature.length() + 2);

@@ -25,6 +25,11 @@ public final class DnsLookup {
         return new DnsLookup(DnsClient.using(server, timeout));
     }
 
+    /** Asks afresh every time: for checks of records a person has just published. */
+    public static DnsLookup uncached(Optional<InetSocketAddress> server, Duration timeout) {
+        return new DnsLookup(DnsClient.uncached(server, timeout));
+    }
+
     public DnsAnswer query(String name, int type) {
         DnsClient.Response response = dns.query(name, type);
         return switch (response.status()) {

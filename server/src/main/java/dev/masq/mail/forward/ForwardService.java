@@ -7,6 +7,7 @@ import dev.masq.block.SenderBlocks;
 import dev.masq.common.Wakeup;
 import dev.masq.config.Config;
 import dev.masq.db.Database;
+import dev.masq.domain.CatchAll;
 import dev.masq.leak.AfterBurnTally;
 import dev.masq.leak.LeakNotifications;
 import dev.masq.leak.LeakService;
@@ -61,6 +62,7 @@ public final class ForwardService {
     private final AliasVerdicts verdicts;
     private final AfterBurnTally afterBurn;
     private final boolean leakDetection;
+    private final CatchAll catchAll;
 
     /**
      * {@code dispatch} takes the copies straight after the commit when it has room; {@code queued} is
@@ -69,11 +71,12 @@ public final class ForwardService {
      */
     public ForwardService(Config config, Database db, MailRepositories repositories, Verp verp, DkimSigning dkim,
                           SenderBlocks blocks, SenderAuthentication authentication, SpamAssassinClient spamd,
-                          LeakService leaks, LeakNotifications leakNotifications, Clock clock, DirectDispatch dispatch,
-                          Wakeup queued) {
+                          LeakService leaks, LeakNotifications leakNotifications, CatchAll catchAll, Clock clock,
+                          DirectDispatch dispatch, Wakeup queued) {
         this.db = db;
+        this.catchAll = catchAll;
         this.recipients = new RecipientResolver(Set.copyOf(config.domains()), verp, repositories.aliases(),
-                repositories.reverseAliases(), blocks, repositories.accounts());
+                repositories.reverseAliases(), blocks, repositories.accounts(), catchAll);
         this.events = repositories.events();
         this.copies = new AliasCopies(repositories, dispatch, verp, dkim, config.hostname(), config.deliveryExpiry(),
                 Set.copyOf(config.domains()));
@@ -97,6 +100,9 @@ public final class ForwardService {
         if (found instanceof Recipient.Burned(String aliasId)) {
             afterBurn.count(aliasId, sender);
         }
+        if (found instanceof Recipient.CatchAllFull(var domain, boolean noticed) && !noticed) {
+            catchAll.noticeLimit(domain);
+        }
         return found;
     }
 
@@ -112,13 +118,10 @@ public final class ForwardService {
         if (looping.loops()) {
             return looping;
         }
-        Map<String, Recipient> resolved = db.read(ctx -> {
-            Map<String, Recipient> found = new LinkedHashMap<>();
-            for (String rcpt : distinct(message.recipients())) {
-                found.put(rcpt, recipients.resolve(ctx, message.sender(), rcpt));
-            }
-            return found;
-        });
+        Map<String, Recipient> resolved = resolve(message);
+        if (createCatchAllAliases(message, resolved)) {
+            resolved = resolve(message);
+        }
         resolved.values().forEach(r -> {
             if (r instanceof Recipient.Burned(String aliasId)) {
                 afterBurn.count(aliasId, message.sender());
@@ -129,6 +132,38 @@ public final class ForwardService {
         boolean forAlias = resolved.values().stream().anyMatch(r -> r instanceof Recipient.ToAlias);
         SenderEvidence evidence = leakDetection && forAlias ? SenderEvidence.gather(message, authentication, spamd) : null;
         return new ReceivedMessage(message, headers, senders, evidence, resolved);
+    }
+
+    private Map<String, Recipient> resolve(InboundMessage message) {
+        return db.read(ctx -> {
+            Map<String, Recipient> found = new LinkedHashMap<>();
+            for (String rcpt : distinct(message.recipients())) {
+                found.put(rcpt, recipients.resolve(ctx, message.sender(), rcpt));
+            }
+            return found;
+        });
+    }
+
+    /**
+     * Makes the aliases this message is the first mail to, before its own write (each alias in its own); true if
+     * there were any. A limit reached since RCPT fails the whole message, to be tried again: its recipients were
+     * told 250, so none may be dropped.
+     */
+    private boolean createCatchAllAliases(InboundMessage message, Map<String, Recipient> resolved) {
+        boolean any = false;
+        for (Recipient r : resolved.values()) {
+            switch (r) {
+                case Recipient.CatchAll(var domain, String address) -> {
+                    catchAll.create(domain, address, message.sender());
+                    any = true;
+                }
+                case Recipient.CatchAllFull f -> throw new IllegalStateException(
+                        "catch-all limit of " + f.domain().name() + " reached since RCPT");
+                default -> {
+                }
+            }
+        }
+        return any;
     }
 
     /**
@@ -240,6 +275,8 @@ public final class ForwardService {
             case Recipient.Foreign f -> log.warn("dropped copy for {}: not one of our domains", rcpt);
             case Recipient.Unknown u -> log.info("dropped copy for {}: gone since RCPT", rcpt);
             case Recipient.Burned b -> log.info("dropped copy for {}: burned since RCPT", rcpt);
+            case Recipient.CatchAll c -> log.warn("dropped copy for {}: catch-all alias not made", rcpt);
+            case Recipient.CatchAllFull f -> log.warn("dropped copy for {}: catch-all limit reached", rcpt);
         }
         return ready(new PreparedCopy.Dropped());
     }

@@ -1,6 +1,7 @@
 package dev.masq.mail.forward;
 
 import dev.masq.alias.AliasRoute;
+import dev.masq.domain.Domain;
 
 /** What an envelope recipient is to masq; the SMTP edge turns each into its answer at RCPT time. */
 public sealed interface Recipient {
@@ -41,5 +42,15 @@ public sealed interface Recipient {
 
     /** A bounce coming back to the signed envelope sender we used when forwarding for this alias. */
     record Bounce(String aliasId) implements Recipient {
+    }
+
+    /** No alias yet at {@code address} on a verified catch-all domain: the first message makes it (after DATA). */
+    record CatchAll(Domain domain, String address) implements Recipient {
+    }
+
+    /**
+     * A catch-all address past the domain's daily limit: to be tried later. {@code noticed}: the owner was told today.
+     */
+    record CatchAllFull(Domain domain, boolean noticed) implements Recipient {
     }
 }

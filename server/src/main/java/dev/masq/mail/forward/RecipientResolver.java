@@ -5,6 +5,8 @@ import dev.masq.alias.AliasRepository;
 import dev.masq.alias.AliasRoute;
 import dev.masq.alias.AliasState;
 import dev.masq.block.SenderBlocks;
+import dev.masq.domain.CatchAll;
+import dev.masq.domain.Domain;
 import dev.masq.mail.Verp;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,25 +27,41 @@ final class RecipientResolver {
     private final ReverseAliasRepository reverseAliases;
     private final SenderBlocks blocks;
     private final AccountRepository accounts;
+    private final CatchAll catchAll;
 
     RecipientResolver(Set<String> domains, Verp verp, AliasRepository aliases, ReverseAliasRepository reverseAliases,
-                      SenderBlocks blocks, AccountRepository accounts) {
+                      SenderBlocks blocks, AccountRepository accounts, CatchAll catchAll) {
         this.domains = domains;
         this.verp = verp;
         this.aliases = aliases;
         this.reverseAliases = reverseAliases;
         this.blocks = blocks;
         this.accounts = accounts;
+        this.catchAll = catchAll;
     }
 
     Recipient resolve(DSLContext ctx, String sender, String recipient) {
         String address = recipient.toLowerCase(Locale.ROOT);
         int at = address.lastIndexOf('@');
-        if (at <= 0 || !domains.contains(address.substring(at + 1))) {
+        if (at <= 0) {
             return new Recipient.Foreign();
         }
+        String domain = address.substring(at + 1);
+        Optional<Domain> usersOwn = Optional.empty();
+        if (!domains.contains(domain)) {
+            usersOwn = catchAll.claimed(ctx, domain);
+            if (usersOwn.isEmpty()) {
+                // A deleted domain's aliases were burned with it: refused as burned, and counted as such.
+                return aliases.findRoute(ctx, address).filter(r -> r.state() == AliasState.BURNED)
+                        .<Recipient>map(r -> new Recipient.Burned(r.aliasId())).orElseGet(Recipient.Foreign::new);
+            }
+            if (!usersOwn.get().receives()) {
+                return new Recipient.Foreign();
+            }
+        }
         String local = address.substring(0, at);
-        if (OPERATOR_MAILBOXES.contains(local)) {
+        // postmaster@ a user's own domain is the user's to take (by catch-all or an alias), not the operator's.
+        if (usersOwn.isEmpty() && OPERATOR_MAILBOXES.contains(local)) {
             return accounts.operatorInbox(ctx).<Recipient>map(Recipient.ToPostmaster::new).orElseGet(Recipient.Unknown::new);
         }
         if (Verp.looksLikeVerp(local)) {
@@ -62,7 +80,7 @@ final class RecipientResolver {
         }
         Optional<AliasRoute> found = aliases.findRoute(ctx, address);
         if (found.isEmpty()) {
-            return new Recipient.Unknown();
+            return usersOwn.map(d -> catchAll(ctx, d, address)).orElseGet(Recipient.Unknown::new);
         }
         AliasRoute route = found.get();
         if (route.state() == AliasState.BURNED) {
@@ -74,5 +92,14 @@ final class RecipientResolver {
             return new Recipient.SenderBlocked(route);
         }
         return new Recipient.ToAlias(route);
+    }
+
+    private Recipient catchAll(DSLContext ctx, Domain d, String address) {
+        return switch (catchAll.decide(ctx, d, address)) {
+            case NONE -> new Recipient.Unknown();
+            case CREATE -> new Recipient.CatchAll(d, address);
+            case FULL -> new Recipient.CatchAllFull(d, false);
+            case FULL_NOTICED -> new Recipient.CatchAllFull(d, true);
+        };
     }
 }

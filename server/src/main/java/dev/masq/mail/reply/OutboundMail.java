@@ -15,6 +15,7 @@ import dev.masq.mail.forward.ReverseAliasRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,7 +59,10 @@ public final class OutboundMail {
         String domain = domainOf(alias);
         Set<String> inboxes = accounts.mailboxesOf(ctx, alias.userId()).stream().map(Mailbox::address)
                 .collect(Collectors.toSet());
-        Swaps swaps = new Swaps(inboxes, alias.address(), domains, address -> correspondent(ctx, address, alias.userId()));
+        // The alias's own domain may be a user's: its reverse aliases live there too.
+        Set<String> reverseDomains = new HashSet<>(domains);
+        reverseDomains.add(domain);
+        Swaps swaps = new Swaps(inboxes, alias.address(), reverseDomains, address -> correspondent(ctx, address, alias.userId()));
         String name = alias.displayName() != null ? alias.displayName()
                 : clientName == null ? "" : oneLine(swaps.apply(clientName));
         String from = name.isEmpty() ? "<" + alias.address() + ">"

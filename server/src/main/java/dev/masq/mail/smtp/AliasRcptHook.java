@@ -21,6 +21,8 @@ final class AliasRcptHook implements RcptHook {
     private static final HookResult RELAY_DENIED = HookReplies.deny(SMTPRetCode.MAILBOX_PERM_UNAVAILABLE, "5.7.1 Relaying denied");
     private static final HookResult NO_SUCH_USER = HookReplies.deny(SMTPRetCode.MAILBOX_PERM_UNAVAILABLE, "5.1.1 No such user here");
     private static final HookResult SENDER_REFUSED = HookReplies.deny(SMTPRetCode.MAILBOX_PERM_UNAVAILABLE, "5.7.1 Delivery not authorized, message refused");
+    private static final HookResult CATCH_ALL_FULL = HookReplies.denySoft(SMTPRetCode.LOCAL_ERROR,
+            "4.7.1 Too many new addresses on this domain today, try again later");
     private static final HookResult TRY_LATER = HookReplies.denySoft(SMTPRetCode.LOCAL_ERROR, "4.3.0 Temporary lookup failure, try again later");
 
     private final ForwardService forward;
@@ -39,6 +41,8 @@ final class AliasRcptHook implements RcptHook {
                 case Recipient.SenderBlocked b -> SENDER_REFUSED;
                 case Recipient.ToAlias a -> HookResult.OK;
                 case Recipient.Bounce b -> HookResult.OK;
+                case Recipient.CatchAll c -> HookResult.OK;
+                case Recipient.CatchAllFull f -> CATCH_ALL_FULL;
                 case Recipient.ToPostmaster p -> HookResult.OK;
                 // A stranger is told what an unknown address gets, lest the answer show which reverse aliases exist.
                 case Recipient.ToReverseAlias r -> r.fromOwner() ? HookResult.OK : NO_SUCH_USER;
