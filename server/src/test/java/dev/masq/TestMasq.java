@@ -22,6 +22,7 @@ import dev.masq.common.Wakeup;
 import dev.masq.config.Config;
 import dev.masq.crypto.Secrets;
 import dev.masq.db.Database;
+import dev.masq.domain.DomainService;
 import dev.masq.leak.LeakNotifications;
 import dev.masq.leak.LeakService;
 import dev.masq.senderauth.SenderAuthentication;
@@ -88,6 +89,11 @@ public final class TestMasq implements AutoCloseable {
 
     /** The inbound set-up, with {@code env} on top of the fixture's settings. */
     public static TestMasq start(Path dataDir, Map<String, String> env) {
+        return start(dataDir, env, Clock.systemUTC());
+    }
+
+    /** The inbound set-up on {@code clock}, for tests of what happens days later. */
+    public static TestMasq start(Path dataDir, Map<String, String> env, Clock clock) {
         Map<String, String> inbound = new HashMap<>(Map.of(
                 "MASQ_HOSTNAME", "mx.mask.test",
                 // The inbound tests read the durable queue itself, so nothing here may deliver from it.
@@ -96,7 +102,7 @@ public final class TestMasq implements AutoCloseable {
                 "MASQ_SMTP_ERROR_DELAY", "0ms"));
         inbound.putAll(env);
         TestDns dns = startDns();
-        App app = App.start(config(dataDir, dns, inbound), Clock.systemUTC());
+        App app = App.start(config(dataDir, dns, inbound), clock);
         return new TestMasq(app, app.core, dns, true);
     }
 
@@ -286,6 +292,15 @@ public final class TestMasq implements AutoCloseable {
 
     public WebhookService webhooks() {
         return core.webhooks;
+    }
+
+    public DomainService domains() {
+        return core.domains;
+    }
+
+    /** Runs the daily check of users' domains now; returns how many fail it. */
+    public int recheckDomains() {
+        return running().domainRecheck.runOnce();
     }
 
     public Verp verp() {
