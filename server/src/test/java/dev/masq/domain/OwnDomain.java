@@ -44,8 +44,13 @@ final class OwnDomain {
 
     /** Added, published and verified; returns the domain as the verification answered it. */
     static JsonNode verified(TestMasq masq, String key, String name) {
+        return verified(masq, masq.dns, key, name);
+    }
+
+    /** As {@link #verified(TestMasq, String, String)}, published in {@code dns}: the resolver masq was given. */
+    static JsonNode verified(TestMasq masq, TestDns dns, String key, String name) {
         JsonNode domain = add(masq, key, name);
-        publish(masq.dns, domain);
+        publish(dns, domain);
         TestMasq.Reply verified = verify(masq, key, domain);
         assertThat(verified.json().get("status").asText()).as(verified.toString()).isEqualTo("verified");
         return verified.json();

@@ -1,0 +1,76 @@
+package dev.masq.domain;
+
+import static dev.masq.testing.Messages.addresses;
+import static dev.masq.testing.Messages.bytes;
+import static dev.masq.testing.Messages.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.masq.account.ApiScope;
+import dev.masq.alias.NewAlias;
+import dev.masq.mail.reply.OutboundFixture;
+import dev.masq.senderauth.DkimResult;
+import dev.masq.senderauth.SenderAuthentication;
+import dev.masq.senderauth.SmtpIdentity;
+import dev.masq.testing.DownstreamSmtpServer.Received;
+import dev.masq.testing.SmtpClient;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What leaves masq for an alias on a user's own domain, a forwarded copy and a reply, is signed with that
+ * domain's own key, {@code d=} the domain, and verifies against the record its owner published.
+ */
+class DomainDkimTest {
+    private static final byte[] FROM_JANE = bytes("From: Jane Doe <jane@vendor.test>\r\nTo: shop@mine.example\r\n"
+            + "Subject: Your order\r\nDate: Mon, 12 Jan 2026 08:30:00 +0000\r\nMessage-ID: <order-1@vendor.test>\r\n"
+            + "\r\nShipped.\r\n");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void forwardedCopiesAndRepliesAreSignedWithTheDomainsOwnKey() throws Exception {
+        try (OutboundFixture f = new OutboundFixture(dir)) {
+            String key = f.masq.apiKeys().create(f.masq.userId, "test", Set.of(ApiScope.ALIASES_READ, ApiScope.ALIASES_WRITE)).secret();
+            OwnDomain.verified(f.masq, f.dns, key, "mine.example");
+            f.masq.aliases().create(f.masq.userId, new NewAlias(NewAlias.AddressMode.CUSTOM, "shop", "mine.example", null, null, null));
+
+            send(f, "jane@vendor.test", "shop@mine.example", FROM_JANE);
+            Received forwarded = f.awaitReceived(1).getFirst();
+            assertThat(forwarded.mailFrom()).endsWith("@mine.example");
+            assertThat(verify(f, forwarded)).containsExactly(new DkimResult("mine.example", DkimResult.Status.PASS));
+
+            String reverse = addresses(values(forwarded.content(), "Reply-To").getFirst())[0].getAddress();
+            assertThat(reverse).startsWith("reply+").endsWith("@mine.example");
+            byte[] reply = f.signedByInbox(bytes("From: person@inbox.test\r\nTo: <" + reverse + ">\r\n"
+                    + "Subject: Re: Your order\r\nDate: Mon, 12 Jan 2026 08:31:00 +0000\r\nMessage-ID: <r1@inbox.test>\r\n"
+                    + "\r\nThanks.\r\n"));
+            send(f, "person@inbox.test", reverse, reply);
+            Received sent = f.awaitReceived(2).get(1);
+            assertThat(sent.recipients()).containsExactly("jane@vendor.test");
+            assertThat(values(sent.content(), "From").getFirst()).contains("shop@mine.example");
+            assertThat(verify(f, sent)).containsExactly(new DkimResult("mine.example", DkimResult.Status.PASS));
+        }
+    }
+
+    /** As a receiver checks it: jDKIM through masq's own sender authentication, keys from the test DNS. */
+    private static List<DkimResult> verify(OutboundFixture f, Received message) throws Exception {
+        SenderAuthentication receiver = new SenderAuthentication(Optional.of(f.dns.address()), Duration.ofSeconds(5), "mx.test");
+        return receiver.authenticate(new SmtpIdentity(message.mailFrom(), "mx.mask.test", InetAddress.getLoopbackAddress()),
+                message.content()).dkim();
+    }
+
+    private static void send(OutboundFixture f, String sender, String recipient, byte[] message) {
+        try (SmtpClient smtp = SmtpClient.connect(f.masq.smtpPort(), "127.0.0.1")) {
+            smtp.expect(220, smtp.reply());
+            smtp.expect(250, smtp.command("EHLO client.example"));
+            smtp.expect(250, smtp.send(sender, List.of(recipient), message));
+        }
+    }
+}
