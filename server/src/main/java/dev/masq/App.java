@@ -30,6 +30,7 @@ import dev.masq.web.AdminPages;
 import dev.masq.web.AliasDetailPages;
 import dev.masq.web.AliasPages;
 import dev.masq.web.AppPasswordPages;
+import dev.masq.web.DomainPages;
 import dev.masq.http.HttpServer;
 import dev.masq.web.InboxPages;
 import dev.masq.web.KeyPages;
@@ -113,8 +114,10 @@ public final class App implements AutoCloseable {
             delivery.start();
             webhooks.start();
             ApiAuth apiAuth = new ApiAuth(core.apiKeys);
+            WebGate gate = new WebGate(core.sessions, core.signIn, core.secrets, config.baseUrl().startsWith("https:"));
             http = HttpServer.start(List.of(api(core, apiAuth), new DomainRoutes(apiAuth, new DomainHandlers(core.domains)),
-                    pages(core)), core.publicUrl, config.httpPort());
+                    pages(core, gate), new DomainPages(core.domains, gate, config.domains())), core.publicUrl,
+                    config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
             ReplyService replies = new ReplyService(config, core.db, repositories, core.senderAuthentication,
                     outbound, clock, core.queued::deliveries);
@@ -161,8 +164,7 @@ public final class App implements AutoCloseable {
     }
 
     /** The web pages, all behind one gate that reads the session cookie, and the pages of leak-notice links. */
-    private static WebRoutes pages(Core c) {
-        WebGate gate = new WebGate(c.sessions, c.signIn, c.secrets, c.config.baseUrl().startsWith("https:"));
+    private static WebRoutes pages(Core c, WebGate gate) {
         return new WebRoutes(
                 gate,
                 new ActionPages(c.leakActions),
@@ -171,7 +173,7 @@ public final class App implements AutoCloseable {
                 new PasskeyPages(c.passkeys, c.signIn, c.sessions, gate),
                 new SignUpPages(c.signUp, new SignUpThrottle(c.config.signUp(), c.secrets, c.clock)),
                 new AdminPages(c.signIn, c.serverSettings, c.publicUrl),
-                new AliasPages(c.aliases, c.leaks, c.config.domains()),
+                new AliasPages(c.aliases, c.leaks, c.config.domains(), c.domains),
                 new AliasDetailPages(c.aliases, c.leaks, c.inboxes, c.aliasInboxes, c.contacts),
                 new InboxPages(c.inboxes, c.aliasInboxes),
                 new LeakPages(c.aliases, c.leaks, c.clock),

@@ -9,6 +9,7 @@ import dev.masq.alias.AliasSort;
 import dev.masq.alias.AliasState;
 import dev.masq.alias.NewAlias;
 import dev.masq.common.InvalidInputException;
+import dev.masq.domain.DomainService;
 import dev.masq.leak.AliasLeak;
 import dev.masq.leak.LeakService;
 import io.javalin.http.Context;
@@ -23,11 +24,14 @@ public final class AliasPages {
     private final AliasService aliases;
     private final LeakService leaks;
     private final List<String> domains;
+    private final DomainService userDomains;
 
-    public AliasPages(AliasService aliases, LeakService leaks, List<String> domains) {
+    /** {@code domains}: the operator's; each user may also choose among their own verified ones. */
+    public AliasPages(AliasService aliases, LeakService leaks, List<String> domains, DomainService userDomains) {
         this.aliases = aliases;
         this.leaks = leaks;
         this.domains = domains;
+        this.userDomains = userDomains;
     }
 
     public record Row(Alias alias, AliasLeak leak) {
@@ -111,7 +115,9 @@ public final class AliasPages {
             created = new Row(a, leaks.leak(user, a.id()));
         }
         ctx.status(status);
-        Views.page(ctx, "dashboard.jte", new Dashboard(rows, filters, next, created, domains, form));
+        List<String> choices = new java.util.ArrayList<>(domains);
+        choices.addAll(userDomains.verifiedDomains(user));
+        Views.page(ctx, "dashboard.jte", new Dashboard(rows, filters, next, created, choices, form));
     }
 
     private CreateForm defaults(Context ctx) {
