@@ -29,7 +29,7 @@ class CatchAllTest {
 
     @BeforeEach
     void setUp() {
-        masq = TestMasq.start(dir, Map.of("MASQ_CATCHALL_DAILY_LIMIT", "2"));
+        masq = TestMasq.start(dir, Map.of("MASQ_CATCHALL_DAILY_LIMIT", "2", "MASQ_SMTP_HARD_ERROR_LIMIT", "5"));
         key = masq.userWithKey("alice@inbox.test");
         domain = OwnDomain.verified(masq, key, "mine.example");
     }
@@ -112,6 +112,20 @@ class CatchAllTest {
             assertThat(n.recipient()).isEqualTo("alice@inbox.test");
             assertThat(new String(n.content(), StandardCharsets.UTF_8)).contains("mine.example").contains("daily limit");
         });
+    }
+
+    @Test
+    void aDictionaryAttackPastTheLimitRunsIntoTheHarvestingLimits() {
+        OwnDomain.catchAll(masq, key, domain, true);
+        send("noreply@vendor.example", List.of("one@mine.example", "two@mine.example"), WELCOME);
+        try (SmtpClient smtp = masq.open()) {
+            smtp.expect(250, smtp.command("MAIL FROM:<harvester@spam.example>"));
+            for (String guess : List.of("guess1", "guess2", "guess3", "guess4", "guess5")) {
+                assertThat(smtp.command("RCPT TO:<" + guess + "@mine.example>").text()).startsWith("451 4.7.1");
+            }
+            assertThat(smtp.command("RCPT TO:<guess6@mine.example>").text()).startsWith("421 4.7.0");
+        }
+        assertThat(masq.call(key, "GET", "/api/v1/aliases", null).json().get("data")).hasSize(2);
     }
 
     private JsonNode onlyAlias() {

@@ -47,7 +47,7 @@ final class RefusedRecipients implements LineHandler<SMTPSession> {
     @Override
     public Response onLine(SMTPSession session, byte[] line) {
         Response response = commands.onLine(session, line);
-        if (response == null || !response.getRetCode().startsWith("5") || !CommandVerb.of(line).equals("RCPT")) {
+        if (response == null || !refused(response) || !CommandVerb.of(line).equals("RCPT")) {
             return response;
         }
         addresses.add(client(session));
@@ -74,6 +74,15 @@ final class RefusedRecipients implements LineHandler<SMTPSession> {
             errors(session).set(excess);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A 5xx, or catch-all's "too many new addresses today" ({@code 451 4.7.1}): past that limit, a client guessing
+     * local parts on a catch-all domain is the same harvester as one guessing aliases.
+     */
+    private static boolean refused(Response response) {
+        return response.getRetCode().startsWith("5") || response.getRetCode().equals(SMTPRetCode.LOCAL_ERROR)
+                && response.getLines().stream().anyMatch(l -> l.toString().contains("4.7.1"));
     }
 
     private static AtomicInteger errors(SMTPSession session) {
