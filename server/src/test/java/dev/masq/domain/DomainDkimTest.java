@@ -14,6 +14,8 @@ import dev.masq.senderauth.SmtpIdentity;
 import dev.masq.testing.DownstreamSmtpServer.Received;
 import dev.masq.testing.SmtpClient;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +58,30 @@ class DomainDkimTest {
             assertThat(sent.recipients()).containsExactly("jane@vendor.test");
             assertThat(values(sent.content(), "From").getFirst()).contains("shop@mine.example");
             assertThat(verify(f, sent)).containsExactly(new DkimResult("mine.example", DkimResult.Status.PASS));
+        }
+    }
+
+    @Test
+    void mailSubmittedAsAnAliasOnTheDomainIsSignedWithItsKey() throws Exception {
+        try (OutboundFixture f = new OutboundFixture(dir)) {
+            String key = f.masq.apiKeys().create(f.masq.userId, "test", Set.of(ApiScope.ALIASES_READ, ApiScope.ALIASES_WRITE)).secret();
+            OwnDomain.verified(f.masq, f.dns, key, "mine.example");
+            f.masq.aliases().create(f.masq.userId, new NewAlias(NewAlias.AddressMode.CUSTOM, "shop", "mine.example", null, null, null));
+            String password = f.masq.appPasswords().create(f.masq.userId, "laptop").password();
+            try (SmtpClient smtp = SmtpClient.connect(f.masq.submissionPort())) {
+                smtp.expect(220, smtp.reply());
+                smtp.expect(250, smtp.command("EHLO client.example"));
+                smtp.startTls();
+                smtp.expect(250, smtp.command("EHLO client.example"));
+                smtp.expect(235, smtp.command("AUTH PLAIN " + Base64.getEncoder().encodeToString(
+                        ("\0" + OutboundFixture.INBOX + "\0" + password).getBytes(StandardCharsets.UTF_8))));
+                smtp.expect(250, smtp.send(OutboundFixture.INBOX, List.of("sales@shop.example"), bytes(
+                        "From: Me <shop@mine.example>\r\nTo: sales@shop.example\r\nSubject: hello\r\n"
+                                + "Date: Mon, 12 Jan 2026 08:31:00 +0000\r\n\r\nHi.\r\n")));
+            }
+            Received out = f.awaitReceived(1).getFirst();
+            assertThat(out.recipients()).containsExactly("sales@shop.example");
+            assertThat(verify(f, out)).containsExactly(new DkimResult("mine.example", DkimResult.Status.PASS));
         }
     }
 
