@@ -14,7 +14,7 @@ import org.jooq.DSLContext;
 public final class DomainNotices {
     private final AccountRepository accounts;
     private final DeliveryQueue queue;
-    private final String from;
+    private final String fromDomain;
     private final String hostname;
     private final Duration expiry;
 
@@ -22,7 +22,7 @@ public final class DomainNotices {
     public DomainNotices(AccountRepository accounts, DeliveryQueue queue, String fromDomain, String hostname, Duration expiry) {
         this.accounts = accounts;
         this.queue = queue;
-        this.from = "masq <masq@" + fromDomain + ">";
+        this.fromDomain = fromDomain;
         this.hostname = hostname;
         this.expiry = expiry;
     }
@@ -47,6 +47,6 @@ public final class DomainNotices {
     private void queue(DSLContext ctx, Domain d, String subject, String body, Instant now) {
         accounts.defaultMailbox(ctx, d.userId()).map(Mailbox::address).ifPresent(to ->
                 queue.enqueue(ctx, new Delivery(Tokens.newOrderedId("dl"), null, Delivery.Kind.NOTICE, "", to,
-                        NoticeMail.render(from, to, subject, body, hostname, now), 0, now, now.plus(expiry))));
+                        NoticeMail.render(fromDomain, to, subject, body, hostname, now), 0, now, now.plus(expiry))));
     }
 }
