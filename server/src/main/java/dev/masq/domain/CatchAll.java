@@ -29,7 +29,7 @@ public final class CatchAll {
 
     /** The day's limit was reached between RCPT and the write: the message is to be tried again later. */
     public static final class LimitReached extends RuntimeException {
-        LimitReached(String domain) {
+        public LimitReached(String domain) {
             super("catch-all limit of " + domain + " reached");
         }
     }

@@ -157,8 +157,7 @@ public final class ForwardService {
                     catchAll.create(domain, address, message.sender());
                     any = true;
                 }
-                case Recipient.CatchAllFull f -> throw new IllegalStateException(
-                        "catch-all limit of " + f.domain().name() + " reached since RCPT");
+                case Recipient.CatchAllFull f -> throw new CatchAll.LimitReached(f.domain().name());
                 default -> {
                 }
             }
