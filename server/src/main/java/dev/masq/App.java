@@ -6,6 +6,10 @@ import dev.masq.api.ApiAuth;
 import dev.masq.api.AppPasswordHandlers;
 import dev.masq.api.BlockHandlers;
 import dev.masq.api.ContactHandlers;
+import dev.masq.api.DefenceRoutes;
+import dev.masq.api.GuardHandlers;
+import dev.masq.api.QuarantineHandlers;
+import dev.masq.api.VerdictPolicyHandlers;
 import dev.masq.api.LeakHandlers;
 import dev.masq.api.OpenApi;
 import dev.masq.api.SimpleLoginHandlers;
@@ -40,6 +44,7 @@ import dev.masq.web.SettingsPages;
 import dev.masq.web.SignUpPages;
 import dev.masq.web.SignUpThrottle;
 import dev.masq.web.WebGate;
+import dev.masq.quarantine.QuarantineSweep;
 import dev.masq.webhook.WebhookWorker;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,6 +78,8 @@ public final class App implements AutoCloseable {
     private final SmtpServer submissions;
     private final HttpServer http;
     private final EventExpiry eventExpiry;
+    /** Package-private: tests run its expiry and digest at a time of their choosing. */
+    final QuarantineSweep quarantineSweep;
 
     private App(Core core, DeliveryService delivery, WebhookWorker webhooks, List<SmtpServer> smtp, HttpServer http) {
         this.core = core;
@@ -83,6 +90,10 @@ public final class App implements AutoCloseable {
         this.submissions = smtp.size() > 2 ? smtp.get(2) : null;
         this.http = http;
         this.eventExpiry = EventExpiry.start(core.db, core.eventRepository, core.config.eventRetention(), core.clock);
+        this.quarantineSweep = new QuarantineSweep(core.db, core.quarantine, core.policyRepository, core.accountRepository,
+                core.deliveryQueue, new QuarantineSweep.DigestMail(core.config.domains().getFirst(), core.config.hostname(),
+                core.config.deliveryExpiry()), core.clock, core.queued::deliveries);
+        quarantineSweep.start();
     }
 
     public static App start(Config config, Clock clock) {
@@ -95,7 +106,8 @@ public final class App implements AutoCloseable {
         core.queued.onDeliveries(delivery::wake);
         core.queued.onWebhooks(webhooks::wake);
         ForwardService forward = new ForwardService(config, core.db, repositories, core.verp, core.dkim, core.senderBlocks,
-                core.senderAuthentication, core.spamAssassin, core.leaks, core.leakNotifications, clock, delivery, core.queued);
+                core.senderAuthentication, core.spamAssassin, core.leaks, core.leakNotifications,
+                new ForwardService.Holding(core.policies, core.quarantine), clock, delivery, core.queued);
         OutboundMail outbound = new OutboundMail(core.aliasRepository, core.accountRepository,
                 core.reverseAliasRepository, core.deliveryQueue, core.verp, core.dkim, config.domains(),
                 config.deliveryExpiry());
@@ -104,7 +116,7 @@ public final class App implements AutoCloseable {
         try {
             delivery.start();
             webhooks.start();
-            http = HttpServer.start(List.of(api(core), pages(core)), core.publicUrl, config.httpPort());
+            http = HttpServer.start(List.of(api(core), defence(core), pages(core)), core.publicUrl, config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
             ReplyService replies = new ReplyService(config, core.db, repositories, core.senderAuthentication,
                     outbound, clock, core.queued::deliveries);
@@ -148,6 +160,12 @@ public final class App implements AutoCloseable {
                 new WebhookHandlers(c.webhooks),
                 new SimpleLoginHandlers(c.aliases, creations),
                 new OpenApi());
+    }
+
+    /** The verdict policy, quarantine and canary identifiers over the API. */
+    private static DefenceRoutes defence(Core c) {
+        return new DefenceRoutes(new ApiAuth(c.apiKeys), new VerdictPolicyHandlers(c.policies),
+                new QuarantineHandlers(c.quarantined), new GuardHandlers(c.guards));
     }
 
     /** The web pages, all behind one gate that reads the session cookie, and the pages of leak-notice links. */
@@ -213,6 +231,7 @@ public final class App implements AutoCloseable {
         }
         http.close();
         eventExpiry.close();
+        quarantineSweep.close();
         // Senders before the database: they still write their outcomes to it.
         webhooks.stop();
         delivery.stop();

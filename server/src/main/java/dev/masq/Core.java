@@ -35,6 +35,8 @@ import dev.masq.config.PublicUrl;
 import dev.masq.crypto.Secrets;
 import dev.masq.db.Database;
 import dev.masq.leak.ActionLinks;
+import dev.masq.leak.GuardRepository;
+import dev.masq.leak.GuardService;
 import dev.masq.leak.LeakActions;
 import dev.masq.leak.LeakNotifications;
 import dev.masq.leak.LeakPolicy;
@@ -50,6 +52,10 @@ import dev.masq.mail.forward.ReverseAliasRepository;
 import dev.masq.mail.reply.ContactService;
 import dev.masq.mail.submission.AppPasswordRepository;
 import dev.masq.mail.submission.AppPasswords;
+import dev.masq.quarantine.PolicyRepository;
+import dev.masq.quarantine.PolicyService;
+import dev.masq.quarantine.Quarantine;
+import dev.masq.quarantine.QuarantineService;
 import dev.masq.webhook.WebhookService;
 import java.time.Clock;
 
@@ -103,6 +109,12 @@ final class Core implements AutoCloseable {
     final SignUpService signUp;
     final ContactService contacts;
     final AppPasswords appPasswords;
+    final GuardService guards;
+    final PolicyRepository policyRepository;
+    final PolicyService policies;
+    /** The SMTP pipeline seals held copies through this; the API lists, releases and deletes them. */
+    final Quarantine quarantine;
+    final QuarantineService quarantined;
 
     Core(Config config, Clock clock) {
         this.config = config;
@@ -121,6 +133,7 @@ final class Core implements AutoCloseable {
         this.apiKeys = new ApiKeyService(db, new ApiKeyRepository(), accountRepository, clock);
         this.webhooks = new WebhookService(db, secrets, config.webhook().allowPrivate(), config.dns(), clock);
         LeakRepository leakRepository = new LeakRepository();
+        GuardRepository guardRepository = new GuardRepository(secrets);
         ActionLinks actionLinks = new ActionLinks(secrets, config.baseUrl());
         this.leakNotifications = new LeakNotifications(leakRepository, accountRepository, deliveryQueue, actionLinks,
                 webhooks, config.deliveryExpiry(), config.hostname());
@@ -140,7 +153,7 @@ final class Core implements AutoCloseable {
         this.recoveryCodes = new RecoveryCodes(db, credentialRepository);
         this.secondFactors = new SecondFactors(db, credentialRepository, recoveryCodes, secrets, clock);
         this.accountDeletion = new AccountDeletion(db, aliasRepository, credentialRepository, clock);
-        this.leaks = new LeakService(db, leakRepository, eventRepository, new VerdictClassifier(),
+        this.leaks = new LeakService(db, leakRepository, guardRepository, eventRepository, new VerdictClassifier(),
                 LeakPolicy.from(config.leak()), clock, leakNotifications, queued);
         this.leakActions = new LeakActions(db, actionLinks, leakRepository, eventRepository, aliases, clock, queued);
         this.senderBlocks = new SenderBlocks(db, secrets, clock);
@@ -152,6 +165,12 @@ final class Core implements AutoCloseable {
         this.passkeys = new PasskeyService(db, passkeyRepository, new ChallengeRepository(), serverSettings, clock, publicUrl::uri);
         this.contacts = new ContactService(db, accountRepository, aliasRepository, reverseAliasRepository, config.domains(), clock);
         this.appPasswords = new AppPasswords(db, new AppPasswordRepository(), accountRepository, clock);
+        this.guards = new GuardService(db, leakRepository, guardRepository, clock);
+        this.policyRepository = new PolicyRepository();
+        this.policies = new PolicyService(db, policyRepository, aliasRepository);
+        this.quarantine = new Quarantine(secrets);
+        this.quarantined = new QuarantineService(db, quarantine, deliveryQueue, aliasRepository, eventRepository,
+                config.deliveryExpiry(), clock, queued::deliveries);
     }
 
     @Override
