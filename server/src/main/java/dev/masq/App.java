@@ -9,6 +9,7 @@ import dev.masq.api.ContactHandlers;
 import dev.masq.api.DefenceRoutes;
 import dev.masq.api.GuardHandlers;
 import dev.masq.api.QuarantineHandlers;
+import dev.masq.api.VendorHandlers;
 import dev.masq.api.VerdictPolicyHandlers;
 import dev.masq.api.LeakHandlers;
 import dev.masq.api.OpenApi;
@@ -165,7 +166,7 @@ public final class App implements AutoCloseable {
     /** The verdict policy, quarantine and canary identifiers over the API. */
     private static DefenceRoutes defence(Core c) {
         return new DefenceRoutes(new ApiAuth(c.apiKeys), new VerdictPolicyHandlers(c.policies),
-                new QuarantineHandlers(c.quarantined), new GuardHandlers(c.guards));
+                new QuarantineHandlers(c.quarantined), new GuardHandlers(c.guards), new VendorHandlers(c.vendors, c.guards));
     }
 
     /** The web pages, all behind one gate that reads the session cookie, and the pages of leak-notice links. */

@@ -44,6 +44,7 @@ import dev.masq.leak.LeakRepository;
 import dev.masq.leak.LeakService;
 import dev.masq.senderauth.SenderAuthentication;
 import dev.masq.senderauth.SpamAssassinClient;
+import dev.masq.leak.VendorService;
 import dev.masq.leak.VerdictClassifier;
 import dev.masq.mail.DkimSigning;
 import dev.masq.mail.Verp;
@@ -110,6 +111,7 @@ final class Core implements AutoCloseable {
     final ContactService contacts;
     final AppPasswords appPasswords;
     final GuardService guards;
+    final VendorService vendors;
     final PolicyRepository policyRepository;
     final PolicyService policies;
     /** The SMTP pipeline seals held copies through this; the API lists, releases and deletes them. */
@@ -166,6 +168,7 @@ final class Core implements AutoCloseable {
         this.contacts = new ContactService(db, accountRepository, aliasRepository, reverseAliasRepository, config.domains(), clock);
         this.appPasswords = new AppPasswords(db, new AppPasswordRepository(), accountRepository, clock);
         this.guards = new GuardService(db, leakRepository, guardRepository, clock);
+        this.vendors = new VendorService(db, guardRepository, aliases, leaks);
         this.policyRepository = new PolicyRepository();
         this.policies = new PolicyService(db, policyRepository, aliasRepository);
         this.quarantine = new Quarantine(secrets);

@@ -11,11 +11,12 @@ import dev.masq.http.RouteGroup;
 import io.javalin.config.RoutesConfig;
 
 /**
- * Defending the person after a vendor breach: the verdict policy, quarantined mail and canary identifiers.
+ * Defending the person after a vendor breach: the verdict policy, quarantined mail, canary identifiers, and
+ * per vendor its breaches and burning all its aliases.
  * Under {@code /api/v1}, so the bearer check of {@link ApiRoutes} covers them; documented in {@code openapi/defence.json}.
  */
 public record DefenceRoutes(ApiAuth auth, VerdictPolicyHandlers policies, QuarantineHandlers quarantine,
-                            GuardHandlers guards) implements RouteGroup {
+                            GuardHandlers guards, VendorHandlers vendors) implements RouteGroup {
     private static final ApiScope READ = ApiScope.ALIASES_READ;
     private static final ApiScope WRITE = ApiScope.ALIASES_WRITE;
 
@@ -31,6 +32,14 @@ public record DefenceRoutes(ApiAuth auth, VerdictPolicyHandlers policies, Quaran
                 put("verdict-policy", auth.scoped(WRITE, policies::putAlias));
                 get("identifiers", auth.scoped(READ, guards::identifiers));
                 put("identifiers", auth.scoped(WRITE, guards::setIdentifiers));
+            });
+            path("vendors", () -> {
+                get(auth.scoped(READ, vendors::list));
+                path("{vendor}", () -> {
+                    get(auth.scoped(READ, vendors::get));
+                    post("breaches", auth.scoped(WRITE, vendors::addBreach));
+                    post("burn", auth.scoped(WRITE, vendors::burn));
+                });
             });
             path("quarantine", () -> {
                 get(auth.scoped(READ, quarantine::list));

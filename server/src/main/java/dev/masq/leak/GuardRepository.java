@@ -33,6 +33,22 @@ public final class GuardRepository {
                 .fetch(ALIASES.VENDOR).stream().anyMatch(v -> vendorKey(v).equals(key));
     }
 
+    /** The ids of the person's aliases given to the vendor filed under {@code key}, oldest first. */
+    List<String> aliasesOfVendor(DSLContext ctx, String userId, String key) {
+        return ctx.select(ALIASES.ID, ALIASES.VENDOR).from(ALIASES).where(ALIASES.USER_ID.eq(userId))
+                .and(ALIASES.VENDOR.isNotNull()).orderBy(ALIASES.CREATED_AT, ALIASES.ID).fetch().stream()
+                .filter(r -> vendorKey(r.value2()).equals(key)).map(r -> r.value1()).toList();
+    }
+
+    /** The vendor labels of the person's aliases, one per vendor (the first spelling met). */
+    List<String> vendors(DSLContext ctx, String userId) {
+        java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        ctx.select(ALIASES.VENDOR).from(ALIASES).where(ALIASES.USER_ID.eq(userId)).and(ALIASES.VENDOR.isNotNull())
+                .orderBy(ALIASES.CREATED_AT, ALIASES.ID).fetch(ALIASES.VENDOR)
+                .forEach(v -> byKey.putIfAbsent(vendorKey(v), v.strip()));
+        return List.copyOf(byKey.values());
+    }
+
     List<String> identifiers(DSLContext ctx, String aliasId) {
         byte[] sealed = ctx.select(ALIAS_IDENTIFIERS.IDENTIFIERS_ENC).from(ALIAS_IDENTIFIERS)
                 .where(ALIAS_IDENTIFIERS.ALIAS_ID.eq(aliasId)).fetchOne(ALIAS_IDENTIFIERS.IDENTIFIERS_ENC);
