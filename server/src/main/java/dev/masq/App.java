@@ -32,6 +32,7 @@ import dev.masq.web.AdminPages;
 import dev.masq.web.AliasDetailPages;
 import dev.masq.web.AliasPages;
 import dev.masq.web.AppPasswordPages;
+import dev.masq.web.DefencePages;
 import dev.masq.http.HttpServer;
 import dev.masq.web.InboxPages;
 import dev.masq.web.KeyPages;
@@ -181,15 +182,16 @@ public final class App implements AutoCloseable {
                 new SignUpPages(c.signUp, new SignUpThrottle(c.config.signUp(), c.secrets, c.clock)),
                 new AdminPages(c.signIn, c.serverSettings, c.publicUrl),
                 new AliasPages(c.aliases, c.leaks, c.config.domains()),
-                new AliasDetailPages(c.aliases, c.leaks, c.inboxes, c.aliasInboxes, c.contacts),
+                new AliasDetailPages(c.aliases, c.leaks, c.inboxes, c.aliasInboxes, c.contacts, c.quarantined, c.guards),
                 new InboxPages(c.inboxes, c.aliasInboxes),
-                new LeakPages(c.aliases, c.leaks, c.clock),
+                new LeakPages(c.aliases, c.leaks, c.vendors, c.clock),
                 new SecurityPages(c.signIn, c.secondFactors, c.recoveryCodes, c.passkeys, c.sessions, gate),
                 new SettingsPages(c.signIn, c.aliases, c.apiKeys, c.sessions, c.accountDeletion, c.inboxes, c.webhooks,
                         gate, c.config.domains()),
                 new KeyPages(c.apiKeys),
                 new AppPasswordPages(c.appPasswords, new AppPasswordPages.Submission(c.config.hostname(),
-                        c.config.submissionPort(), c.config.sending().submissionsPort().orElse(null))));
+                        c.config.submissionPort(), c.config.sending().submissionsPort().orElse(null))),
+                new DefencePages(c.policies, c.guards, c.vendors));
     }
 
     /** The port inbound SMTP listens on: {@code MASQ_SMTP_PORT}, or the one picked for 0. */
