@@ -27,20 +27,8 @@ import java.util.TreeSet;
  * The leak report: which aliases leaked (oldest first), per vendor, and how much foreign mail arrived each week,
  * with the vendors' breaches marked; and the form that records a breach.
  */
-public final class LeakPages {
+public record LeakPages(AliasService aliases, LeakService leaks, VendorService vendors, Clock clock) {
     static final int WEEKS = 12;
-
-    private final AliasService aliases;
-    private final LeakService leaks;
-    private final Clock clock;
-    private final VendorService vendors;
-
-    public LeakPages(AliasService aliases, LeakService leaks, VendorService vendors, Clock clock) {
-        this.vendors = vendors;
-        this.aliases = aliases;
-        this.leaks = leaks;
-        this.clock = clock;
-    }
 
     public record Row(Alias alias, AliasLeak leak) {
     }

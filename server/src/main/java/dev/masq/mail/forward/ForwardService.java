@@ -8,7 +8,7 @@ import dev.masq.common.Wakeup;
 import dev.masq.config.Config;
 import dev.masq.db.Database;
 import dev.masq.leak.AfterBurnTally;
-import dev.masq.leak.LeakNotifications;
+import dev.masq.leak.LeakNotices;
 import dev.masq.leak.LeakService;
 import dev.masq.senderauth.SenderAuthentication;
 import dev.masq.senderauth.SpamAssassinClient;
@@ -77,11 +77,11 @@ public final class ForwardService {
      */
     public ForwardService(Config config, Database db, MailRepositories repositories, Verp verp, DkimSigning dkim,
                           SenderBlocks blocks, SenderAuthentication authentication, SpamAssassinClient spamd,
-                          LeakService leaks, LeakNotifications leakNotifications, Holding holding, Clock clock,
+                          LeakService leaks, LeakNotices leakNotices, Holding holding, Clock clock,
                           DirectDispatch dispatch, Wakeup queued) {
         this.db = db;
         this.recipients = new RecipientResolver(Set.copyOf(config.domains()), verp, repositories.aliases(),
-                repositories.reverseAliases(), blocks, repositories.accounts());
+                repositories.contacts(), blocks, repositories.accounts());
         this.events = repositories.events();
         this.copies = new AliasCopies(repositories, dispatch, verp, dkim, config.hostname(), config.deliveryExpiry(),
                 Set.copyOf(config.domains()), holding.quarantine(), config.quarantine().retention());
@@ -92,7 +92,7 @@ public final class ForwardService {
         this.dispatch = dispatch;
         this.authentication = authentication;
         this.spamd = spamd;
-        this.verdicts = new AliasVerdicts(leaks, leakNotifications, blocks);
+        this.verdicts = new AliasVerdicts(leaks, leakNotices, blocks);
         this.afterBurn = new AfterBurnTally(db, clock);
         this.leakDetection = config.leak().detection();
     }
@@ -229,7 +229,7 @@ public final class ForwardService {
                             "refused: " + (verdict == null ? "blocked" : verdict.kind().wire()), true, List.of()));
                 }
                 if (route.state() == AliasState.ACTIVE) {
-                    AliasCopies.Plan plan = copies.plan(ctx, route, message, verdict);
+                    AliasCopies.Plan plan = copies.plan(ctx, route, message, verdict, now);
                     VerdictAction action = verdict == null ? VerdictAction.TAG
                             : policies.effective(ctx, route.userId(), route.aliasId()).action(verdict,
                                     message.evidence().auth().dmarc().policy());
@@ -273,7 +273,7 @@ public final class ForwardService {
         }
         return prepared.stream().map(c -> c instanceof PreparedCopy.Held h
                 ? new PreparedCopy.Blocked(h.route(), h.verdict(), h.author(), "rejected: " + h.verdict().kind().wire(), true,
-                        h.newReverseAliases())
+                        h.newContacts())
                 : c).toList();
     }
 

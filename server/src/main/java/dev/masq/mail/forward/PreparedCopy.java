@@ -23,8 +23,8 @@ sealed interface PreparedCopy {
         return null;
     }
 
-    /** The alias's copy, one row per verified inbox, with the correspondents' new reverse aliases it names. */
-    record Forward(AliasRoute route, Verdict verdict, String author, List<ReverseAliasRepository.Prepared> newReverseAliases,
+    /** The alias's copy, one row per verified inbox, with the contacts' new reverse aliases it names. */
+    record Forward(AliasRoute route, Verdict verdict, String author, List<ContactRepository.Prepared> newContacts,
                    List<Row> rows) implements PreparedCopy {
     }
 
@@ -33,7 +33,7 @@ sealed interface PreparedCopy {
      * the alias refuses its author, which the sender may be told.
      */
     record Blocked(AliasRoute route, Verdict verdict, String author, String why, boolean refused,
-                   List<ReverseAliasRepository.Prepared> newReverseAliases) implements PreparedCopy {
+                   List<ContactRepository.Prepared> newContacts) implements PreparedCopy {
     }
 
     /**
@@ -41,7 +41,7 @@ sealed interface PreparedCopy {
      * {@code rejects}: the person's policy says reject; it is refused at DATA when the whole message is, and
      * otherwise held (one SMTP reply answers every recipient, and the copy must not be lost).
      */
-    record Held(AliasRoute route, Verdict verdict, String author, List<ReverseAliasRepository.Prepared> newReverseAliases,
+    record Held(AliasRoute route, Verdict verdict, String author, List<ContactRepository.Prepared> newContacts,
                 Quarantine.Sealed sealed, boolean rejects) implements PreparedCopy {
     }
 
