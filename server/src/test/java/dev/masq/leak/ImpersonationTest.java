@@ -112,6 +112,32 @@ class ImpersonationTest {
     }
 
     @Test
+    void aBase64HtmlPartGetsTheWarningReEncoded() throws Exception {
+        String html = "<html><body><p>Verify now</p><a href=\"https://evil.example/\">openai.com/verify</a></body></html>";
+        byte[] message = Messages.bytes("From: OpenAI <alerts@random-xyz.com>\r\nTo: chatgpt@mask.test\r\nSubject: Encoded html\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\r\n");
+        send("alerts@random-xyz.com", message);
+        byte[] copy = copyWith("Encoded html");
+        Message parsed = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(copy));
+        String text = read((TextBody) parsed.getBody());
+        assertThat(text).startsWith("<html><body><div").contains("calls itself OpenAI but comes from random-xyz.com")
+                .contains("a link showing openai.com leads to evil.example").endsWith("<p>Verify now</p><a href=\"https://evil.example/\">openai.com/verify</a></body></html>");
+    }
+
+    @Test
+    void aHugeHostileHtmlBodyIsForwardedWithItsWarning() {
+        String junk = "<a href=\"https://x".repeat(200_000);
+        byte[] message = Messages.bytes("From: OpenAI <alerts@random-xyz.com>\r\nTo: chatgpt@mask.test\r\nSubject: Hostile\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<body>" + junk.replace("x<", "x\r\n<")
+                + "\r\n");
+        send("alerts@random-xyz.com", message);
+        byte[] copy = copyWith("Hostile");
+        assertThat(values(copy, "X-Masq-Verdict")).containsExactly("lookalike");
+        assertThat(Messages.text(Messages.body(copy))).startsWith("<body><div");
+    }
+
+    @Test
     void theVendorsOwnMailIsForwardedUntouched() {
         byte[] original = Messages.bytes("From: OpenAI <billing@openai.com>\r\nTo: chatgpt@mask.test\r\nSubject: Receipt\r\n"
                 + "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
@@ -126,16 +152,20 @@ class ImpersonationTest {
         Message parsed = new DefaultMessageBuilder().parseMessage(new ByteArrayInputStream(copy));
         List<String> out = new ArrayList<>();
         for (Entity part : ((Multipart) parsed.getBody()).getBodyParts()) {
-            try (Reader r = ((TextBody) part.getBody()).getReader()) {
-                StringBuilder sb = new StringBuilder();
-                char[] buf = new char[4096];
-                for (int n; (n = r.read(buf)) > 0; ) {
-                    sb.append(buf, 0, n);
-                }
-                out.add(sb.toString());
-            }
+            out.add(read((TextBody) part.getBody()));
         }
         return out;
+    }
+
+    private static String read(TextBody body) throws IOException {
+        try (Reader r = body.getReader()) {
+            StringBuilder sb = new StringBuilder();
+            char[] buf = new char[4096];
+            for (int n; (n = r.read(buf)) > 0; ) {
+                sb.append(buf, 0, n);
+            }
+            return sb.toString();
+        }
     }
 
     private void send(String envelopeSender, byte[] message) {

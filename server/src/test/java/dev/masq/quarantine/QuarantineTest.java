@@ -11,6 +11,7 @@ import dev.masq.alias.Alias;
 import dev.masq.alias.NewAlias;
 import dev.masq.testing.DownstreamSmtpServer;
 import dev.masq.testing.SmtpClient;
+import dev.masq.testing.Spamd;
 import dev.masq.testing.TestMail;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +114,39 @@ class QuarantineTest {
     }
 
     @Test
+    void phishingIsQuarantinedByDefaultAndTaggedWhenChosen() {
+        masq.guards().setIdentifiers(masq.userId, openai.id(), List.of("org-77aa11bb"));
+        send("x@random.com", "Support <x@random.com>", "About org-77aa11bb");
+        assertThat(list()).extracting(n -> n.get("verdict").asText()).containsExactly("phishing");
+        put("/api/v1/settings/verdict-policy", "{\"phishing\":\"tag\"}");
+        send("x@random.com", "Support <x@random.com>", "Again org-77aa11bb");
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() == 1);
+        assertThat(values(inbox.received().getFirst().content(), "X-Masq-Verdict")).containsExactly("phishing");
+        assertThat(values(inbox.received().getFirst().content(), "Subject"))
+                .containsExactly("[masq: suspicious sender] Again org-77aa11bb");
+    }
+
+    @Test
+    void spamScoredBySpamdIsRejectedOrQuarantinedAsChosen() throws Exception {
+        try (Spamd spamd = Spamd.start(dir)) {
+            masq.close();
+            masq = TestMasq.start(dir.resolve("spam"), Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
+                    "MASQ_DELIVERY_CONCURRENCY", "4", "MASQ_SPAMD", spamd.hostPort()));
+            openai = masq.aliases().create(masq.userId,
+                    new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
+            key = masq.apiKeys().create(TestMasq.INBOX, "test").secret();
+            put("/api/v1/settings/verdict-policy", "{\"spam\":\"reject\"}");
+            SmtpClient.Reply rejected = sendBody("offers@cheap-pills.biz", "Offers <offers@cheap-pills.biz>", "Pills", Spamd.GTUBE);
+            assertThat(rejected.text()).startsWith("550 5.7.1");
+            put("/api/v1/settings/verdict-policy", "{\"spam\":\"quarantine\"}");
+            assertThat(sendBody("offers@cheap-pills.biz", "Offers <offers@cheap-pills.biz>", "Pills again", Spamd.GTUBE).code())
+                    .isEqualTo(250);
+            assertThat(list()).extracting(n -> n.get("verdict").asText()).containsExactly("spam");
+            assertThat(inbox.received()).isEmpty();
+        }
+    }
+
+    @Test
     void aPolicyOutsideTheChoicesIsRefusedNamingTheField() {
         TestMasq.Reply bad = put("/api/v1/settings/verdict-policy", "{\"spam\":\"dmarc\"}");
         assertThat(bad.status()).isEqualTo(422);
@@ -209,10 +243,14 @@ class QuarantineTest {
     }
 
     private SmtpClient.Reply send(String envelopeSender, String from, String subject) {
+        return sendBody(envelopeSender, from, subject, "body of " + subject);
+    }
+
+    private SmtpClient.Reply sendBody(String envelopeSender, String from, String subject, String body) {
         try (SmtpClient smtp = masq.open()) {
             smtp.expect(250, smtp.command("MAIL FROM:<" + envelopeSender + ">"));
             smtp.expect(250, smtp.command("RCPT TO:<chatgpt@mask.test>"));
-            return smtp.data(TestMail.message(from, subject, "body of " + subject));
+            return smtp.data(TestMail.message(from, subject, body));
         }
     }
 

@@ -106,7 +106,7 @@ final class AliasCopies {
         String envelopeFrom = verp.address(route.aliasId(), domain);
         if (action == VerdictAction.QUARANTINE || action == VerdictAction.REJECT) {
             Verdict v = plan.verdict();
-            String why = v.findings().isEmpty() ? v.warning() : v.warning() + "; " + String.join("; ", v.findings());
+            String why = why(v);
             Quarantine.Held held = new Quarantine.Held(Tokens.newOrderedId("qm"), route.aliasId(), route.userId(), v.kind(),
                     v.senderDomain(), why, message.evidence().clues().subject(), envelopeFrom,
                     plan.inboxes().stream().map(Mailbox::address).toList(), copy, now, now.plus(quarantineRetention));
@@ -167,6 +167,16 @@ final class AliasCopies {
         copy.newContacts().forEach(created -> contacts.insert(ctx, created));
         aliases.countBlocked(ctx, copy.route().aliasId(), now);
         events.record(ctx, copy.route().aliasId(), "blocked", copy.author(), copy.why(), now);
+    }
+
+    /** Why a copy is held, for the person: the verdict's warning and findings; spam has only its score. */
+    private static String why(Verdict v) {
+        if (v.warning() == null) {
+            return v.spam() == null ? v.kind().wire()
+                    : String.format(java.util.Locale.ROOT, "scored %.1f by SpamAssassin (spam from %.1f)", v.spam().score(),
+                    v.spam().threshold());
+        }
+        return v.findings().isEmpty() ? v.warning() : v.warning() + "; " + String.join("; ", v.findings());
     }
 
     /** Only inboxes their owner proved they control: anything else would make masq a spam cannon. */
