@@ -142,7 +142,8 @@ class QuarantineTest {
             assertThat(sendBody("offers@cheap-pills.biz", "Offers <offers@cheap-pills.biz>", "Pills again", Spamd.GTUBE).code())
                     .isEqualTo(250);
             assertThat(list()).extracting(n -> n.get("verdict").asText()).containsExactly("spam");
-            assertThat(inbox.received()).isEmpty();
+            // The inbox hears only that the alias leaked (spam leaks it), not the spam itself.
+            assertThat(inbox.received()).noneMatch(r -> values(r.content(), "Subject").getFirst().contains("Pills"));
         }
     }
 
