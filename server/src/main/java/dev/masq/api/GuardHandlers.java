@@ -11,13 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code /api/v1/aliases/{id}/identifiers}: the canary identifiers the person gave the alias's vendor. */
-public final class GuardHandlers {
-    private final GuardService guards;
-
-    public GuardHandlers(GuardService guards) {
-        this.guards = guards;
-    }
-
+public record GuardHandlers(GuardService guards) {
     public void identifiers(Context ctx) {
         ctx.json(guards.identifiers(ApiAuth.userId(ctx), ctx.pathParam("id")));
     }

@@ -6,13 +6,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 
 /** {@code /api/v1/quarantine}: the mail held back, released to the inbox or deleted. */
-public final class QuarantineHandlers {
-    private final QuarantineService quarantine;
-
-    public QuarantineHandlers(QuarantineService quarantine) {
-        this.quarantine = quarantine;
-    }
-
+public record QuarantineHandlers(QuarantineService quarantine) {
     /** Every alias's held mail, or one alias's with {@code ?alias=ID}. */
     public void list(Context ctx) {
         ctx.json(new AliasViews.Items<>(quarantine.list(ApiAuth.userId(ctx), ctx.queryParam("alias")).stream()

@@ -15,15 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** {@code /api/v1/vendors}: the person's vendors, their breaches, what reached their aliases since, burning them all. */
-public final class VendorHandlers {
-    private final VendorService vendors;
-    private final GuardService guards;
-
-    public VendorHandlers(VendorService vendors, GuardService guards) {
-        this.vendors = vendors;
-        this.guards = guards;
-    }
-
+public record VendorHandlers(VendorService vendors, GuardService guards) {
     public void list(Context ctx) {
         ctx.json(new AliasViews.Items<>(vendors.vendors(ApiAuth.userId(ctx)).stream().map(VendorView::of).toList()));
     }

@@ -16,14 +16,8 @@ import java.util.Map;
  * What happens to suspicious mail: {@code /api/v1/settings/verdict-policy} for the account (with the digest
  * setting), {@code /api/v1/aliases/{id}/verdict-policy} for one alias (null follows the account).
  */
-public final class VerdictPolicyHandlers {
+public record VerdictPolicyHandlers(PolicyService policies) {
     private static final String DIGEST = "quarantine_digest";
-
-    private final PolicyService policies;
-
-    public VerdictPolicyHandlers(PolicyService policies) {
-        this.policies = policies;
-    }
 
     public void get(Context ctx) {
         ctx.json(view(policies.settings(ApiAuth.userId(ctx))));

@@ -100,5 +100,4 @@ public final class PolicyRepository {
         VerdictAction a = choices.get(kind);
         return a == null ? null : a.wire();
     }
-
 }

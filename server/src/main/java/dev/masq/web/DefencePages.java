@@ -20,17 +20,7 @@ import java.util.Map;
  * Defence after a breach, in pages: the verdict policy (settings), recording a breach (from the leak report), the
  * vendor's page (its aliases and what reached them since the breach) and burning all its aliases, confirmed once.
  */
-public final class DefencePages {
-    private final PolicyService policies;
-    private final GuardService guards;
-    private final VendorService vendors;
-
-    public DefencePages(PolicyService policies, GuardService guards, VendorService vendors) {
-        this.policies = policies;
-        this.guards = guards;
-        this.vendors = vendors;
-    }
-
+public record DefencePages(PolicyService policies, GuardService guards, VendorService vendors) {
     /** One select per verdict: its wire name, what it is, the options offered and the one chosen. */
     public record PolicyRow(String verdict, String label, List<String> options, String chosen) {
     }
