@@ -12,10 +12,16 @@ import dev.masq.leak.GuardService;
 import dev.masq.leak.LeakService;
 import dev.masq.mail.forward.Contact;
 import dev.masq.mail.reply.ContactService;
+import dev.masq.leak.VerdictKind;
+import dev.masq.quarantine.PolicyService;
 import dev.masq.quarantine.Quarantine;
+import dev.masq.quarantine.VerdictAction;
+import dev.masq.quarantine.VerdictPolicy;
 import dev.masq.quarantine.QuarantineService;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import dev.masq.http.Redirect;
 
@@ -25,7 +31,8 @@ import dev.masq.http.Redirect;
  * delete, and the canary identifiers given to its vendor.
  */
 public record AliasDetailPages(AliasService aliases, LeakService leaks, InboxService inboxes, AliasInboxes aliasInboxes,
-                               ContactService contacts, QuarantineService quarantine, GuardService guards) {
+                               ContactService contacts, QuarantineService quarantine, GuardService guards,
+                               PolicyService policies) {
     /** The write-to form as submitted: the address typed, and the contact it gave or why it gave none. */
     public record WriteTo(String address, Contact contact, String error) {
     }
@@ -40,7 +47,12 @@ public record AliasDetailPages(AliasService aliases, LeakService leaks, InboxSer
      */
     public record AliasView(Alias alias, AliasLeak leak, List<AliasEvent> events, List<AliasEvent> blockedSenders,
                             List<Mailbox> inboxes, Set<String> chosen, List<Contact> contacts, WriteTo writeTo,
-                            String message, List<Quarantine.Entry> quarantined, Identifiers identifiers) {
+                            String message, List<Quarantine.Entry> quarantined, Identifiers identifiers,
+                            List<PolicyChoice> policy) {
+    }
+
+    /** One verdict's select on the alias page: the alias's own choice, empty when it follows the account's. */
+    public record PolicyChoice(String verdict, List<String> options, String chosen, String account) {
     }
 
     public void show(Context ctx) {
@@ -64,6 +76,17 @@ public record AliasDetailPages(AliasService aliases, LeakService leaks, InboxSer
         } catch (InvalidInputException e) {
             render(ctx, contacts.list(user, aliasId), null, new Identifiers(typed, e.getMessage()), 422);
         }
+    }
+
+    /** An empty choice follows the account's policy. */
+    public void savePolicy(Context ctx) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        for (VerdictKind kind : VerdictPolicy.KINDS) {
+            String v = ctx.formParam(kind.wire());
+            choices.put(kind.wire(), v == null || v.isBlank() ? null : v);
+        }
+        policies.saveAlias(WebGate.userId(ctx), ctx.pathParam("id"), choices);
+        throw new Redirect("/aliases/" + ctx.pathParam("id") + "?policy=saved#alias-policy");
     }
 
     public void release(Context ctx) {
@@ -114,12 +137,21 @@ public record AliasDetailPages(AliasService aliases, LeakService leaks, InboxSer
         String message = ctx.queryParam("inboxes") != null ? "Saved: this alias forwards to the inboxes ticked below."
                 : ctx.queryParam("released") != null ? "Released: the message is on its way to your inbox, with its warning."
                 : ctx.queryParam("identifiers") != null ? "Saved: mail quoting these identifiers from anyone but the vendor is phishing."
+                : ctx.queryParam("policy") != null ? "Saved: this alias's verdict policy."
                 : null;
         Identifiers identifiers = typed != null ? typed
                 : new Identifiers(String.join("\n", guards.identifiers(user, alias.id())), null);
         ctx.status(status);
         Views.page(ctx, "alias.jte", new AliasView(alias, leaks.leak(user, alias.id()), events, blocked, confirmed,
                 aliasInboxes.of(user, alias.id()), contactList, writeTo, message, quarantine.list(user, alias.id()),
-                identifiers));
+                identifiers, policyChoices(user, alias.id())));
+    }
+
+    private List<PolicyChoice> policyChoices(String user, String aliasId) {
+        Map<VerdictKind, VerdictAction> own = policies.aliasChoices(user, aliasId);
+        VerdictPolicy account = policies.settings(user).policy();
+        return VerdictPolicy.KINDS.stream().map(k -> new PolicyChoice(k.wire(),
+                k == VerdictKind.SPOOF ? List.of("dmarc", "quarantine", "tag", "reject") : List.of("quarantine", "tag", "reject"),
+                own.containsKey(k) ? own.get(k).wire() : "", account.choice(k).wire())).toList();
     }
 }

@@ -58,6 +58,7 @@ public record WebRoutes(WebGate gate, ActionPages actions, LinkPages links, Acco
         routes.post("/aliases/{id}/contacts/{cid}/block", gate.signedIn(detail::block));
         routes.post("/aliases/{id}/contacts/{cid}/unblock", gate.signedIn(detail::unblock));
         routes.post("/aliases/{id}/identifiers", gate.signedIn(detail::saveIdentifiers));
+        routes.post("/aliases/{id}/verdict-policy", gate.signedIn(detail::savePolicy));
         routes.post("/aliases/{id}/quarantine/{qid}/release", gate.signedIn(detail::release));
         routes.post("/aliases/{id}/quarantine/{qid}/delete", gate.signedIn(detail::deleteHeld));
         routes.post("/aliases/{id}/pause", gate.signedIn(aliases::pause));

@@ -127,6 +127,19 @@ class QuarantineTest {
     }
 
     @Test
+    void spoofsAndPhishingAreRejectedWhenChosen() {
+        masq.guards().setIdentifiers(masq.userId, openai.id(), List.of("ACME-55831"));
+        put("/api/v1/settings/verdict-policy", "{\"spoof\":\"reject\",\"phishing\":\"reject\"}");
+        assertThat(send("bulk@mailer.test", "OpenAI <billing@openai.com>", "Forged").text()).startsWith("550 5.7.1");
+        assertThat(send("x@random.com", "Support <x@random.com>", "Ticket ACME-55831").text()).startsWith("550 5.7.1");
+        put("/api/v1/settings/verdict-policy", "{\"spoof\":\"tag\"}");
+        assertThat(send("bulk@mailer.test", "OpenAI <billing@openai.com>", "Forged again").code()).isEqualTo(250);
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().size() == 1);
+        assertThat(values(inbox.received().getFirst().content(), "X-Masq-Verdict")).containsExactly("spoof");
+        assertThat(list()).isEmpty();
+    }
+
+    @Test
     void spamScoredBySpamdIsRejectedOrQuarantinedAsChosen() throws Exception {
         try (Spamd spamd = Spamd.start(dir)) {
             masq.close();

@@ -72,6 +72,21 @@ class WebDefenceTest {
     }
 
     @Test
+    void theAliasPageSetsItsOwnPolicyOverTheAccounts() throws Exception {
+        HttpResponse<String> page = client.get("/aliases/" + openai.id());
+        assertThat(page.body()).contains("as on every alias (tag)");
+        HttpResponse<String> saved = client.post("/aliases/" + openai.id() + "/verdict-policy", Map.of("_csrf",
+                FormClient.csrf(page), "spoof", "", "lookalike", "reject", "phishing", "", "spam", ""));
+        assertThat(saved.body()).contains("Saved: this alias's verdict policy.");
+        assertThat(masq.policies().aliasChoices(userId, openai.id()))
+                .containsExactly(Map.entry(dev.masq.leak.VerdictKind.LOOKALIKE, dev.masq.quarantine.VerdictAction.REJECT));
+        try (SmtpClient smtp = SmtpClient.open(masq.smtpPort())) {
+            assertThat(smtp.send("a@openai-billing.com", List.of("chatgpt@mask.test"),
+                    TestMail.message("OpenAI <a@openai-billing.com>", "Refused", "x")).text()).startsWith("550 5.7.1");
+        }
+    }
+
+    @Test
     void theIdentifiersFormSavesAndExplainsWhatItRefuses() throws Exception {
         HttpResponse<String> page = client.get("/aliases/" + openai.id());
         HttpResponse<String> refused = client.post("/aliases/" + openai.id() + "/identifiers",
