@@ -8,6 +8,11 @@ import dev.masq.api.BlockHandlers;
 import dev.masq.api.ContactHandlers;
 import dev.masq.api.DomainHandlers;
 import dev.masq.api.DomainRoutes;
+import dev.masq.api.DefenceRoutes;
+import dev.masq.api.GuardHandlers;
+import dev.masq.api.QuarantineHandlers;
+import dev.masq.api.VendorHandlers;
+import dev.masq.api.VerdictPolicyHandlers;
 import dev.masq.api.LeakHandlers;
 import dev.masq.api.OpenApi;
 import dev.masq.api.SimpleLoginHandlers;
@@ -31,6 +36,7 @@ import dev.masq.web.AliasDetailPages;
 import dev.masq.web.AliasPages;
 import dev.masq.web.AppPasswordPages;
 import dev.masq.web.DomainPages;
+import dev.masq.web.DefencePages;
 import dev.masq.http.HttpServer;
 import dev.masq.web.InboxPages;
 import dev.masq.web.KeyPages;
@@ -44,6 +50,7 @@ import dev.masq.web.SettingsPages;
 import dev.masq.web.SignUpPages;
 import dev.masq.web.SignUpThrottle;
 import dev.masq.web.WebGate;
+import dev.masq.quarantine.QuarantineSweep;
 import dev.masq.webhook.WebhookWorker;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,6 +86,8 @@ public final class App implements AutoCloseable {
     private final EventExpiry eventExpiry;
     /** Package-private: the fixture runs the daily check of users' domains when a test says the day has come. */
     final DomainRecheck domainRecheck;
+    /** Package-private: tests run its expiry and digest at a time of their choosing. */
+    final QuarantineSweep quarantineSweep;
 
     private App(Core core, DeliveryService delivery, WebhookWorker webhooks, List<SmtpServer> smtp, HttpServer http) {
         this.core = core;
@@ -91,6 +100,10 @@ public final class App implements AutoCloseable {
         this.eventExpiry = EventExpiry.start(core.db, core.eventRepository, core.config.eventRetention(), core.clock);
         this.domainRecheck = new DomainRecheck(core.db, core.domainRepository, core.domainVerifier, core.domainNotices,
                 core.clock, core.queued::deliveries).start(core.config.userDomains().recheckInterval());
+        this.quarantineSweep = new QuarantineSweep(core.db, core.quarantine, core.policyRepository, core.accountRepository,
+                core.deliveryQueue, new QuarantineSweep.DigestMail(core.config.domains().getFirst(), core.config.hostname(),
+                core.config.deliveryExpiry()), core.clock, core.queued::deliveries);
+        quarantineSweep.start();
     }
 
     public static App start(Config config, Clock clock) {
@@ -103,8 +116,8 @@ public final class App implements AutoCloseable {
         core.queued.onDeliveries(delivery::wake);
         core.queued.onWebhooks(webhooks::wake);
         ForwardService forward = new ForwardService(config, core.db, repositories, core.verp, core.dkim, core.senderBlocks,
-                core.senderAuthentication, core.spamAssassin, core.leaks, core.leakNotices, core.catchAll, clock,
-                delivery, core.queued);
+                core.senderAuthentication, core.spamAssassin, core.leaks, core.leakNotices, core.catchAll,
+                new ForwardService.Holding(core.policies, core.quarantine), clock, delivery, core.queued);
         OutboundMail outbound = new OutboundMail(core.aliasRepository, core.accountRepository,
                 core.contactRepository, core.deliveryQueue, core.verp, core.dkim, config.domains(),
                 config.deliveryExpiry());
@@ -116,8 +129,8 @@ public final class App implements AutoCloseable {
             ApiAuth apiAuth = new ApiAuth(core.apiKeys);
             WebGate gate = new WebGate(core.sessions, core.signIn, core.secrets, config.baseUrl().startsWith("https:"));
             http = HttpServer.start(List.of(api(core, apiAuth), new DomainRoutes(apiAuth, new DomainHandlers(core.domains)),
-                    pages(core, gate), new DomainPages(core.domains, gate, config.domains())), core.publicUrl,
-                    config.httpPort());
+                    defence(core, apiAuth), pages(core, gate), new DomainPages(core.domains, gate, config.domains())),
+                    core.publicUrl, config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
             ReplyService replies = new ReplyService(config, core.db, repositories, core.senderAuthentication,
                     outbound, clock, core.queued::deliveries);
@@ -163,6 +176,12 @@ public final class App implements AutoCloseable {
                 new OpenApi());
     }
 
+    /** The verdict policy, quarantine and canary identifiers over the API. */
+    private static DefenceRoutes defence(Core c, ApiAuth auth) {
+        return new DefenceRoutes(auth, new VerdictPolicyHandlers(c.policies),
+                new QuarantineHandlers(c.quarantined), new GuardHandlers(c.guards), new VendorHandlers(c.vendors, c.guards));
+    }
+
     /** The web pages, all behind one gate that reads the session cookie, and the pages of leak-notice links. */
     private static WebRoutes pages(Core c, WebGate gate) {
         return new WebRoutes(
@@ -174,15 +193,17 @@ public final class App implements AutoCloseable {
                 new SignUpPages(c.signUp, new SignUpThrottle(c.config.signUp(), c.secrets, c.clock)),
                 new AdminPages(c.signIn, c.serverSettings, c.publicUrl),
                 new AliasPages(c.aliases, c.leaks, c.config.domains(), c.domains),
-                new AliasDetailPages(c.aliases, c.leaks, c.inboxes, c.aliasInboxes, c.contacts),
+                new AliasDetailPages(c.aliases, c.leaks, c.inboxes, c.aliasInboxes, c.contacts, c.quarantined, c.guards,
+                        c.policies),
                 new InboxPages(c.inboxes, c.aliasInboxes),
-                new LeakPages(c.aliases, c.leaks, c.clock),
+                new LeakPages(c.aliases, c.leaks, c.vendors, c.clock),
                 new SecurityPages(c.signIn, c.secondFactors, c.recoveryCodes, c.passkeys, c.sessions, gate),
                 new SettingsPages(c.signIn, c.aliases, c.apiKeys, c.sessions, c.accountDeletion, c.inboxes, c.webhooks,
                         gate, c.config.domains()),
                 new KeyPages(c.apiKeys),
                 new AppPasswordPages(c.appPasswords, new AppPasswordPages.Submission(c.config.hostname(),
-                        c.config.submissionPort(), c.config.sending().submissionsPort().orElse(null))));
+                        c.config.submissionPort(), c.config.sending().submissionsPort().orElse(null))),
+                new DefencePages(c.policies, c.guards, c.vendors));
     }
 
     /** The port inbound SMTP listens on: {@code MASQ_SMTP_PORT}, or the one picked for 0. */
@@ -226,6 +247,7 @@ public final class App implements AutoCloseable {
         http.close();
         eventExpiry.close();
         domainRecheck.close();
+        quarantineSweep.close();
         // Senders before the database: they still write their outcomes to it.
         webhooks.stop();
         delivery.stop();

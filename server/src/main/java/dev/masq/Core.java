@@ -42,6 +42,8 @@ import dev.masq.domain.DomainService;
 import dev.masq.domain.DomainVerifier;
 import dev.masq.senderauth.DnsLookup;
 import dev.masq.leak.ActionLinks;
+import dev.masq.leak.GuardRepository;
+import dev.masq.leak.GuardService;
 import dev.masq.leak.LeakActions;
 import dev.masq.leak.LeakNotices;
 import dev.masq.leak.LeakPolicy;
@@ -49,6 +51,7 @@ import dev.masq.leak.LeakRepository;
 import dev.masq.leak.LeakService;
 import dev.masq.senderauth.SenderAuthentication;
 import dev.masq.senderauth.SpamAssassinClient;
+import dev.masq.leak.VendorService;
 import dev.masq.leak.VerdictClassifier;
 import dev.masq.mail.DkimSigning;
 import dev.masq.mail.Verp;
@@ -57,6 +60,10 @@ import dev.masq.mail.forward.ContactRepository;
 import dev.masq.mail.reply.ContactService;
 import dev.masq.mail.submission.AppPasswordRepository;
 import dev.masq.mail.submission.AppPasswords;
+import dev.masq.quarantine.PolicyRepository;
+import dev.masq.quarantine.PolicyService;
+import dev.masq.quarantine.Quarantine;
+import dev.masq.quarantine.QuarantineService;
 import dev.masq.webhook.WebhookService;
 import java.time.Clock;
 
@@ -117,6 +124,13 @@ final class Core implements AutoCloseable {
     final DomainNotices domainNotices;
     /** The intake asks it about unknown addresses on users' domains, and makes their aliases. */
     final CatchAll catchAll;
+    final GuardService guards;
+    final VendorService vendors;
+    final PolicyRepository policyRepository;
+    final PolicyService policies;
+    /** The SMTP pipeline seals held copies through this; the API lists, releases and deletes them. */
+    final Quarantine quarantine;
+    final QuarantineService quarantined;
 
     Core(Config config, Clock clock) {
         this.config = config;
@@ -142,6 +156,7 @@ final class Core implements AutoCloseable {
         this.apiKeys = new ApiKeyService(db, new ApiKeyRepository(), accountRepository, clock);
         this.webhooks = new WebhookService(db, secrets, config.webhook().allowPrivate(), config.dns(), clock);
         LeakRepository leakRepository = new LeakRepository();
+        GuardRepository guardRepository = new GuardRepository(secrets);
         ActionLinks actionLinks = new ActionLinks(secrets, config.baseUrl());
         this.leakNotices = new LeakNotices(leakRepository, accountRepository, deliveryQueue, actionLinks,
                 webhooks, config.deliveryExpiry(), config.hostname());
@@ -163,7 +178,7 @@ final class Core implements AutoCloseable {
         this.recoveryCodes = new RecoveryCodes(db, credentialRepository);
         this.secondFactors = new SecondFactors(db, credentialRepository, recoveryCodes, secrets, clock);
         this.accountDeletion = new AccountDeletion(db, aliasRepository, credentialRepository, clock);
-        this.leaks = new LeakService(db, leakRepository, eventRepository, new VerdictClassifier(),
+        this.leaks = new LeakService(db, leakRepository, guardRepository, eventRepository, new VerdictClassifier(),
                 LeakPolicy.from(config.leak()), clock, leakNotices, queued);
         this.leakActions = new LeakActions(db, actionLinks, leakRepository, eventRepository, aliases, clock, queued);
         this.senderBlocks = new SenderBlocks(db, secrets, clock);
@@ -175,6 +190,13 @@ final class Core implements AutoCloseable {
         this.passkeys = new PasskeyService(db, passkeyRepository, new ChallengeRepository(), serverSettings, clock, publicUrl::uri);
         this.contacts = new ContactService(db, accountRepository, aliasRepository, contactRepository, config.domains(), clock);
         this.appPasswords = new AppPasswords(db, new AppPasswordRepository(), accountRepository, clock);
+        this.guards = new GuardService(db, leakRepository, guardRepository, clock);
+        this.vendors = new VendorService(db, guardRepository, aliases, leaks);
+        this.policyRepository = new PolicyRepository();
+        this.policies = new PolicyService(db, policyRepository, aliasRepository);
+        this.quarantine = new Quarantine(secrets);
+        this.quarantined = new QuarantineService(db, quarantine, deliveryQueue, aliasRepository, eventRepository,
+                config.deliveryExpiry(), clock, queued::deliveries);
     }
 
     @Override

@@ -23,6 +23,7 @@ import dev.masq.config.Config;
 import dev.masq.crypto.Secrets;
 import dev.masq.db.Database;
 import dev.masq.domain.DomainService;
+import dev.masq.leak.GuardService;
 import dev.masq.leak.LeakNotices;
 import dev.masq.leak.LeakService;
 import dev.masq.senderauth.SenderAuthentication;
@@ -33,6 +34,9 @@ import dev.masq.mail.delivery.DeliveryService;
 import dev.masq.mail.forward.ContactRepository;
 import dev.masq.mail.reply.ContactService;
 import dev.masq.mail.submission.AppPasswords;
+import dev.masq.quarantine.PolicyService;
+import dev.masq.quarantine.QuarantineService;
+import dev.masq.quarantine.QuarantineSweep;
 import dev.masq.testing.OpenApiContract;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.TestDns;
@@ -339,6 +343,23 @@ public final class TestMasq implements AutoCloseable {
 
     public DeliveryQueue deliveryQueue() {
         return core.deliveryQueue;
+    }
+
+    public PolicyService policies() {
+        return core.policies;
+    }
+
+    public GuardService guards() {
+        return core.guards;
+    }
+
+    public QuarantineService quarantine() {
+        return core.quarantined;
+    }
+
+    /** Quarantine expiry and digest, for the tests to run at a time of their choosing. */
+    public QuarantineSweep quarantineSweep() {
+        return running().quarantineSweep;
     }
 
     /** The senders themselves, for the tests of their in-memory budget. */

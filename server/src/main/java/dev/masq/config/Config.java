@@ -38,7 +38,8 @@ public record Config(
         SmtpLimits smtpLimits,
         SignUpSettings signUp,
         Duration eventRetention,
-        DomainSettings userDomains) {
+        DomainSettings userDomains,
+        QuarantineSettings quarantine) {
 
     public static Config from(Map<String, String> env) {
         Settings s = new Settings(env);
@@ -81,7 +82,8 @@ public record Config(
                 SmtpLimits.from(s),
                 SignUpSettings.from(s),
                 s.duration("MASQ_EVENT_RETENTION", Duration.ofDays(90)),
-                DomainSettings.from(s));
+                DomainSettings.from(s),
+                QuarantineSettings.from(s));
     }
 
     static InetSocketAddress hostPort(String value) {

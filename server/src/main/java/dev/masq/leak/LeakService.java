@@ -8,6 +8,8 @@ import dev.masq.common.Wakeup;
 import dev.masq.db.Database;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,10 +35,13 @@ public final class LeakService {
     private final Clock clock;
     private final LeakNotices notifications;
     private final Wakeup queued;
+    private final GuardRepository guards;
 
-    public LeakService(Database db, LeakRepository leaks, AliasEventRepository events, VerdictClassifier classifier,
-                       LeakPolicy policy, Clock clock, LeakNotices notifications, Wakeup queued) {
+    public LeakService(Database db, LeakRepository leaks, GuardRepository guards, AliasEventRepository events,
+                       VerdictClassifier classifier, LeakPolicy policy, Clock clock, LeakNotices notifications,
+                       Wakeup queued) {
         this.db = db;
+        this.guards = guards;
         this.leaks = leaks;
         this.events = events;
         this.classifier = classifier;
@@ -50,9 +55,19 @@ public final class LeakService {
      * Classifies a received message against its alias's vendor (one read, no network), inside the
      * caller's transaction, where the pipeline records the verdict it returns.
      */
-    public Verdict classify(DSLContext ctx, String aliasId, AuthenticationResults auth, SpamScore spam) {
+    public Verdict classify(DSLContext ctx, String aliasId, AuthenticationResults auth, SpamScore spam, MessageClues clues) {
         VendorBinding vendor = leaks.binding(ctx, aliasId).orElseThrow(() -> notFound(aliasId));
-        return classifier.classify(auth, vendor, spam);
+        AliasGuards aliasGuards = new AliasGuards(guards.identifiers(ctx, aliasId),
+                guards.breachInEffect(ctx, aliasId, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).orElse(null));
+        return classifier.classify(auth, vendor, spam, clues, aliasGuards);
+    }
+
+    /**
+     * Whether {@code verdict} still stands inside the write: the alias's vendor is still the one it was judged
+     * against (another message may have taught the alias its vendor meanwhile).
+     */
+    public boolean isCurrent(DSLContext ctx, String aliasId, Verdict verdict) {
+        return leaks.binding(ctx, aliasId).map(b -> b.equals(verdict.against())).orElse(false);
     }
 
     /**

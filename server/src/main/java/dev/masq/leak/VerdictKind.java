@@ -13,7 +13,9 @@ public enum VerdictKind {
     /** Not the vendor's domain but imitating it. */
     LOOKALIKE,
     /** Not the vendor's, and SpamAssassin scores it over the threshold. */
-    SPAM;
+    SPAM,
+    /** Not the vendor's, yet it quotes an identifier the person gave the vendor (a canary). */
+    PHISHING;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
@@ -21,6 +23,6 @@ public enum VerdictKind {
 
     /** Whether the person should be warned before trusting the message. */
     public boolean isSuspicious() {
-        return this == SPOOF || this == LOOKALIKE;
+        return this == SPOOF || this == LOOKALIKE || this == PHISHING;
     }
 }

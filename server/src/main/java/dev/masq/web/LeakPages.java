@@ -7,6 +7,7 @@ import dev.masq.leak.AliasLeak;
 import dev.masq.leak.ForeignDomain;
 import dev.masq.leak.LeakStatus;
 import dev.masq.leak.LeakService;
+import dev.masq.leak.VendorService;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -19,10 +20,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The leak report: which aliases leaked (oldest first), per vendor, and how much foreign mail arrived each week. */
-public record LeakPages(AliasService aliases, LeakService leaks, Clock clock) {
+/**
+ * The leak report: which aliases leaked (oldest first), per vendor, and how much foreign mail arrived each week,
+ * with the vendors' breaches marked; and the form that records a breach.
+ */
+public record LeakPages(AliasService aliases, LeakService leaks, VendorService vendors, Clock clock) {
     static final int WEEKS = 12;
 
     public record Row(Alias alias, AliasLeak leak) {
@@ -31,7 +36,12 @@ public record LeakPages(AliasService aliases, LeakService leaks, Clock clock) {
     public record VendorSummary(String vendor, int suspected, int leaked, List<String> foreignDomains) {
     }
 
-    public record Report(List<Row> rows, List<VendorSummary> vendors, WeeklyChart chart) {
+    /**
+     * {@code vendorNames}: every vendor of the person's aliases, for the breach form; {@code breachError}: why the
+     * breach just submitted was refused, null when none was.
+     */
+    public record Report(List<Row> rows, List<VendorSummary> vendors, WeeklyChart chart, List<String> vendorNames,
+                         String breachError) {
     }
 
     public void report(Context ctx) {
@@ -40,7 +50,12 @@ public record LeakPages(AliasService aliases, LeakService leaks, Clock clock) {
                 .map(a -> new Row(a, leaks.leak(user, a.id())))
                 .sorted(Comparator.comparing((Row r) -> r.leak().since(), Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
-        Views.page(ctx, "leaks.jte", new Report(rows, vendors(rows), chart(user, rows)));
+        List<VendorService.Vendor> all = vendors.vendors(user);
+        Map<LocalDate, String> breaches = new TreeMap<>();
+        all.forEach(v -> v.breaches().forEach(b -> breaches.merge(b.date(), v.name() + " breached " + b.date(),
+                (x, y) -> x + "; " + y)));
+        Views.page(ctx, "leaks.jte", new Report(rows, vendors(rows), chart(user, rows, breaches),
+                all.stream().map(VendorService.Vendor::name).toList(), ctx.queryParam("breach_error")));
     }
 
     private static List<VendorSummary> vendors(List<Row> rows) {
@@ -55,7 +70,7 @@ public record LeakPages(AliasService aliases, LeakService leaks, Clock clock) {
     }
 
     /** Counts, per week, the events on leaking aliases whose sender domain is one of that alias's foreign domains. */
-    private WeeklyChart chart(String user, List<Row> rows) {
+    private WeeklyChart chart(String user, List<Row> rows, Map<LocalDate, String> breaches) {
         LocalDate thisWeek = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate first = thisWeek.minusWeeks(WEEKS - 1);
         Map<LocalDate, Integer> counts = new LinkedHashMap<>();
@@ -69,7 +84,7 @@ public record LeakPages(AliasService aliases, LeakService leaks, Clock clock) {
                 }
             }
         }
-        return WeeklyChart.of(counts);
+        return WeeklyChart.of(counts, breaches);
     }
 
     private static LocalDate week(Instant at) {

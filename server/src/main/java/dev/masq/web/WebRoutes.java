@@ -11,7 +11,7 @@ import io.javalin.config.RoutesConfig;
 public record WebRoutes(WebGate gate, ActionPages actions, LinkPages links, AccountPages account, PasskeyPages passkeys,
                         SignUpPages signUp, AdminPages admin, AliasPages aliases, AliasDetailPages detail,
                         InboxPages inboxes, LeakPages leaks, SecurityPages security, SettingsPages settings,
-                        KeyPages keys, AppPasswordPages appPasswords) implements RouteGroup {
+                        KeyPages keys, AppPasswordPages appPasswords, DefencePages defence) implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes) {
@@ -57,6 +57,10 @@ public record WebRoutes(WebGate gate, ActionPages actions, LinkPages links, Acco
         routes.post("/aliases/{id}/contacts", gate.signedIn(detail::writeTo));
         routes.post("/aliases/{id}/contacts/{cid}/block", gate.signedIn(detail::block));
         routes.post("/aliases/{id}/contacts/{cid}/unblock", gate.signedIn(detail::unblock));
+        routes.post("/aliases/{id}/identifiers", gate.signedIn(detail::saveIdentifiers));
+        routes.post("/aliases/{id}/verdict-policy", gate.signedIn(detail::savePolicy));
+        routes.post("/aliases/{id}/quarantine/{qid}/release", gate.signedIn(detail::release));
+        routes.post("/aliases/{id}/quarantine/{qid}/delete", gate.signedIn(detail::deleteHeld));
         routes.post("/aliases/{id}/pause", gate.signedIn(aliases::pause));
         routes.post("/aliases/{id}/resume", gate.signedIn(aliases::resume));
         routes.get("/aliases/{id}/burn", gate.signedIn(aliases::burnForm));
@@ -71,6 +75,10 @@ public record WebRoutes(WebGate gate, ActionPages actions, LinkPages links, Acco
         routes.post("/inboxes/verify/{token}", inboxes::verify);
 
         routes.get("/leaks", gate.signedIn(leaks::report));
+        routes.post("/leaks/breaches", gate.signedIn(defence::addBreach));
+        routes.get("/vendors/{vendor}", gate.signedIn(defence::vendor));
+        routes.get("/vendors/{vendor}/burn", gate.signedIn(defence::burnAllForm));
+        routes.post("/vendors/{vendor}/burn", gate.signedIn(defence::burnAll));
 
         routes.get("/security", gate.signedIn(security::overview));
         routes.get("/security/totp", gate.recentlyAuthenticated(security::totpForm));
@@ -87,6 +95,8 @@ public record WebRoutes(WebGate gate, ActionPages actions, LinkPages links, Acco
 
         routes.get("/settings", gate.signedIn(settings::show));
         routes.post("/settings/defaults", gate.signedIn(settings::saveDefaults));
+        routes.get("/settings/verdict-policy", gate.signedIn(defence::policyForm));
+        routes.post("/settings/verdict-policy", gate.signedIn(defence::savePolicy));
         routes.post("/settings/notifications", gate.signedIn(settings::saveNotifications));
         routes.post("/settings/webhook", gate.signedIn(settings::saveWebhook));
         routes.post("/settings/webhook/remove", gate.signedIn(settings::removeWebhook));

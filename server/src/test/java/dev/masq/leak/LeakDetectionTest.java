@@ -87,7 +87,7 @@ class LeakDetectionTest {
         try {
             AuthenticationResults auth = s.senderAuthentication().authenticate(
                     new SmtpIdentity(mailFrom, "mta.example", InetAddress.getByName(clientIp)), message);
-            return s.db().read(ctx -> s.leaks().classify(ctx, alias.id(), auth, null));
+            return s.db().read(ctx -> s.leaks().classify(ctx, alias.id(), auth, null, MessageClues.NONE));
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }

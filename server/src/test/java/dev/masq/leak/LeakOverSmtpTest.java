@@ -132,6 +132,8 @@ class LeakOverSmtpTest {
 
     @Test
     void lookalikesAndSpoofsAreTaggedAndDkimSignedVendorMailPasses() throws Exception {
+        // A spoof of a domain publishing p=reject is quarantined by default; this person chose to have spoofs tagged.
+        masq.policies().save(masq.userId, Map.of("spoof", "tag"), null);
         send("billing@openai-billing.com", "OpenAI Billing <billing@openai-billing.com>", "Invoice overdue");
         send("support@0penai.com", "OpenAI <support@0penai.com>", "Verify your account");
         // Claims openai.com in From, but comes from elsewhere: SPF does not align and there is no signature.

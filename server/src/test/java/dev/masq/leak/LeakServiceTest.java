@@ -84,7 +84,7 @@ class LeakServiceTest {
     @Test
     void oneMessageOverTheSpamThresholdMakesItLeaked() {
         Alias a = alias("OpenAI", "openai.com");
-        Verdict spam = s.db().read(ctx -> s.leaks().classify(ctx, a.id(), auth("cheap-pills.biz", DmarcResult.Status.NONE), new SpamScore(1000, 5, List.of("GTUBE"))));
+        Verdict spam = s.db().read(ctx -> s.leaks().classify(ctx, a.id(), auth("cheap-pills.biz", DmarcResult.Status.NONE), new SpamScore(1000, 5, List.of("GTUBE")), MessageClues.NONE));
         assertThat(spam.kind()).isEqualTo(VerdictKind.SPAM);
         boolean becameLeaked = s.db().write(tx -> s.leaks().record(tx, a.id(), spam, day(2)));
         assertThat(becameLeaked).isTrue();
@@ -128,7 +128,7 @@ class LeakServiceTest {
         assertThat(after.leakedAt()).isNull();
         assertThat(after.vendorDomains()).containsExactly("openai-mailer.net", "openai.com");
         assertThat(s.aliases().get(user, a.id()).vendorDomains()).contains(new Alias.VendorDomain("openai-mailer.net", false));
-        assertThat(s.db().read(ctx -> s.leaks().classify(ctx, a.id(), auth("openai-mailer.net", DmarcResult.Status.PASS), null)).kind())
+        assertThat(s.db().read(ctx -> s.leaks().classify(ctx, a.id(), auth("openai-mailer.net", DmarcResult.Status.PASS), null, MessageClues.NONE)).kind())
                 .isEqualTo(VerdictKind.EXPECTED);
 
         assertThat(receive(a, "fourth-one.org", day(4))).as("leaked again, a new notice").isTrue();
@@ -154,8 +154,8 @@ class LeakServiceTest {
     @Test
     void twoFirstMessagesClassifiedAtOnceTeachOnlyOneVendorDomain() {
         Alias a = s.aliases().create(user, new NewAlias(null, null, null, null, null, null));
-        Verdict shop = s.db().read(ctx -> s.leaks().classify(ctx, a.id(), auth("newshop.com", DmarcResult.Status.PASS), null));
-        Verdict other = s.db().read(ctx -> s.leaks().classify(ctx, a.id(), auth("deals-daily.com", DmarcResult.Status.PASS), null));
+        Verdict shop = s.db().read(ctx -> s.leaks().classify(ctx, a.id(), auth("newshop.com", DmarcResult.Status.PASS), null, MessageClues.NONE));
+        Verdict other = s.db().read(ctx -> s.leaks().classify(ctx, a.id(), auth("deals-daily.com", DmarcResult.Status.PASS), null, MessageClues.NONE));
         assertThat(shop.learnsVendorDomain()).isTrue();
         assertThat(other.learnsVendorDomain()).isTrue();
         s.db().write(tx -> s.leaks().record(tx, a.id(), shop, day(1)));
@@ -195,7 +195,7 @@ class LeakServiceTest {
 
     /** Classifies and records a message from {@code fromDomain} that passes DMARC, as the pipeline would. */
     private boolean receive(Alias alias, String fromDomain, Instant at) {
-        Verdict verdict = s.db().read(ctx -> s.leaks().classify(ctx, alias.id(), auth(fromDomain, DmarcResult.Status.PASS), null));
+        Verdict verdict = s.db().read(ctx -> s.leaks().classify(ctx, alias.id(), auth(fromDomain, DmarcResult.Status.PASS), null, MessageClues.NONE));
         return s.db().write(tx -> s.leaks().record(tx, alias.id(), verdict, at));
     }
 

@@ -20,7 +20,7 @@ public final class LeakEvidence {
     public static boolean receive(TestMasq s, String aliasId, String fromDomain, Instant at) {
         AuthenticationResults auth = new AuthenticationResults(fromDomain, fromDomain, SpfResult.PASS, List.of(),
                 new DmarcResult(DmarcResult.Status.PASS, "reject"));
-        Verdict verdict = s.db().read(ctx -> s.leaks().classify(ctx, aliasId, auth, null));
+        Verdict verdict = s.db().read(ctx -> s.leaks().classify(ctx, aliasId, auth, null, dev.masq.leak.MessageClues.NONE));
         boolean became = s.db().write(tx -> {
             boolean leaked = s.leaks().record(tx, aliasId, verdict, at);
             if (leaked) {

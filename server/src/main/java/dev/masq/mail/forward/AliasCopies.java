@@ -14,6 +14,8 @@ import dev.masq.mail.Verp;
 import dev.masq.outbox.Delivery;
 import dev.masq.outbox.DeliveryQueue;
 import dev.masq.outbox.DirectDispatch;
+import dev.masq.quarantine.Quarantine;
+import dev.masq.quarantine.VerdictAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +45,11 @@ final class AliasCopies {
     private final String hostname;
     private final Duration expiry;
     private final Set<String> ourDomains;
+    private final Quarantine quarantine;
+    private final Duration quarantineRetention;
 
     AliasCopies(MailRepositories stores, DirectDispatch dispatch, Verp verp, DkimSigning dkim, String hostname, Duration expiry,
-                Set<String> ourDomains) {
+                Set<String> ourDomains, Quarantine quarantine, Duration quarantineRetention) {
         this.aliases = stores.aliases();
         this.events = stores.events();
         this.accounts = stores.accounts();
@@ -57,6 +61,8 @@ final class AliasCopies {
         this.hostname = hostname;
         this.expiry = expiry;
         this.ourDomains = Set.copyOf(ourDomains);
+        this.quarantine = quarantine;
+        this.quarantineRetention = quarantineRetention;
     }
 
     /** What the alias's copy needs from the database, read before the write. */
@@ -78,9 +84,9 @@ final class AliasCopies {
 
     /**
      * Outside any connection: the rewritten, folded, signed copy and its sealed rows, not yet {@link #lease
-     * leased}; blocked when its author is blocked or no inbox is verified.
+     * leased}, or held in quarantine as {@code action} says; blocked when its author is blocked or no inbox is verified.
      */
-    PreparedCopy prepare(Plan plan, ReceivedMessage message, Instant now) {
+    PreparedCopy prepare(Plan plan, ReceivedMessage message, Instant now, VerdictAction action) {
         AliasRoute route = plan.route();
         String author = message.author();
         List<ContactRepository.Prepared> created = plan.contacts().values().stream()
@@ -98,6 +104,14 @@ final class AliasCopies {
                 TraceHeader.received(message.envelope(), hostname, route.address(), now), route.address(), reverseAddresses,
                 plan.verdict() == null ? VerdictHeaders.NONE : VerdictHeaders.of(plan.verdict()))), domain);
         String envelopeFrom = verp.address(route.aliasId(), domain);
+        if (action == VerdictAction.QUARANTINE || action == VerdictAction.REJECT) {
+            Verdict v = plan.verdict();
+            String why = why(v);
+            Quarantine.Held held = new Quarantine.Held(Tokens.newOrderedId("qm"), route.aliasId(), route.userId(), v.kind(),
+                    v.senderDomain(), why, message.evidence().clues().subject(), envelopeFrom,
+                    plan.inboxes().stream().map(Mailbox::address).toList(), copy, now, now.plus(quarantineRetention));
+            return new PreparedCopy.Held(route, v, author, created, quarantine.seal(held), action == VerdictAction.REJECT);
+        }
         List<PreparedCopy.Row> rows = new ArrayList<>();
         for (Mailbox inbox : plan.inboxes()) {
             Delivery delivery = new Delivery(Tokens.newOrderedId("dl"), route.aliasId(), Delivery.Kind.FORWARD, envelopeFrom,
@@ -136,12 +150,33 @@ final class AliasCopies {
                 copy.verdict() == null ? null : copy.verdict().kind().wire(), now);
     }
 
+    /** Inside the write: the held copy and the contacts it names; the event log says it was quarantined. */
+    void store(DSLContext ctx, PreparedCopy.Held copy, Instant now) {
+        for (ContactRepository.Prepared created : copy.newContacts()) {
+            if (!contacts.insert(ctx, created)) {
+                throw new StaleCopy("contact created meanwhile for alias " + copy.route().aliasId());
+            }
+        }
+        quarantine.hold(ctx, copy.sealed());
+        events.record(ctx, copy.route().aliasId(), "quarantined", copy.author(), copy.verdict().kind().wire(), now);
+    }
+
     /** Inside the write: counts a message the alias took but did not forward, and says why in its event log. */
     void store(DSLContext ctx, PreparedCopy.Blocked copy, Instant now) {
         // No copy names them: one another message created meanwhile serves as well.
         copy.newContacts().forEach(created -> contacts.insert(ctx, created));
         aliases.countBlocked(ctx, copy.route().aliasId(), now);
         events.record(ctx, copy.route().aliasId(), "blocked", copy.author(), copy.why(), now);
+    }
+
+    /** Why a copy is held, for the person: the verdict's warning and findings; spam has only its score. */
+    private static String why(Verdict v) {
+        if (v.warning() == null) {
+            return v.spam() == null ? v.kind().wire()
+                    : String.format(java.util.Locale.ROOT, "scored %.1f by SpamAssassin (spam from %.1f)", v.spam().score(),
+                    v.spam().threshold());
+        }
+        return v.findings().isEmpty() ? v.warning() : v.warning() + "; " + String.join("; ", v.findings());
     }
 
     /** Only inboxes their owner proved they control: anything else would make masq a spam cannon. */

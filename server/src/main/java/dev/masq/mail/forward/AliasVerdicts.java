@@ -26,7 +26,7 @@ final class AliasVerdicts {
 
     /** The verdict on this message for this alias, against the alias's vendor as last committed. */
     Verdict classify(DSLContext ctx, AliasRoute route, SenderEvidence evidence) {
-        return leaks.classify(ctx, route.aliasId(), evidence.auth(), evidence.spam());
+        return leaks.classify(ctx, route.aliasId(), evidence.auth(), evidence.spam(), evidence.clues());
     }
 
     /**
@@ -35,8 +35,9 @@ final class AliasVerdicts {
      * notice is queued in this same transaction, and true is returned. Throws {@link StaleCopy} when another
      * message changed the alias's vendor since {@code verdict} was taken: the copy carries the verdict.
      */
-    boolean record(DSLContext ctx, AliasRoute route, SenderEvidence evidence, Verdict verdict, Instant now) {
-        if (!classify(ctx, route, evidence).equals(verdict)) {
+    boolean record(DSLContext ctx, AliasRoute route, Verdict verdict, Instant now) {
+        // Only the vendor binding is compared, not the whole verdict again: the text checks stay off the writer.
+        if (!leaks.isCurrent(ctx, route.aliasId(), verdict)) {
             throw new StaleCopy("the vendor of alias " + route.aliasId() + " changed meanwhile");
         }
         return leaks.record(ctx, route.aliasId(), verdict, now) && leakNotices.enqueue(ctx, route.aliasId(), now);

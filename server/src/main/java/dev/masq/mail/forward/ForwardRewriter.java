@@ -7,17 +7,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import dev.masq.leak.VerdictHeaders;
+import dev.masq.mail.body.WarningBlock;
 import org.apache.james.mime4j.util.MimeUtil;
 
 /**
  * Builds the copy of a message that goes to an alias's inbox. On top: our trace header and
  * {@code X-Masq-Alias}, then the verdict's fields ({@code X-Masq-Verdict}, a warning) and its tag in
- * front of the Subject. {@code From} and {@code Reply-To} become reverse aliases, and so do outside
+ * front of the Subject, and its warning at the top of the text parts ({@link WarningBlock}). {@code From} and {@code Reply-To} become reverse aliases, and so do outside
  * addresses in {@code Cc} and the mailto targets of {@code List-Unsubscribe} (its first field only;
  * further ones are dropped like duplicated From fields); incoming {@code X-Masq-*} and {@code X-Spam-*} fields are dropped, since
  * anyone can forge them, and so are read-receipt requests,
- * which would have the inbox write to the sender directly. Every other field and the whole body are
- * copied byte for byte. A message with no header fields at all gets ours and a blank line in front
+ * which would have the inbox write to the sender directly. Every other field and the rest of the body are
+ * copied byte for byte (the original's DKIM signature no longer verifies once a warning is in; the copy is
+ * signed by masq anyway). A message with no header fields at all gets ours and a blank line in front
  * of its original bytes.
  */
 final class ForwardRewriter {
@@ -95,7 +97,9 @@ final class ForwardRewriter {
         if (headers.isEmpty() && !startsWithBlankLine(message)) {
             out.writeBytes(CRLF);
         }
-        out.write(message, headers.bodyStart(), message.length - headers.bodyStart());
+        // The warning goes into the text parts only: the header section above is the one already written.
+        byte[] body = verdict.bodyWarning().isEmpty() ? message : WarningBlock.insert(message, verdict.bodyWarning());
+        out.write(body, headers.bodyStart(), body.length - headers.bodyStart());
         return out.toByteArray();
     }
 

@@ -17,6 +17,9 @@ import dev.masq.leak.Verdict;
 import dev.masq.mail.DkimSigning;
 import dev.masq.mail.Verp;
 import dev.masq.outbox.DirectDispatch;
+import dev.masq.quarantine.PolicyService;
+import dev.masq.quarantine.Quarantine;
+import dev.masq.quarantine.VerdictAction;
 import java.time.Clock;
 import java.time.Instant;
 import dev.masq.outbox.Delivery;
@@ -63,6 +66,11 @@ public final class ForwardService {
     private final AfterBurnTally afterBurn;
     private final boolean leakDetection;
     private final CatchAll catchAll;
+    private final PolicyService policies;
+
+    /** Where the person's verdict policy is read and quarantined copies are sealed. */
+    public record Holding(PolicyService policies, Quarantine quarantine) {
+    }
 
     /**
      * {@code dispatch} takes the copies straight after the commit when it has room; {@code queued} is
@@ -71,7 +79,8 @@ public final class ForwardService {
      */
     public ForwardService(Config config, Database db, MailRepositories repositories, Verp verp, DkimSigning dkim,
                           SenderBlocks blocks, SenderAuthentication authentication, SpamAssassinClient spamd,
-                          LeakService leaks, LeakNotices leakNotices, CatchAll catchAll, Clock clock,
+                          LeakService leaks, LeakNotices leakNotices, CatchAll catchAll, Holding holding,
+                          Clock clock,
                           DirectDispatch dispatch, Wakeup queued) {
         this.db = db;
         this.catchAll = catchAll;
@@ -79,7 +88,8 @@ public final class ForwardService {
                 repositories.contacts(), blocks, repositories.accounts(), catchAll);
         this.events = repositories.events();
         this.copies = new AliasCopies(repositories, dispatch, verp, dkim, config.hostname(), config.deliveryExpiry(),
-                Set.copyOf(config.domains()));
+                Set.copyOf(config.domains()), holding.quarantine(), config.quarantine().retention());
+        this.policies = holding.policies();
         this.operatorCopies = new OperatorCopies(repositories.queue(), config.hostname(), config.deliveryExpiry());
         this.clock = clock;
         this.queued = queued;
@@ -130,7 +140,8 @@ public final class ForwardService {
         // Bounces to our signed envelope senders are recorded, never judged, and replies through reverse
         // aliases are judged by the reply service: only mail for an alias needs the DNS checks here.
         boolean forAlias = resolved.values().stream().anyMatch(r -> r instanceof Recipient.ToAlias);
-        SenderEvidence evidence = leakDetection && forAlias ? SenderEvidence.gather(message, authentication, spamd) : null;
+        SenderEvidence evidence = leakDetection && forAlias
+                ? SenderEvidence.gather(message, headers, senders, authentication, spamd) : null;
         return new ReceivedMessage(message, headers, senders, evidence, resolved);
     }
 
@@ -175,7 +186,7 @@ public final class ForwardService {
         }
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
-            List<PreparedCopy> prepared = prepare(message, now);
+            List<PreparedCopy> prepared = settleRejections(prepare(message, now));
             Handoff handoff = Handoff.of(prepared);
             boolean leakNoticed;
             try {
@@ -254,7 +265,10 @@ public final class ForwardService {
                 }
                 if (route.state() == AliasState.ACTIVE) {
                     AliasCopies.Plan plan = copies.plan(ctx, route, message, verdict, now);
-                    return () -> copies.prepare(plan, message, now);
+                    VerdictAction action = verdict == null ? VerdictAction.TAG
+                            : policies.effective(ctx, route.userId(), route.aliasId()).action(verdict,
+                                    message.evidence().auth().dmarc().policy());
+                    return () -> copies.prepare(plan, message, now, action);
                 }
                 return ready(new PreparedCopy.Blocked(route, verdict, author, "alias paused", false, List.of()));
             }
@@ -284,16 +298,33 @@ public final class ForwardService {
         return () -> copy;
     }
 
+    /**
+     * One SMTP reply answers every recipient of the message: a copy the person's policy rejects is refused at
+     * DATA only when no recipient takes the message, and is otherwise held in quarantine, never dropped.
+     */
+    private static List<PreparedCopy> settleRejections(List<PreparedCopy> prepared) {
+        boolean allRefused = prepared.stream().allMatch(c -> c instanceof PreparedCopy.Held h ? h.rejects()
+                : c instanceof PreparedCopy.Blocked b && b.refused());
+        if (!allRefused) {
+            return prepared;
+        }
+        return prepared.stream().map(c -> c instanceof PreparedCopy.Held h
+                ? new PreparedCopy.Blocked(h.route(), h.verdict(), h.author(), "rejected: " + h.verdict().kind().wire(), true,
+                        h.newContacts())
+                : c).toList();
+    }
+
     /** Inside the write, rows only; true when a leak notice was queued. */
     private boolean store(DSLContext ctx, ReceivedMessage message, List<PreparedCopy> prepared, Instant now) {
         boolean leakNoticed = false;
         for (PreparedCopy copy : prepared) {
             if (copy.verdict() != null) {
-                leakNoticed |= verdicts.record(ctx, copy.route(), message.evidence(), copy.verdict(), now);
+                leakNoticed |= verdicts.record(ctx, copy.route(), copy.verdict(), now);
             }
             switch (copy) {
                 case PreparedCopy.Forward f -> copies.store(ctx, f, now);
                 case PreparedCopy.Blocked b -> copies.store(ctx, b, now);
+                case PreparedCopy.Held h -> copies.store(ctx, h, now);
                 case PreparedCopy.Operator o -> operatorCopies.store(ctx, o.row());
                 case PreparedCopy.Bounce b -> events.record(ctx, b.aliasId(), "bounce", b.sender(), b.reason(), now);
                 case PreparedCopy.Dropped d -> {
@@ -308,6 +339,7 @@ public final class ForwardService {
             case PreparedCopy.Forward f -> Copy.QUEUED;
             case PreparedCopy.Operator o -> Copy.QUEUED;
             case PreparedCopy.Blocked b -> b.refused() ? Copy.REFUSED : Copy.DROPPED;
+            case PreparedCopy.Held h -> Copy.QUEUED;
             case PreparedCopy.Bounce b -> Copy.DROPPED;
             case PreparedCopy.Dropped d -> Copy.DROPPED;
         };

@@ -3,6 +3,7 @@ package dev.masq.mail.forward;
 import dev.masq.alias.AliasRoute;
 import dev.masq.leak.Verdict;
 import dev.masq.outbox.DeliveryQueue;
+import dev.masq.quarantine.Quarantine;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,6 +34,15 @@ sealed interface PreparedCopy {
      */
     record Blocked(AliasRoute route, Verdict verdict, String author, String why, boolean refused,
                    List<ContactRepository.Prepared> newContacts) implements PreparedCopy {
+    }
+
+    /**
+     * The alias's copy held in quarantine instead of queued, built exactly as it would have been forwarded.
+     * {@code rejects}: the person's policy says reject; it is refused at DATA when the whole message is, and
+     * otherwise held (one SMTP reply answers every recipient, and the copy must not be lost).
+     */
+    record Held(AliasRoute route, Verdict verdict, String author, List<ContactRepository.Prepared> newContacts,
+                Quarantine.Sealed sealed, boolean rejects) implements PreparedCopy {
     }
 
     /** A copy for the operator's inbox. */

@@ -16,7 +16,7 @@ class ForwardRewriterTest {
     static final String TRACE = "Received: from a ([127.0.0.1])\r\n\tby mx.mask.test; now\r\n";
 
     static final VerdictHeaders.Decoration EXPECTED = new VerdictHeaders.Decoration(
-            List.of(new VerdictHeaders.Field("X-Masq-Verdict", "expected")), Optional.empty());
+            List.of(new VerdictHeaders.Field("X-Masq-Verdict", "expected")), Optional.empty(), List.of());
 
     static String rewrite(String message, String envelopeSender) {
         return rewrite(message, envelopeSender, EXPECTED);
@@ -85,7 +85,7 @@ class ForwardRewriterTest {
         VerdictHeaders.Decoration lookalike = new VerdictHeaders.Decoration(List.of(
                 new VerdictHeaders.Field("X-Masq-Verdict", "lookalike"),
                 new VerdictHeaders.Field("X-Masq-Warning", "looks like openai.com but was sent from 0penai.com")),
-                Optional.of("[masq: suspicious sender] "));
+                Optional.of("[masq: suspicious sender] "), List.of());
         String out = rewrite("From: a@0penai.com\r\nSubject:  =?UTF-8?Q?R=C3=A9sum=C3=A9?=\r\nX-Masq-Verdict: expected\r\n"
                 + "X-Spam-Status: No, score=-100\r\n\r\nbody\r\n", "a@0penai.com", lookalike);
         assertThat(out).contains("Subject: [masq: suspicious sender] =?UTF-8?Q?R=C3=A9sum=C3=A9?=\r\n")

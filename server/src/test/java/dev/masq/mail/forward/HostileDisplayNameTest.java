@@ -97,7 +97,8 @@ class HostileDisplayNameTest {
                 .noneMatch(l -> l.regionMatches(true, 0, "X-Injected", 0, 10))
                 .allMatch(l -> l.length() <= 998);
         assertThat(section).doesNotContain("\r\n\r\n").doesNotContainPattern("[^\\x20-\\x7e\\r\\n\\t]");
-        assertThat(values(forwarded, "Subject")).containsExactly("hostile");
+        // A name that calls itself the vendor the alias learned may be judged a lookalike and tagged: still one Subject.
+        assertThat(values(forwarded, "Subject")).singleElement().asString().endsWith("hostile");
         for (String field : List.of("From", "Reply-To")) {
             List<String> value = values(forwarded, field);
             assertThat(value).hasSize(1);
