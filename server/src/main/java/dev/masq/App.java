@@ -8,6 +8,9 @@ import dev.masq.api.BlockHandlers;
 import dev.masq.api.ContactHandlers;
 import dev.masq.api.LeakHandlers;
 import dev.masq.api.OpenApi;
+import dev.masq.api.AliasDomains;
+import dev.masq.api.SignedSuffixes;
+import dev.masq.api.SimpleLoginAccount;
 import dev.masq.api.SimpleLoginHandlers;
 import dev.masq.api.WebhookHandlers;
 import dev.masq.alias.EventExpiry;
@@ -138,6 +141,8 @@ public final class App implements AutoCloseable {
     /** The handlers of the API; alias creation over the API and the SimpleLogin dialect share one rate. */
     private static ApiRoutes api(Core c) {
         RateLimiter creations = new RateLimiter(c.config.apiAliasRate(), Duration.ofMinutes(1), c.clock);
+        AliasDomains domains = new AliasDomains(c.config.domains());
+        SignedSuffixes suffixes = new SignedSuffixes(c.secrets, c.clock);
         return new ApiRoutes(
                 new ApiAuth(c.apiKeys),
                 new AliasHandlers(c.db, c.aliases, c.leaks, c.senderBlocks, creations),
@@ -146,7 +151,8 @@ public final class App implements AutoCloseable {
                 new ContactHandlers(c.contacts),
                 new AppPasswordHandlers(c.appPasswords),
                 new WebhookHandlers(c.webhooks),
-                new SimpleLoginHandlers(c.aliases, creations),
+                new SimpleLoginHandlers(c.db, c.aliases, c.aliasInboxes, c.inboxes, c.contacts, suffixes, creations),
+                new SimpleLoginAccount(c.signIn, c.inboxes, c.aliases, c.apiKeys, domains, suffixes),
                 new OpenApi());
     }
 

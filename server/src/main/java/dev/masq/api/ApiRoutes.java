@@ -19,7 +19,8 @@ import java.util.Map;
  */
 public record ApiRoutes(ApiAuth auth, AliasHandlers aliases, LeakHandlers leaks, BlockHandlers blocks,
                         ContactHandlers contacts, AppPasswordHandlers appPasswords, WebhookHandlers webhook,
-                        SimpleLoginHandlers simpleLogin, OpenApi openApi) implements RouteGroup {
+                        SimpleLoginHandlers simpleLogin, SimpleLoginAccount simpleLoginAccount, OpenApi openApi)
+        implements RouteGroup {
     private static final ApiScope READ = ApiScope.ALIASES_READ;
     private static final ApiScope WRITE = ApiScope.ALIASES_WRITE;
 
@@ -73,9 +74,35 @@ public record ApiRoutes(ApiAuth auth, AliasHandlers aliases, LeakHandlers leaks,
                     delete(auth.scoped(WRITE, webhook::delete));
                 });
             });
-            // Compatibility with password managers that speak SimpleLogin (addy.io's dialect is folded into POST /aliases).
-            before("/api/alias/*", auth::requireSimpleLoginKey);
-            post("/api/alias/random/new", auth.scoped(WRITE, simpleLogin::randomNew));
+            simpleLoginDialect();
         });
+    }
+
+    /**
+     * SimpleLogin's dialect, as its extension, apps and Bitwarden's generator speak it (key in {@code Authentication});
+     * addy.io's shares {@code /api/v1} with masq's own.
+     */
+    private void simpleLoginDialect() {
+        post("/api/alias/random/new", auth.simpleLogin(WRITE, simpleLogin::randomNew));
+        post("/api/v2/alias/custom/new", auth.simpleLogin(WRITE, simpleLogin::customNew));
+        post("/api/v3/alias/custom/new", auth.simpleLogin(WRITE, simpleLogin::customNew));
+        get("/api/v4/alias/options", auth.simpleLogin(READ, simpleLoginAccount::optionsV4));
+        get("/api/v5/alias/options", auth.simpleLogin(READ, simpleLoginAccount::optionsV5));
+        get("/api/v2/aliases", auth.simpleLogin(READ, simpleLogin::list));
+        post("/api/v2/aliases", auth.simpleLogin(READ, simpleLogin::list));
+        path("/api/aliases/{id}", () -> {
+            get(auth.simpleLogin(READ, simpleLogin::get));
+            put(auth.simpleLogin(WRITE, simpleLogin::update));
+            delete(auth.simpleLogin(WRITE, simpleLogin::delete));
+            post("toggle", auth.simpleLogin(WRITE, simpleLogin::toggle));
+            get("contacts", auth.simpleLogin(READ, simpleLogin::contacts));
+            post("contacts", auth.simpleLogin(WRITE, simpleLogin::openContact));
+        });
+        get("/api/mailboxes", auth.simpleLogin(READ, simpleLoginAccount::mailboxes));
+        get("/api/v2/mailboxes", auth.simpleLogin(READ, simpleLoginAccount::mailboxesV2));
+        get("/api/user_info", auth.simpleLogin(READ, simpleLoginAccount::userInfo));
+        post("/api/api_key", auth.simpleLogin(WRITE, simpleLoginAccount::apiKey));
+        get("/api/logout", auth.simpleLogin(READ, simpleLoginAccount::logout));
+        post("/api/auth/login", simpleLoginAccount::login);
     }
 }

@@ -1,6 +1,7 @@
 package dev.masq.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -23,6 +24,15 @@ public record Problem(String type, String title, int status, String detail, List
     public static Problem ofField(int status, String field, String detail) {
         List<FieldError> errors = field == null ? null : List.of(new FieldError(field, detail));
         return new Problem("about:blank", HttpStatus.forStatus(status).getMessage(), status, detail, errors);
+    }
+
+    /**
+     * The detail again, as the extension member {@code error} (RFC 9457 section 3.2): SimpleLogin's clients and
+     * Bitwarden's generators show {@code error} (Bitwarden falls back to {@code message}) and know no {@code detail}.
+     */
+    @JsonProperty("error")
+    public String error() {
+        return detail != null ? detail : title;
     }
 
     public void render(Context ctx) {
