@@ -8,6 +8,7 @@ import dev.masq.api.BlockHandlers;
 import dev.masq.api.ContactHandlers;
 import dev.masq.api.LeakHandlers;
 import dev.masq.api.OpenApi;
+import dev.masq.api.AddyHandlers;
 import dev.masq.api.AliasDomains;
 import dev.masq.api.SignedSuffixes;
 import dev.masq.api.SimpleLoginAccount;
@@ -151,6 +152,7 @@ public final class App implements AutoCloseable {
                 new ContactHandlers(c.contacts),
                 new AppPasswordHandlers(c.appPasswords),
                 new WebhookHandlers(c.webhooks),
+                new AddyHandlers(c.db, c.aliases, c.aliasInboxes, c.inboxes, c.signIn, domains, creations),
                 new SimpleLoginHandlers(c.db, c.aliases, c.aliasInboxes, c.inboxes, c.contacts, suffixes, creations),
                 new SimpleLoginAccount(c.signIn, c.inboxes, c.aliases, c.apiKeys, domains, suffixes),
                 new OpenApi());

@@ -117,10 +117,13 @@ public final class AliasRepository {
         return withDomains(ctx, rows);
     }
 
-    /** The page that starts {@code offset} rows into the list: the numbered pages other services' clients ask for. */
-    public List<Alias> slice(DSLContext ctx, String userId, AliasQuery q, int offset) {
+    /**
+     * The page that starts {@code offset} rows into the list: the numbered pages other services' clients ask for.
+     * Without {@code withBurned}, burned aliases are left out (addy.io's clients list deleted ones only on request).
+     */
+    public List<Alias> slice(DSLContext ctx, String userId, AliasQuery q, boolean withBurned, int offset) {
         List<AliasesRecord> rows = ctx.selectFrom(ALIASES)
-                .where(matching(userId, q))
+                .where(matching(userId, q, withBurned))
                 .orderBy(order(q.sort()))
                 .limit(q.limit())
                 .offset(offset)
@@ -128,8 +131,13 @@ public final class AliasRepository {
         return withDomains(ctx, rows);
     }
 
-    public int count(DSLContext ctx, String userId, AliasQuery q) {
-        return ctx.fetchCount(ALIASES, matching(userId, q));
+    public int count(DSLContext ctx, String userId, AliasQuery q, boolean withBurned) {
+        return ctx.fetchCount(ALIASES, matching(userId, q, withBurned));
+    }
+
+    private static Condition matching(String userId, AliasQuery q, boolean withBurned) {
+        Condition where = matching(userId, q);
+        return withBurned ? where : where.and(ALIASES.STATE.ne(AliasState.BURNED.wire()));
     }
 
     private static Condition matching(String userId, AliasQuery q) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * speak. Each route must also be described in {@code openapi.json} (a test holds the two together).
  */
 public record ApiRoutes(ApiAuth auth, AliasHandlers aliases, LeakHandlers leaks, BlockHandlers blocks,
-                        ContactHandlers contacts, AppPasswordHandlers appPasswords, WebhookHandlers webhook,
+                        ContactHandlers contacts, AppPasswordHandlers appPasswords, WebhookHandlers webhook, AddyHandlers addy,
                         SimpleLoginHandlers simpleLogin, SimpleLoginAccount simpleLoginAccount, OpenApi openApi)
         implements RouteGroup {
     private static final ApiScope READ = ApiScope.ALIASES_READ;
@@ -31,13 +31,14 @@ public record ApiRoutes(ApiAuth auth, AliasHandlers aliases, LeakHandlers leaks,
             get("/api/openapi.json", openApi::serve);
             before("/api/v1/*", auth::requireBearer);
             path("/api/v1", () -> {
+                // addy.io's alias calls share these paths; AddyHandlers tells the two apart.
                 path("aliases", () -> {
-                    post(auth.scoped(WRITE, aliases::create));
-                    get(auth.scoped(READ, aliases::list));
+                    post(auth.scoped(WRITE, addy.createOr(aliases::create)));
+                    get(auth.scoped(READ, addy.listOr(aliases::list)));
                     path("{id}", () -> {
-                        get(auth.scoped(READ, aliases::get));
-                        patch(auth.scoped(WRITE, aliases::update));
-                        delete(auth.scoped(WRITE, aliases::delete));
+                        get(auth.scoped(READ, addy.getOr(aliases::get)));
+                        patch(auth.scoped(WRITE, addy.updateOr(aliases::update)));
+                        delete(auth.scoped(WRITE, addy.deleteOr(aliases::delete)));
                         post("pause", auth.scoped(WRITE, aliases::pause));
                         post("resume", auth.scoped(WRITE, aliases::resume));
                         post("burn", auth.scoped(WRITE, aliases::burn));
@@ -57,6 +58,11 @@ public record ApiRoutes(ApiAuth auth, AliasHandlers aliases, LeakHandlers leaks,
                     });
                 });
                 get("leaks", auth.scoped(ApiScope.LEAKS_READ, leaks::report));
+                get("domain-options", auth.scoped(READ, addy::domainOptions));
+                get("account-details", auth.scoped(READ, addy::accountDetails));
+                get("recipients", auth.scoped(READ, addy::recipients));
+                post("active-aliases", auth.scoped(WRITE, addy::activate));
+                delete("active-aliases/{id}", auth.scoped(WRITE, addy::deactivate));
                 path("blocks", () -> {
                     post(auth.scoped(WRITE, blocks::add));
                     get(auth.scoped(READ, blocks::list));

@@ -3,7 +3,6 @@ package dev.masq.api;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.masq.account.InboxService;
-import dev.masq.account.Mailbox;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasInboxes;
 import dev.masq.alias.AliasPatch;
@@ -21,13 +20,10 @@ import dev.masq.http.RateLimiter;
 import dev.masq.mail.forward.Contact;
 import dev.masq.mail.reply.ContactService;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +38,7 @@ public final class SimpleLoginHandlers {
     private final Database db;
     private final AliasService aliases;
     private final AliasInboxes aliasInboxes;
-    private final InboxService inboxes;
+    private final AliasInboxViews inboxViews;
     private final ContactService contacts;
     private final SignedSuffixes suffixes;
     private final RateLimiter creations;
@@ -52,7 +48,7 @@ public final class SimpleLoginHandlers {
         this.db = db;
         this.aliases = aliases;
         this.aliasInboxes = aliasInboxes;
-        this.inboxes = inboxes;
+        this.inboxViews = new AliasInboxViews(aliasInboxes, inboxes);
         this.contacts = contacts;
         this.suffixes = suffixes;
         this.creations = creations;
@@ -77,6 +73,9 @@ public final class SimpleLoginHandlers {
         creations.acquire(user);
         CustomBody body = JsonBody.read(ctx, CustomBody.class);
         String suffix = suffixes.verify(user, body.signedSuffix());
+        if (body.mailboxIds() != null) {
+            inboxViews.requireOwn(user, body.mailboxIds(), "mailbox_ids");
+        }
         int at = suffix.lastIndexOf('@');
         String prefix = body.aliasPrefix() == null ? "" : body.aliasPrefix().strip().toLowerCase(Locale.ROOT);
         NewAlias request = new NewAlias(NewAlias.AddressMode.CUSTOM, prefix + suffix.substring(0, at),
@@ -102,7 +101,7 @@ public final class SimpleLoginHandlers {
         String query = body.path("query").isTextual() ? body.get("query").asText() : ctx.queryParam("query");
         AliasState state = ctx.queryParam("enabled") != null ? AliasState.ACTIVE
                 : ctx.queryParam("disabled") != null ? AliasState.PAUSED : null;
-        List<Alias> items = aliases.page(user, new AliasQuery(state, query, null, PAGE), page * PAGE, PAGE).items();
+        List<Alias> items = aliases.page(user, new AliasQuery(state, query, null, PAGE), true, page * PAGE, PAGE).items();
         ctx.json(new SimpleLoginViews.Aliases(views(user, items)));
     }
 
@@ -129,6 +128,9 @@ public final class SimpleLoginHandlers {
         String id = ctx.pathParam("id");
         ObjectNode body = JsonBody.object(ctx);
         UpdateBody fields = JsonBody.convert(body, UpdateBody.class);
+        if (fields.mailboxIds() != null) {
+            inboxViews.requireOwn(user, fields.mailboxIds(), "mailbox_ids");
+        }
         db.writeVoid(tx -> {
             aliases.update(user, id, new AliasPatch(
                     body.has("note") ? Optional.of(fields.note() == null ? "" : fields.note()) : Optional.empty(),
@@ -172,13 +174,7 @@ public final class SimpleLoginHandlers {
     }
 
     private List<SimpleLoginViews.SlAlias> views(String user, List<Alias> items) {
-        Map<String, Mailbox> byId = inboxes.list(user).stream().collect(Collectors.toMap(Mailbox::id, Function.identity()));
-        List<SimpleLoginViews.SlAlias> out = new ArrayList<>(items.size());
-        for (Alias a : items) {
-            List<Mailbox> own = aliasInboxes.of(user, a.id()).stream().map(byId::get).filter(m -> m != null).toList();
-            out.add(SimpleLoginViews.SlAlias.of(a, own));
-        }
-        return out;
+        return inboxViews.render(user, items, SimpleLoginViews.SlAlias::of);
     }
 
     private static AliasPatch displayName(String name) {
