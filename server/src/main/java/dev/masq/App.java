@@ -37,6 +37,7 @@ import dev.masq.web.KeyPages;
 import dev.masq.web.LeakPages;
 import dev.masq.web.LinkPages;
 import dev.masq.web.PasskeyPages;
+import dev.masq.http.Cors;
 import dev.masq.http.RateLimiter;
 import dev.masq.web.WebRoutes;
 import dev.masq.web.SecurityPages;
@@ -49,6 +50,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.OptionalInt;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
@@ -108,7 +110,8 @@ public final class App implements AutoCloseable {
         try {
             delivery.start();
             webhooks.start();
-            http = HttpServer.start(List.of(api(core), pages(core)), core.publicUrl, config.httpPort());
+            http = HttpServer.start(List.of(new Cors(Set.copyOf(config.cors().origins())), api(core), pages(core)),
+                    core.publicUrl, config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
             ReplyService replies = new ReplyService(config, core.db, repositories, core.senderAuthentication,
                     outbound, clock, core.queued::deliveries);

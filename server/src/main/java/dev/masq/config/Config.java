@@ -37,7 +37,8 @@ public record Config(
         SendingSettings sending,
         SmtpLimits smtpLimits,
         SignUpSettings signUp,
-        Duration eventRetention) {
+        Duration eventRetention,
+        CorsSettings cors) {
 
     public static Config from(Map<String, String> env) {
         Settings s = new Settings(env);
@@ -79,7 +80,8 @@ public record Config(
                 SendingSettings.from(s),
                 SmtpLimits.from(s),
                 SignUpSettings.from(s),
-                s.duration("MASQ_EVENT_RETENTION", Duration.ofDays(90)));
+                s.duration("MASQ_EVENT_RETENTION", Duration.ofDays(90)),
+                CorsSettings.from(s));
     }
 
     static InetSocketAddress hostPort(String value) {
