@@ -13,6 +13,7 @@ import dev.masq.alias.AliasService;
 import dev.masq.alias.AliasSort;
 import dev.masq.alias.AliasState;
 import dev.masq.alias.NewAlias;
+import dev.masq.common.ConflictException;
 import dev.masq.common.InvalidInputException;
 import dev.masq.common.NotFoundException;
 import dev.masq.db.Database;
@@ -200,6 +201,27 @@ public final class AddyHandlers {
         }
         aliases.burn(user, id, false, "deleted from an addy.io client");
         ctx.status(204);
+    }
+
+    /** addy.io's forget removes an alias for good: masq's delete (its address is never issued again). */
+    public void forget(Context ctx) {
+        aliases.delete(ApiAuth.userId(ctx), ctx.pathParam("id"));
+        ctx.status(204);
+    }
+
+    /** A deleted addy.io alias can come back; a burned masq alias cannot. */
+    public void restore(Context ctx) {
+        String user = ApiAuth.userId(ctx);
+        String id = ctx.pathParam("id");
+        if (aliases.get(user, id).state() == AliasState.BURNED) {
+            throw new ConflictException("state", "a burned alias stays burned; create a new one instead");
+        }
+        ctx.json(new AddyViews.One<>(view(user, aliases.get(user, id))));
+    }
+
+    /** masq has no pinned aliases: said plainly rather than pretended. */
+    public void pin(Context ctx) {
+        throw new InvalidInputException("id", "masq does not pin aliases");
     }
 
     public void activate(Context ctx) {

@@ -39,6 +39,8 @@ public record ApiRoutes(ApiAuth auth, AliasHandlers aliases, LeakHandlers leaks,
                         get(auth.scoped(READ, addy.getOr(aliases::get)));
                         patch(auth.scoped(WRITE, addy.updateOr(aliases::update)));
                         delete(auth.scoped(WRITE, addy.deleteOr(aliases::delete)));
+                        delete("forget", auth.scoped(WRITE, addy::forget));
+                        patch("restore", auth.scoped(WRITE, addy::restore));
                         post("pause", auth.scoped(WRITE, aliases::pause));
                         post("resume", auth.scoped(WRITE, aliases::resume));
                         post("burn", auth.scoped(WRITE, aliases::burn));
@@ -63,6 +65,8 @@ public record ApiRoutes(ApiAuth auth, AliasHandlers aliases, LeakHandlers leaks,
                 get("recipients", auth.scoped(READ, addy::recipients));
                 post("active-aliases", auth.scoped(WRITE, addy::activate));
                 delete("active-aliases/{id}", auth.scoped(WRITE, addy::deactivate));
+                post("pinned-aliases", auth.scoped(WRITE, addy::pin));
+                delete("pinned-aliases/{id}", auth.scoped(WRITE, addy::pin));
                 path("blocks", () -> {
                     post(auth.scoped(WRITE, blocks::add));
                     get(auth.scoped(READ, blocks::list));

@@ -151,6 +151,20 @@ class AddyExtensionTest {
         assertThat(onlyDeleted.get(0).get("deleted_at").isNull()).isFalse();
         JsonNode without = get("/api/v1/aliases?filter%5Bdeleted%5D=without&page%5Bnumber%5D=1").json().get("data");
         assertThat(without).extracting(a -> a.get("id").asText()).doesNotContain(id);
+
+        // restoreAlias: a burned alias stays burned; forgetAlias: masq's delete for good.
+        assertThat(masq.send("PATCH", "/api/v1/aliases/" + id + "/restore", headers(key, false), null).status()).isEqualTo(409);
+        assertThat(masq.send("DELETE", "/api/v1/aliases/" + id + "/forget", headers(key, false), null).status()).isEqualTo(204);
+        assertThat(masq.send("GET", "/api/v1/aliases/" + id, headers(key, false), null).status()).isEqualTo(404);
+    }
+
+    /** pinAlias: masq pins nothing, and says so instead of pretending. */
+    @Test
+    void pinningIsRefusedPlainly() {
+        String id = post("/api/v1/aliases", Map.of("domain", "mask.test", "format", "random_words")).json().get("data").get("id").asText();
+        TestMasq.Reply pin = post("/api/v1/pinned-aliases", Map.of("id", id));
+        assertThat(pin.status()).isEqualTo(422);
+        assertThat(pin.json().get("error").asText()).contains("pin");
     }
 
     /** masq's own clients on the same paths, without addy.io's header or fields, get masq's answers. */
