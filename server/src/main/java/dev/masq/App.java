@@ -10,6 +10,7 @@ import dev.masq.api.LeakHandlers;
 import dev.masq.api.OpenApi;
 import dev.masq.api.AddyHandlers;
 import dev.masq.api.AliasDomains;
+import dev.masq.api.AliasInboxViews;
 import dev.masq.api.SignedSuffixes;
 import dev.masq.api.SimpleLoginAccount;
 import dev.masq.api.SimpleLoginHandlers;
@@ -94,16 +95,16 @@ public final class App implements AutoCloseable {
     public static App start(Config config, Clock clock) {
         Core core = new Core(config, clock);
         MailRepositories repositories = new MailRepositories(core.aliasRepository, core.eventRepository,
-                core.accountRepository, core.reverseAliasRepository, core.deliveryQueue);
+                core.accountRepository, core.contactRepository, core.deliveryQueue);
         DeliveryService delivery = new DeliveryService(config, core.db, core.deliveryQueue, core.aliasRepository,
                 core.accountRepository, core.eventRepository, clock);
         WebhookWorker webhooks = new WebhookWorker(core.db, core.webhooks, config.webhook(), clock);
         core.queued.onDeliveries(delivery::wake);
         core.queued.onWebhooks(webhooks::wake);
         ForwardService forward = new ForwardService(config, core.db, repositories, core.verp, core.dkim, core.senderBlocks,
-                core.senderAuthentication, core.spamAssassin, core.leaks, core.leakNotifications, clock, delivery, core.queued);
+                core.senderAuthentication, core.spamAssassin, core.leaks, core.leakNotices, clock, delivery, core.queued);
         OutboundMail outbound = new OutboundMail(core.aliasRepository, core.accountRepository,
-                core.reverseAliasRepository, core.deliveryQueue, core.verp, core.dkim, config.domains(),
+                core.contactRepository, core.deliveryQueue, core.verp, core.dkim, config.domains(),
                 config.deliveryExpiry());
         List<SmtpServer> smtp = new ArrayList<>();
         HttpServer http = null;
@@ -147,6 +148,7 @@ public final class App implements AutoCloseable {
         RateLimiter creations = new RateLimiter(c.config.apiAliasRate(), Duration.ofMinutes(1), c.clock);
         AliasDomains domains = new AliasDomains(c.config.domains());
         SignedSuffixes suffixes = new SignedSuffixes(c.secrets, c.clock);
+        AliasInboxViews inboxViews = new AliasInboxViews(c.aliasInboxes, c.inboxes);
         return new ApiRoutes(
                 new ApiAuth(c.apiKeys),
                 new AliasHandlers(c.db, c.aliases, c.leaks, c.senderBlocks, creations),
@@ -155,8 +157,8 @@ public final class App implements AutoCloseable {
                 new ContactHandlers(c.contacts),
                 new AppPasswordHandlers(c.appPasswords),
                 new WebhookHandlers(c.webhooks),
-                new AddyHandlers(c.db, c.aliases, c.aliasInboxes, c.inboxes, c.signIn, domains, creations),
-                new SimpleLoginHandlers(c.db, c.aliases, c.aliasInboxes, c.inboxes, c.contacts, suffixes, creations),
+                new AddyHandlers(c.db, c.aliases, c.aliasInboxes, c.inboxes, inboxViews, c.signIn, domains, creations),
+                new SimpleLoginHandlers(c.db, c.aliases, c.aliasInboxes, inboxViews, c.contacts, suffixes, creations),
                 new SimpleLoginAccount(c.signIn, c.inboxes, c.aliases, c.apiKeys, domains, suffixes),
                 new OpenApi());
     }

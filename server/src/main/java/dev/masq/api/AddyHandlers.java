@@ -33,30 +33,10 @@ import java.util.Set;
  * header addy.io's extension sends on every call, or (for clients without it, such as Bitwarden) fields or
  * parameters that only addy.io has. Every other request on those paths gets masq's own answer, unchanged.
  */
-public final class AddyHandlers {
+public record AddyHandlers(Database db, AliasService aliases, AliasInboxes aliasInboxes, InboxService inboxes,
+                           AliasInboxViews inboxViews, SignInService signIn, AliasDomains domains, RateLimiter creations) {
     private static final Set<String> ADDY_CREATE_FIELDS = Set.of("description", "format", "recipient_ids");
     private static final Set<String> ADDY_PATCH_FIELDS = Set.of("description", "from_name");
-
-    private final Database db;
-    private final AliasService aliases;
-    private final AliasInboxes aliasInboxes;
-    private final InboxService inboxes;
-    private final AliasInboxViews inboxViews;
-    private final SignInService signIn;
-    private final AliasDomains domains;
-    private final RateLimiter creations;
-
-    public AddyHandlers(Database db, AliasService aliases, AliasInboxes aliasInboxes, InboxService inboxes,
-                        SignInService signIn, AliasDomains domains, RateLimiter creations) {
-        this.db = db;
-        this.aliases = aliases;
-        this.aliasInboxes = aliasInboxes;
-        this.inboxes = inboxes;
-        this.inboxViews = new AliasInboxViews(aliasInboxes, inboxes);
-        this.signIn = signIn;
-        this.domains = domains;
-        this.creations = creations;
-    }
 
     // Telling the dialects apart on the paths they share.
 

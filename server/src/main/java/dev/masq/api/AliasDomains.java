@@ -6,11 +6,9 @@ import java.util.List;
  * The domains a user may make aliases on, as the SimpleLogin and addy.io dialects offer them. One method on
  * purpose: when users' own verified domains join the server's, only {@link #of} changes.
  */
-public final class AliasDomains {
-    private final List<String> serverDomains;
-
-    public AliasDomains(List<String> serverDomains) {
-        this.serverDomains = List.copyOf(serverDomains);
+public record AliasDomains(List<String> serverDomains) {
+    public AliasDomains {
+        serverDomains = List.copyOf(serverDomains);
     }
 
     /** The server's alias domains, the default (first) one first. */

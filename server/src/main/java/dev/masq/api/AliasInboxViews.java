@@ -13,15 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The inboxes each alias forwards to, as the SimpleLogin (mailboxes) and addy.io (recipients) shapes list them. */
-final class AliasInboxViews {
-    private final AliasInboxes aliasInboxes;
-    private final InboxService inboxes;
-
-    AliasInboxViews(AliasInboxes aliasInboxes, InboxService inboxes) {
-        this.aliasInboxes = aliasInboxes;
-        this.inboxes = inboxes;
-    }
-
+public record AliasInboxViews(AliasInboxes aliasInboxes, InboxService inboxes) {
     /** For each alias, in order, its inboxes (the user's inboxes read once). */
     <T> List<T> render(String userId, List<Alias> aliases, Renderer<T> renderer) {
         Map<String, Mailbox> byId = inboxes.list(userId).stream().collect(Collectors.toMap(Mailbox::id, Function.identity()));

@@ -14,19 +14,7 @@ import java.util.Optional;
  * services each write in their own transaction; called inside this one's, they join it, so a field refused
  * halfway rolls back the fields before it.
  */
-public final class AliasPatchService {
-    private final Database db;
-    private final AliasService aliases;
-    private final LeakService leaks;
-    private final SenderBlocks blocks;
-
-    public AliasPatchService(Database db, AliasService aliases, LeakService leaks, SenderBlocks blocks) {
-        this.db = db;
-        this.aliases = aliases;
-        this.leaks = leaks;
-        this.blocks = blocks;
-    }
-
+public record AliasPatchService(Database db, AliasService aliases, LeakService leaks, SenderBlocks blocks) {
     /** An empty Optional leaves that setting as it is. */
     public record Change(AliasPatch fields, Optional<List<String>> allowedDomains, Optional<Boolean> vendorOnly) {
     }

@@ -105,7 +105,7 @@ public record ApiRoutes(ApiAuth auth, AliasHandlers aliases, LeakHandlers leaks,
             put(auth.simpleLogin(WRITE, simpleLogin::update));
             delete(auth.simpleLogin(WRITE, simpleLogin::delete));
             post("toggle", auth.simpleLogin(WRITE, simpleLogin::toggle));
-            get("contacts", auth.simpleLogin(READ, simpleLogin::contacts));
+            get("contacts", auth.simpleLogin(READ, simpleLogin::listContacts));
             post("contacts", auth.simpleLogin(WRITE, simpleLogin::openContact));
         });
         get("/api/mailboxes", auth.simpleLogin(READ, simpleLoginAccount::mailboxes));

@@ -16,17 +16,9 @@ import java.util.Map;
  * and for ten minutes; the create call takes back only such a signature. So a client can neither pick a domain it
  * was not offered nor replay another user's offer, and masq keeps nothing between the two calls.
  */
-public final class SignedSuffixes {
+public record SignedSuffixes(Secrets secrets, Clock clock) {
     /** SimpleLogin's own window; its extension answers an expired offer (412) by asking for new options. */
     static final Duration VALID = Duration.ofMinutes(10);
-
-    private final Secrets secrets;
-    private final Clock clock;
-
-    public SignedSuffixes(Secrets secrets, Clock clock) {
-        this.secrets = secrets;
-        this.clock = clock;
-    }
 
     /** {@code suffix.<expiry>.<mac>}: the suffix stays readable in front, as SimpleLogin's are. */
     public String sign(String userId, String suffix) {

@@ -25,26 +25,10 @@ import java.util.Optional;
  * signed suffixes, the inboxes (SimpleLogin's mailboxes), a second key, log-out, and the password log-in, which
  * masq refuses on purpose (see {@link #login}).
  */
-public final class SimpleLoginAccount {
+public record SimpleLoginAccount(SignInService signIn, InboxService inboxes, AliasService aliases, ApiKeyService keys,
+                                 AliasDomains domains, SignedSuffixes suffixes) {
     static final String PASTE_A_KEY = "masq does not take your password here: create an API key on masq's web page "
             + "Settings, API keys, and paste it into this client instead";
-
-    private final SignInService signIn;
-    private final InboxService inboxes;
-    private final AliasService aliases;
-    private final ApiKeyService keys;
-    private final AliasDomains domains;
-    private final SignedSuffixes suffixes;
-
-    public SimpleLoginAccount(SignInService signIn, InboxService inboxes, AliasService aliases, ApiKeyService keys,
-                              AliasDomains domains, SignedSuffixes suffixes) {
-        this.signIn = signIn;
-        this.inboxes = inboxes;
-        this.aliases = aliases;
-        this.keys = keys;
-        this.domains = domains;
-        this.suffixes = suffixes;
-    }
 
     /** What the extension checks a pasted key with; it greets the person by {@code name}, else {@code email}. */
     public void userInfo(Context ctx) {

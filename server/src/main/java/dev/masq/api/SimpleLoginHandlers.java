@@ -2,7 +2,6 @@ package dev.masq.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.masq.account.InboxService;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasInboxes;
 import dev.masq.alias.AliasPatch;
@@ -31,28 +30,10 @@ import java.util.stream.Collectors;
  * the {@code Authentication} header, masq's aliases, inboxes and contacts in SimpleLogin's shapes
  * ({@link SimpleLoginViews}). Like SimpleLogin, unknown body fields are ignored.
  */
-public final class SimpleLoginHandlers {
+public record SimpleLoginHandlers(Database db, AliasService aliases, AliasInboxes aliasInboxes, AliasInboxViews inboxViews,
+                                  ContactService contacts, SignedSuffixes suffixes, RateLimiter creations) {
     /** SimpleLogin's page size for aliases and contacts; its clients page with {@code page_id} from 0. */
     private static final int PAGE = 20;
-
-    private final Database db;
-    private final AliasService aliases;
-    private final AliasInboxes aliasInboxes;
-    private final AliasInboxViews inboxViews;
-    private final ContactService contacts;
-    private final SignedSuffixes suffixes;
-    private final RateLimiter creations;
-
-    public SimpleLoginHandlers(Database db, AliasService aliases, AliasInboxes aliasInboxes, InboxService inboxes,
-                               ContactService contacts, SignedSuffixes suffixes, RateLimiter creations) {
-        this.db = db;
-        this.aliases = aliases;
-        this.aliasInboxes = aliasInboxes;
-        this.inboxViews = new AliasInboxViews(aliasInboxes, inboxes);
-        this.contacts = contacts;
-        this.suffixes = suffixes;
-        this.creations = creations;
-    }
 
     /** Query {@code hostname} (the site the alias is for) becomes the vendor domain when it is one; {@code mode=uuid} asks for random characters. */
     public void randomNew(Context ctx) {
@@ -148,7 +129,7 @@ public final class SimpleLoginHandlers {
         ctx.json(new SimpleLoginViews.Deleted(true));
     }
 
-    public void contacts(Context ctx) {
+    public void listContacts(Context ctx) {
         int page = QueryParams.integer(ctx, "page_id", 0, 1_000_000);
         List<Contact> all = contacts.list(ApiAuth.userId(ctx), ctx.pathParam("id"));
         ctx.json(new SimpleLoginViews.Contacts(all.stream().skip((long) page * PAGE).limit(PAGE)
