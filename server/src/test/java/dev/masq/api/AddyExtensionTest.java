@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.TestMasq;
 import dev.masq.alias.AliasState;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * addy.io's browser extension (github.com/anonaddy/browser-extension) against masq, each request as its source
@@ -25,21 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AddyExtensionTest {
-    TestMasq masq;
-    String key;
-    String userId;
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        masq = TestMasq.startEmpty(dir, Map.of());
-        key = masq.userWithKey("person@inbox.test");
-        userId = masq.accounts().findByEmail("person@inbox.test").orElseThrow().id();
-    }
-
-    @AfterAll
-    void stop() {
-        masq.close();
-    }
+    @AutoClose
+    final TestMasq masq = TestMasq.startEmpty(Map.of());
+    final String key = masq.userWithKey("person@inbox.test");
+    final String userId = masq.accounts().findByEmail("person@inbox.test").orElseThrow().id();
 
     /** App.vue getAliasDomainOptions: the key must pass validToken and the length check before it is even sent. */
     @Test

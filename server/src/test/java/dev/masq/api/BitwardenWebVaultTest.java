@@ -10,13 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bitwarden's web vault (a page of https://vault.bitwarden.com) generating an alias with masq as its SimpleLogin or
@@ -32,20 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 class BitwardenWebVaultTest {
     private static final String VAULT = "https://vault.bitwarden.com";
 
-    TestMasq masq;
-    String key;
+    @AutoClose
+    final TestMasq masq = TestMasq.startEmpty(Map.of("MASQ_CORS_ORIGINS", VAULT + ", https://vault.example.org"));
+    final String key = masq.userWithKey("person@inbox.test");
     final HttpClient browser = HttpClient.newHttpClient();
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        masq = TestMasq.startEmpty(dir, Map.of("MASQ_CORS_ORIGINS", VAULT + ", https://vault.example.org"));
-        key = masq.userWithKey("person@inbox.test");
-    }
-
-    @AfterAll
-    void stop() {
-        masq.close();
-    }
 
     @Test
     void simpleLoginForwarderFromTheWebVault() throws Exception {
@@ -107,8 +94,8 @@ class BitwardenWebVaultTest {
     }
 
     @Test
-    void withoutTheSettingThereAreNoCorsHeaders(@TempDir Path dir) throws Exception {
-        try (TestMasq plain = TestMasq.startEmpty(dir, Map.of())) {
+    void withoutTheSettingThereAreNoCorsHeaders() throws Exception {
+        try (TestMasq plain = TestMasq.startEmpty(Map.of())) {
             String plainKey = plain.userWithKey("person@inbox.test");
             TestMasq.Reply created = plain.send("POST", "/api/alias/random/new", Map.of("Origin", VAULT, "Authentication", plainKey), "{}");
             assertThat(created.status()).isEqualTo(201);

@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.TestMasq;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SimpleLogin's browser extension (github.com/simple-login/browser-extension) against masq, each request as its
@@ -26,27 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 class SimpleLoginExtensionTest {
     private static final String HOSTNAME = "www.shop.example";
 
-    TestMasq masq;
-    String key;
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        masq = TestMasq.startEmpty(dir, Map.of());
-        key = masq.userWithKey("person@inbox.test");
-    }
-
-    @AfterAll
-    void stop() {
-        masq.close();
-    }
+    @AutoClose
+    final TestMasq masq = TestMasq.startEmpty(Map.of());
+    final String key = masq.userWithKey("person@inbox.test");
 
     /** src/popup/components/ApiKeySetting.vue saveApiKey: the pasted key is checked with user_info, greeting name || email. */
     @Test
     void setUpWithAKeyChecksItWithUserInfo() {
         TestMasq.Reply info = masq.send("GET", "/api/user_info", Map.of("Authentication", key), null);
         assertThat(info.status()).isEqualTo(200);
-        assertThat(info.json().get("name").asText("") .isEmpty() ? info.json().get("email").asText() : info.json().get("name").asText())
-                .isEqualTo("person@inbox.test");
+        String greeted = info.json().get("name").asText().isEmpty() ? info.json().get("email").asText() : info.json().get("name").asText();
+        assertThat(greeted).isEqualTo("person@inbox.test");
         // Main.vue getUserInfo and AppSettings.vue read these.
         assertThat(info.json().get("can_create_reverse_alias").asBoolean()).isTrue();
         assertThat(info.json().has("is_premium")).isTrue();
