@@ -14,8 +14,9 @@ import io.javalin.config.RoutesConfig;
 import java.util.Map;
 
 /**
- * The JSON API under {@code /api/v1}, grouped per feature, and the SimpleLogin dialect that password managers
- * speak. Each route must also be described in {@code openapi.json} (a test holds the two together).
+ * The JSON API under {@code /api/v1}, grouped per feature, with addy.io's dialect on the same paths, and the
+ * SimpleLogin dialect beside it: what the two services' extensions, apps and password managers speak. Each route
+ * must also be described in the OpenAPI document (a test holds the two together).
  */
 public record ApiRoutes(ApiAuth auth, AliasHandlers aliases, LeakHandlers leaks, BlockHandlers blocks,
                         ContactHandlers contacts, AppPasswordHandlers appPasswords, WebhookHandlers webhook, AddyHandlers addy,
