@@ -28,7 +28,7 @@ import java.util.Optional;
 public record SimpleLoginAccount(SignInService signIn, InboxService inboxes, AliasService aliases, ApiKeyService keys,
                                  AliasDomains domains, SignedSuffixes suffixes) {
     static final String PASTE_A_KEY = "masq does not take your password here: create an API key on masq's web page "
-            + "Settings, API keys, and paste it into this client instead";
+            + "API keys (/keys) and paste it into this client instead";
 
     /** What the extension checks a pasted key with; it greets the person by {@code name}, else {@code email}. */
     public void userInfo(Context ctx) {
