@@ -104,14 +104,18 @@ public record ApiRoutes(ApiAuth auth, AliasHandlers aliases, LeakHandlers leaks,
         path("/api/aliases/{id}", () -> {
             get(auth.simpleLogin(READ, simpleLogin::get));
             put(auth.simpleLogin(WRITE, simpleLogin::update));
+            patch(auth.simpleLogin(WRITE, simpleLogin::update));
             delete(auth.simpleLogin(WRITE, simpleLogin::delete));
             post("toggle", auth.simpleLogin(WRITE, simpleLogin::toggle));
+            get("activities", auth.simpleLogin(READ, simpleLogin::activities));
             get("contacts", auth.simpleLogin(READ, simpleLogin::listContacts));
             post("contacts", auth.simpleLogin(WRITE, simpleLogin::openContact));
         });
         get("/api/mailboxes", auth.simpleLogin(READ, simpleLoginAccount::mailboxes));
         get("/api/v2/mailboxes", auth.simpleLogin(READ, simpleLoginAccount::mailboxesV2));
         get("/api/user_info", auth.simpleLogin(READ, simpleLoginAccount::userInfo));
+        get("/api/setting", auth.simpleLogin(READ, simpleLoginAccount::setting));
+        get("/api/v2/setting/domains", auth.simpleLogin(READ, simpleLoginAccount::settingDomains));
         post("/api/api_key", auth.simpleLogin(WRITE, simpleLoginAccount::apiKey));
         get("/api/logout", auth.simpleLogin(READ, simpleLoginAccount::logout));
         post("/api/auth/login", simpleLoginAccount::login);

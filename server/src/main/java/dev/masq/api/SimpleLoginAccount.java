@@ -47,6 +47,20 @@ public record SimpleLoginAccount(SignInService signIn, InboxService inboxes, Ali
         ctx.json(new SimpleLoginViews.OptionsV5(true, prefixSuggestion(ctx), offers(user), recommendation(user, ctx)));
     }
 
+    public void setting(Context ctx) {
+        String user = ApiAuth.userId(ctx);
+        Profile profile = signIn.profile(user);
+        List<String> offered = domains.of(user);
+        String domain = profile.defaultDomain() != null && offered.contains(profile.defaultDomain()) ? profile.defaultDomain() : offered.getFirst();
+        ctx.json(new SimpleLoginViews.Setting("random".equals(profile.defaultMode()) ? "uuid" : "word", profile.notifyLeaks(),
+                domain, "AT", "random_string"));
+    }
+
+    /** The domains a random alias can be made on; users' own domains will be {@code is_custom}. */
+    public void settingDomains(Context ctx) {
+        ctx.json(domains.of(ApiAuth.userId(ctx)).stream().map(d -> new SimpleLoginViews.SettingDomain(d, false)).toList());
+    }
+
     /** v1 lists the confirmed inboxes (the ones an alias can forward to), v2 every inbox. */
     public void mailboxes(Context ctx) {
         ctx.json(new SimpleLoginViews.Mailboxes(inboxes.list(ApiAuth.userId(ctx)).stream().filter(Mailbox::verified)

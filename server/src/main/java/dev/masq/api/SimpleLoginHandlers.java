@@ -21,6 +21,7 @@ import dev.masq.mail.reply.ContactService;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,6 +35,9 @@ public record SimpleLoginHandlers(Database db, AliasService aliases, AliasInboxe
                                   ContactService contacts, SignedSuffixes suffixes, RateLimiter creations) {
     /** SimpleLogin's page size for aliases and contacts; its clients page with {@code page_id} from 0. */
     private static final int PAGE = 20;
+    /** masq's mail events in SimpleLogin's words. */
+    private static final Map<String, String> ACTIONS = Map.of("forwarded", "forward", "replied", "reply", "blocked", "block",
+            "bounce", "bounced");
 
     /** Query {@code hostname} (the site the alias is for) becomes the vendor domain when it is one; {@code mode=uuid} asks for random characters. */
     public void randomNew(Context ctx) {
@@ -122,6 +126,23 @@ public record SimpleLoginHandlers(Database db, AliasService aliases, AliasInboxe
             }
         });
         ctx.json(new SimpleLoginViews.Ok(true));
+    }
+
+    /** The alias's mail events, newest first, 20 a page; its other events (created, paused, ...) are not mail. */
+    public void activities(Context ctx) {
+        String user = ApiAuth.userId(ctx);
+        Alias alias = aliases.get(user, ctx.pathParam("id"));
+        int page = QueryParams.integer(ctx, "page_id", 0, 24);
+        List<SimpleLoginViews.Activity> mail = aliases.events(user, alias.id(), 500).stream()
+                .filter(e -> ACTIONS.containsKey(e.kind()))
+                .skip((long) page * PAGE).limit(PAGE)
+                .map(e -> {
+                    String action = ACTIONS.get(e.kind());
+                    boolean outgoing = action.equals("reply");
+                    return new SimpleLoginViews.Activity(action, outgoing ? alias.address() : e.sender(),
+                            outgoing ? e.sender() : alias.address(), e.createdAt().getEpochSecond());
+                }).toList();
+        ctx.json(new SimpleLoginViews.Activities(mail));
     }
 
     public void delete(Context ctx) {

@@ -44,6 +44,21 @@ final class SimpleLoginViews {
     record Aliases(List<SlAlias> aliases) {
     }
 
+    /** One mail through the alias: {@code forward} and {@code block} come from {@code from}, {@code reply} goes to {@code to}. */
+    record Activity(String action, String from, String to, long timestamp) {
+    }
+
+    record Activities(List<Activity> activities) {
+    }
+
+    /** The person's defaults in SimpleLogin's words: {@code word} or {@code uuid}, and the default domain. */
+    record Setting(String aliasGenerator, boolean notification, String randomAliasDefaultDomain, String senderFormat,
+                   String randomAliasSuffix) {
+    }
+
+    record SettingDomain(String domain, boolean isCustom) {
+    }
+
     record Toggled(boolean enabled) {
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.TestMasq;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -190,6 +191,31 @@ class SimpleLoginExtensionTest {
         assertThat(masq.send("GET", "/api/user_info", Map.of("Authentication", second), null).status()).isEqualTo(200);
         // The web session cookie SimpleLogin also takes here is not a key: without one there is nothing to mint from.
         assertThat(masq.send("POST", "/api/api_key", Map.of("X-Sl-Allowcookies", "true"), "{}").status()).isEqualTo(401);
+    }
+
+    /**
+     * The calls SimpleLogin's apps make beyond the extension's, as SimpleLogin documents them for its clients
+     * (docs/api.md of github.com/simple-login/app): PATCH of an alias, its activities, the settings and their domains.
+     */
+    @Test
+    void theAppsCallsPatchActivitiesAndSettings() {
+        String id = masq.send("POST", "/api/alias/random/new", auth(), "{}").json().get("id").asText();
+        assertThat(masq.send("PATCH", "/api/aliases/" + id, auth(), body(Map.of("note", "from the app"))).status()).isEqualTo(200);
+        assertThat(masq.send("GET", "/api/aliases/" + id, auth(), null).json().get("note").asText()).isEqualTo("from the app");
+
+        Instant now = Instant.now();
+        masq.db().writeVoid(ctx -> {
+            masq.eventRepository().record(ctx, id, "forwarded", "news@vendor.test", null, now);
+            masq.eventRepository().record(ctx, id, "replied", "news@vendor.test", null, now.plusSeconds(1));
+        });
+        JsonNode activities = masq.send("GET", "/api/aliases/" + id + "/activities?page_id=0", auth(), null).json().get("activities");
+        assertThat(activities).extracting(a -> a.get("action").asText()).containsExactly("reply", "forward");
+        assertThat(activities.get(1).get("from").asText()).isEqualTo("news@vendor.test");
+
+        JsonNode setting = masq.send("GET", "/api/setting", auth(), null).json();
+        assertThat(setting.get("random_alias_default_domain").asText()).isEqualTo("mask.test");
+        assertThat(masq.send("GET", "/api/v2/setting/domains", auth(), null).json()).extracting(d -> d.get("domain").asText())
+                .containsExactly("mask.test", "other.test");
     }
 
     private JsonNode options() {
