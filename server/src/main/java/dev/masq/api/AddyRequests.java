@@ -5,6 +5,7 @@ import dev.masq.alias.AliasState;
 import dev.masq.alias.NewAlias;
 import dev.masq.common.InvalidInputException;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Request bodies and list parameters of addy.io's dialect, and their translation into masq's terms. */
@@ -55,15 +56,27 @@ final class AddyRequests {
         }
     }
 
-    /** addy.io's sort names that masq has an order for; {@code -} means descending. */
+    /** The orders addy.io's extension offers (each ascending, or descending with {@code -}). */
+    private static final Set<String> ADDY_ORDERS = Set.of("active", "email", "created_at", "deleted_at", "domain",
+            "emails_blocked", "emails_forwarded", "emails_replied", "emails_sent", "last_blocked", "last_forwarded",
+            "last_replied", "last_sent", "last_used", "updated_at");
+
+    /**
+     * masq's order nearest to addy.io's: creation either way, most forwarded, last received (for the last-mail
+     * orders); the extension's other orders come newest first, since the extension keeps a chosen order for every
+     * later list and would otherwise fail on each. A name addy.io does not have is refused.
+     */
     static AliasSort sort(String sort) {
-        return switch (sort == null || sort.isEmpty() ? "-created_at" : sort) {
-            case "-created_at" -> AliasSort.NEWEST;
+        String wanted = sort == null || sort.isEmpty() ? "-created_at" : sort;
+        String name = wanted.startsWith("-") ? wanted.substring(1) : wanted;
+        if (!ADDY_ORDERS.contains(name)) {
+            throw new InvalidInputException("sort", "sort is one of addy.io's orders, such as -created_at");
+        }
+        return switch (wanted) {
             case "created_at" -> AliasSort.OLDEST;
             case "-emails_forwarded" -> AliasSort.FORWARDED;
-            case "-last_forwarded", "-last_used" -> AliasSort.LAST_RECEIVED;
-            default -> throw new InvalidInputException("sort",
-                    "masq orders addy.io lists by -created_at, created_at, -emails_forwarded or -last_forwarded");
+            case "-last_forwarded", "-last_blocked", "-last_used" -> AliasSort.LAST_RECEIVED;
+            default -> AliasSort.NEWEST;
         };
     }
 }

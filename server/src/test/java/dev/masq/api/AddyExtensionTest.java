@@ -110,6 +110,14 @@ class AddyExtensionTest {
 
         JsonNode found = masq.send("GET", listQuery("shop1", 1), headers(lister, false), null).json();
         assertThat(found.get("meta").get("total").asInt()).as("shop1, shop10, shop11").isEqualTo(3);
+
+        // The oldest-first order, and one of the extension's orders masq lacks, which still lists (newest first).
+        assertThat(masq.send("GET", listQuery("", 1).replace("sort=-created_at", "sort=created_at"), headers(lister, false), null)
+                .json().get("data").get(0).get("local_part").asText()).isEqualTo("shop0");
+        assertThat(masq.send("GET", listQuery("", 1).replace("sort=-created_at", "sort=email"), headers(lister, false), null)
+                .status()).isEqualTo(200);
+        assertThat(masq.send("GET", listQuery("", 1).replace("sort=-created_at", "sort=bogus"), headers(lister, false), null)
+                .status()).isEqualTo(422);
     }
 
     /** activateAlias / deactivateAlias, editAliasDescription, deleteAlias, then the deleted filter. */
