@@ -18,6 +18,7 @@ import dev.masq.common.InvalidInputException;
 import dev.masq.common.NotFoundException;
 import dev.masq.db.Database;
 import dev.masq.http.JsonBody;
+import dev.masq.http.Problem;
 import dev.masq.http.QueryParams;
 import dev.masq.http.RateLimiter;
 import io.javalin.http.Context;
@@ -41,38 +42,36 @@ public record AddyHandlers(Database db, AliasService aliases, AliasInboxes alias
     // Telling the dialects apart on the paths they share.
 
     public Handler createOr(Handler masq) {
-        return ctx -> {
-            if (fromAddyClient(ctx) || ADDY_CREATE_FIELDS.stream().anyMatch(JsonBody.object(ctx)::has)) {
-                create(ctx);
-            } else {
-                masq.handle(ctx);
-            }
-        };
+        return ctx -> (fromAddyClient(ctx) || ADDY_CREATE_FIELDS.stream().anyMatch(JsonBody.object(ctx)::has)
+                ? speaking(this::create) : masq).handle(ctx);
     }
 
     public Handler listOr(Handler masq) {
         return ctx -> {
             boolean addyParams = ctx.queryParamMap().keySet().stream().anyMatch(k -> k.startsWith("filter[") || k.startsWith("page["));
-            (fromAddyClient(ctx) || addyParams ? (Handler) this::list : masq).handle(ctx);
+            (fromAddyClient(ctx) || addyParams ? speaking(this::list) : masq).handle(ctx);
         };
     }
 
     public Handler getOr(Handler masq) {
-        return ctx -> (fromAddyClient(ctx) ? (Handler) this::get : masq).handle(ctx);
+        return ctx -> (fromAddyClient(ctx) ? speaking(this::get) : masq).handle(ctx);
     }
 
     public Handler updateOr(Handler masq) {
-        return ctx -> {
-            if (fromAddyClient(ctx) || ADDY_PATCH_FIELDS.stream().anyMatch(JsonBody.object(ctx)::has)) {
-                update(ctx);
-            } else {
-                masq.handle(ctx);
-            }
-        };
+        return ctx -> (fromAddyClient(ctx) || ADDY_PATCH_FIELDS.stream().anyMatch(JsonBody.object(ctx)::has)
+                ? speaking(this::update) : masq).handle(ctx);
     }
 
     public Handler deleteOr(Handler masq) {
-        return ctx -> (fromAddyClient(ctx) ? (Handler) this::delete : masq).handle(ctx);
+        return ctx -> (fromAddyClient(ctx) ? speaking(this::delete) : masq).handle(ctx);
+    }
+
+    /** An addy.io endpoint: its refusals carry {@code message}, where addy.io's clients read the reason. */
+    public static Handler speaking(Handler addy) {
+        return ctx -> {
+            Problem.forMessageReader(ctx);
+            addy.handle(ctx);
+        };
     }
 
     private static boolean fromAddyClient(Context ctx) {

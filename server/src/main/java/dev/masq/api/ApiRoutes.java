@@ -40,8 +40,8 @@ public record ApiRoutes(ApiAuth auth, AliasHandlers aliases, LeakHandlers leaks,
                         get(auth.scoped(READ, addy.getOr(aliases::get)));
                         patch(auth.scoped(WRITE, addy.updateOr(aliases::update)));
                         delete(auth.scoped(WRITE, addy.deleteOr(aliases::delete)));
-                        delete("forget", auth.scoped(WRITE, addy::forget));
-                        patch("restore", auth.scoped(WRITE, addy::restore));
+                        delete("forget", auth.scoped(WRITE, AddyHandlers.speaking(addy::forget)));
+                        patch("restore", auth.scoped(WRITE, AddyHandlers.speaking(addy::restore)));
                         post("pause", auth.scoped(WRITE, aliases::pause));
                         post("resume", auth.scoped(WRITE, aliases::resume));
                         post("burn", auth.scoped(WRITE, aliases::burn));
@@ -61,13 +61,13 @@ public record ApiRoutes(ApiAuth auth, AliasHandlers aliases, LeakHandlers leaks,
                     });
                 });
                 get("leaks", auth.scoped(ApiScope.LEAKS_READ, leaks::report));
-                get("domain-options", auth.scoped(READ, addy::domainOptions));
-                get("account-details", auth.scoped(READ, addy::accountDetails));
-                get("recipients", auth.scoped(READ, addy::recipients));
-                post("active-aliases", auth.scoped(WRITE, addy::activate));
-                delete("active-aliases/{id}", auth.scoped(WRITE, addy::deactivate));
-                post("pinned-aliases", auth.scoped(WRITE, addy::pin));
-                delete("pinned-aliases/{id}", auth.scoped(WRITE, addy::pin));
+                get("domain-options", auth.scoped(READ, AddyHandlers.speaking(addy::domainOptions)));
+                get("account-details", auth.scoped(READ, AddyHandlers.speaking(addy::accountDetails)));
+                get("recipients", auth.scoped(READ, AddyHandlers.speaking(addy::recipients)));
+                post("active-aliases", auth.scoped(WRITE, AddyHandlers.speaking(addy::activate)));
+                delete("active-aliases/{id}", auth.scoped(WRITE, AddyHandlers.speaking(addy::deactivate)));
+                post("pinned-aliases", auth.scoped(WRITE, AddyHandlers.speaking(addy::pin)));
+                delete("pinned-aliases/{id}", auth.scoped(WRITE, AddyHandlers.speaking(addy::pin)));
                 path("blocks", () -> {
                     post(auth.scoped(WRITE, blocks::add));
                     get(auth.scoped(READ, blocks::list));

@@ -66,6 +66,28 @@ class AddyExtensionTest {
         });
     }
 
+    /**
+     * createAliasRequest's failure path: a 422 with {@code errors} is read as Laravel's field map, anything else
+     * through {@code message}; masq's refusals to addy.io's clients carry {@code message} and no list to misread.
+     */
+    @Test
+    void refusalsSayWhyWhereTheExtensionReads() {
+        post("/api/v1/aliases", Map.of("domain", "mask.test", "format", "custom", "local_part", "taken"));
+        TestMasq.Reply taken = post("/api/v1/aliases", Map.of("domain", "mask.test", "format", "custom", "local_part", "taken"));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("message").asText()).contains("taken");
+
+        TestMasq.Reply invalid = post("/api/v1/aliases", Map.of("domain", "mask.test", "format", "custom", "local_part", "a"));
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.json().has("errors")).isFalse();
+        assertThat(invalid.json().get("message").asText()).contains("letters");
+
+        // masq's own clients keep the list of fields.
+        TestMasq.Reply own = masq.call(key, "POST", "/api/v1/aliases", "{\"mode\":\"custom\",\"local_part\":\"a\"}");
+        assertThat(own.json().get("errors").get(0).get("field").asText()).isEqualTo("local_part");
+        assertThat(own.json().has("message")).isFalse();
+    }
+
     /** The context menu's quick create (background.js createQuickAlias): no description at all, recipients empty. */
     @Test
     void quickCreateWithoutDescription() {
@@ -88,7 +110,7 @@ class AddyExtensionTest {
         TestMasq.Reply notMine = post("/api/v1/aliases", Map.of("domain", "mask.test", "format", "random_words",
                 "recipient_ids", List.of("mb_notmine")));
         assertThat(notMine.status()).as("an inbox of someone else creates nothing").isEqualTo(422);
-        assertThat(notMine.json().get("errors").get(0).get("field").asText()).isEqualTo("recipient_ids");
+        assertThat(notMine.json().get("message").asText()).contains("mb_notmine");
     }
 
     /** getAliases: the list with the extension's filters and paging, reading data, meta.total and links.next. */
