@@ -15,6 +15,11 @@ import dev.masq.api.VendorHandlers;
 import dev.masq.api.VerdictPolicyHandlers;
 import dev.masq.api.LeakHandlers;
 import dev.masq.api.OpenApi;
+import dev.masq.api.AddyHandlers;
+import dev.masq.api.AliasDomains;
+import dev.masq.api.AliasInboxViews;
+import dev.masq.api.SignedSuffixes;
+import dev.masq.api.SimpleLoginAccount;
 import dev.masq.api.SimpleLoginHandlers;
 import dev.masq.api.WebhookHandlers;
 import dev.masq.alias.EventExpiry;
@@ -43,6 +48,7 @@ import dev.masq.web.KeyPages;
 import dev.masq.web.LeakPages;
 import dev.masq.web.LinkPages;
 import dev.masq.web.PasskeyPages;
+import dev.masq.http.Cors;
 import dev.masq.http.RateLimiter;
 import dev.masq.web.WebRoutes;
 import dev.masq.web.SecurityPages;
@@ -56,6 +62,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.OptionalInt;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
@@ -128,8 +135,9 @@ public final class App implements AutoCloseable {
             webhooks.start();
             ApiAuth apiAuth = new ApiAuth(core.apiKeys);
             WebGate gate = new WebGate(core.sessions, core.signIn, core.secrets, config.baseUrl().startsWith("https:"));
-            http = HttpServer.start(List.of(api(core, apiAuth), new DomainRoutes(apiAuth, new DomainHandlers(core.domains)),
-                    defence(core, apiAuth), pages(core, gate), new DomainPages(core.domains, gate, config.domains())),
+            http = HttpServer.start(List.of(new Cors(Set.copyOf(config.cors().origins())), api(core, apiAuth),
+                    new DomainRoutes(apiAuth, new DomainHandlers(core.domains)), defence(core, apiAuth), pages(core, gate),
+                    new DomainPages(core.domains, gate, config.domains())),
                     core.publicUrl, config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
             ReplyService replies = new ReplyService(config, core.db, repositories, core.senderAuthentication,
@@ -164,6 +172,9 @@ public final class App implements AutoCloseable {
     /** The handlers of the API; alias creation over the API and the SimpleLogin dialect share one rate. */
     private static ApiRoutes api(Core c, ApiAuth auth) {
         RateLimiter creations = new RateLimiter(c.config.apiAliasRate(), Duration.ofMinutes(1), c.clock);
+        AliasDomains domains = new AliasDomains(c.config.domains(), c.domains);
+        SignedSuffixes suffixes = new SignedSuffixes(c.secrets, c.clock);
+        AliasInboxViews inboxViews = new AliasInboxViews(c.aliasInboxes, c.inboxes);
         return new ApiRoutes(
                 auth,
                 new AliasHandlers(c.db, c.aliases, c.leaks, c.senderBlocks, creations),
@@ -172,7 +183,9 @@ public final class App implements AutoCloseable {
                 new ContactHandlers(c.contacts),
                 new AppPasswordHandlers(c.appPasswords),
                 new WebhookHandlers(c.webhooks),
-                new SimpleLoginHandlers(c.aliases, creations),
+                new AddyHandlers(c.db, c.aliases, c.aliasInboxes, c.inboxes, inboxViews, c.signIn, domains, creations),
+                new SimpleLoginHandlers(c.db, c.aliases, c.aliasInboxes, inboxViews, c.contacts, suffixes, creations),
+                new SimpleLoginAccount(c.signIn, c.inboxes, c.aliases, c.apiKeys, domains, suffixes),
                 new OpenApi());
     }
 

@@ -41,7 +41,7 @@ public final class ApiKeyService {
         if (scopes.isEmpty()) {
             throw new InvalidInputException("scopes", "give the key at least one scope");
         }
-        String secret = Tokens.newSecret("mq");
+        String secret = Tokens.newAlphanumericSecret("mq");
         String id = Tokens.newId("ak");
         db.writeVoid(ctx -> keys.insert(ctx, id, userId, name.strip(), scopes, Tokens.sha256(secret), clock.instant()));
         return new IssuedKey(id, secret);

@@ -105,6 +105,42 @@ public final class AliasRepository {
     }
 
     public List<Alias> list(DSLContext ctx, String userId, AliasQuery q, Cursor after) {
+        Condition where = matching(userId, q);
+        if (after != null) {
+            where = where.and(after(q.sort(), after));
+        }
+        List<AliasesRecord> rows = ctx.selectFrom(ALIASES)
+                .where(where)
+                .orderBy(order(q.sort()))
+                .limit(q.limit())
+                .fetch();
+        return withDomains(ctx, rows);
+    }
+
+    /**
+     * The page that starts {@code offset} rows into the list: the numbered pages other services' clients ask for.
+     * Without {@code withBurned}, burned aliases are left out (addy.io's clients list deleted ones only on request).
+     */
+    public List<Alias> slice(DSLContext ctx, String userId, AliasQuery q, boolean withBurned, int offset) {
+        List<AliasesRecord> rows = ctx.selectFrom(ALIASES)
+                .where(matching(userId, q, withBurned))
+                .orderBy(order(q.sort()))
+                .limit(q.limit())
+                .offset(offset)
+                .fetch();
+        return withDomains(ctx, rows);
+    }
+
+    public int count(DSLContext ctx, String userId, AliasQuery q, boolean withBurned) {
+        return ctx.fetchCount(ALIASES, matching(userId, q, withBurned));
+    }
+
+    private static Condition matching(String userId, AliasQuery q, boolean withBurned) {
+        Condition where = matching(userId, q);
+        return withBurned ? where : where.and(ALIASES.STATE.ne(AliasState.BURNED.wire()));
+    }
+
+    private static Condition matching(String userId, AliasQuery q) {
         Condition where = ALIASES.USER_ID.eq(userId);
         if (q.state() != null) {
             where = where.and(ALIASES.STATE.eq(q.state().wire()));
@@ -118,15 +154,7 @@ public final class AliasRepository {
         if (q.leak() != null) {
             where = where.and(leakIs(q.leak()));
         }
-        if (after != null) {
-            where = where.and(after(q.sort(), after));
-        }
-        List<AliasesRecord> rows = ctx.selectFrom(ALIASES)
-                .where(where)
-                .orderBy(order(q.sort()))
-                .limit(q.limit())
-                .fetch();
-        return withDomains(ctx, rows);
+        return where;
     }
 
     /** An alias without a status row has never had a foreign sender: clean. */

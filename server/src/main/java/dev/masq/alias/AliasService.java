@@ -110,6 +110,19 @@ public final class AliasService {
         return new AliasPage(List.copyOf(page), AliasRepository.Cursor.at(query.sort(), last).encode());
     }
 
+    /**
+     * Numbered pages ({@code offset} rows in, {@code limit} long) and the total, for clients that page by number;
+     * burned aliases only {@code withBurned}.
+     */
+    public NumberedPage page(String userId, AliasQuery filter, boolean withBurned, int offset, int limit) {
+        AliasQuery q = new AliasQuery(filter.state(), filter.text(), filter.leak(), filter.sort(), null, Math.clamp(limit, 1, 200));
+        return db.read(ctx -> new NumberedPage(aliases.slice(ctx, userId, q, withBurned, Math.max(0, offset)),
+                aliases.count(ctx, userId, q, withBurned)));
+    }
+
+    public record NumberedPage(List<Alias> items, int total) {
+    }
+
     public Alias update(String userId, String id, AliasPatch patch) {
         List<Alias.VendorDomain> newDomains = patch.vendorDomains().map(list -> {
             Set<String> unique = new LinkedHashSet<>();

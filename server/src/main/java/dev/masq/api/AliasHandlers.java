@@ -39,7 +39,7 @@ public final class AliasHandlers {
         AliasRequests.Create body = JsonBody.convert(JsonBody.refusingNulls(JsonBody.object(ctx), Set.of()), AliasRequests.Create.class);
         Alias alias = aliases.create(user, body.toNewAlias());
         ctx.status(201).header(Header.LOCATION, "/api/v1/aliases/" + alias.id());
-        ctx.json(body.addyDialect() ? AliasViews.AddyEnvelope.of(alias) : view(alias));
+        ctx.json(view(alias));
     }
 
     public void list(Context ctx) {

@@ -3,7 +3,6 @@ package dev.masq.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.masq.alias.AliasPatch;
 import dev.masq.alias.NewAlias;
-import dev.masq.common.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,20 +12,10 @@ final class AliasRequests {
     private AliasRequests() {
     }
 
-    /**
-     * {@code description} is addy.io's name for the note: password managers that speak addy.io send
-     * {@code {"domain","description"}} and read {@code data.email}, so such a request gets addy.io's envelope back.
-     */
-    record Create(String mode, String localPart, String domain, String vendor, String site, String note, String description) {
+    /** addy.io's create, on the same path, is told apart and answered by {@link AddyHandlers}. */
+    record Create(String mode, String localPart, String domain, String vendor, String site, String note) {
         NewAlias toNewAlias() {
-            if (note != null && description != null) {
-                throw new InvalidInputException("description", "give either note or description (its addy.io name), not both");
-            }
-            return new NewAlias(NewAlias.AddressMode.fromWire(mode), localPart, domain, vendor, site, note != null ? note : description);
-        }
-
-        boolean addyDialect() {
-            return description != null;
+            return new NewAlias(NewAlias.AddressMode.fromWire(mode), localPart, domain, vendor, site, note);
         }
     }
 

@@ -58,17 +58,4 @@ final class AliasViews {
 
     record Burned(AliasView burned, AliasView replacement) {
     }
-
-    /** addy.io's answer to a create: password managers read {@code data.email}. */
-    record AddyEnvelope(AddyAlias data) {
-        static AddyEnvelope of(Alias a) {
-            int at = a.address().lastIndexOf('@');
-            return new AddyEnvelope(new AddyAlias(a.id(), a.address(), a.address().substring(0, at),
-                    a.address().substring(at + 1), a.note(), a.state() == AliasState.ACTIVE, a.createdAt()));
-        }
-    }
-
-    record AddyAlias(String id, String email, String localPart, String domain, String description, boolean active,
-                     Instant createdAt) {
-    }
 }

@@ -42,6 +42,20 @@ public final class ApiAuth {
         return ctx.attribute(USER_ID);
     }
 
+    /** The scopes of the key the request came with. */
+    public static Set<ApiScope> scopes(Context ctx) {
+        return ctx.attribute(SCOPES);
+    }
+
+    /** An endpoint of SimpleLogin's dialect: the key from {@code Authentication}, then {@code scope} as in {@link #scoped}. */
+    public Handler simpleLogin(ApiScope scope, Handler handler) {
+        Handler inner = scoped(scope, handler);
+        return ctx -> {
+            requireSimpleLoginKey(ctx);
+            inner.handle(ctx);
+        };
+    }
+
     /** Wraps an endpoint so that only keys holding {@code scope} reach it; others get 403 naming the scope. */
     public Handler scoped(ApiScope scope, Handler handler) {
         return ctx -> {

@@ -39,7 +39,8 @@ public record Config(
         SignUpSettings signUp,
         Duration eventRetention,
         DomainSettings userDomains,
-        QuarantineSettings quarantine) {
+        QuarantineSettings quarantine,
+        CorsSettings cors) {
 
     public static Config from(Map<String, String> env) {
         Settings s = new Settings(env);
@@ -83,7 +84,8 @@ public record Config(
                 SignUpSettings.from(s),
                 s.duration("MASQ_EVENT_RETENTION", Duration.ofDays(90)),
                 DomainSettings.from(s),
-                QuarantineSettings.from(s));
+                QuarantineSettings.from(s),
+                CorsSettings.from(s));
     }
 
     static InetSocketAddress hostPort(String value) {

@@ -52,6 +52,14 @@ public final class Tokens {
         return prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
     }
 
+    /**
+     * A bearer secret of 260 random bits in letters and digits only, 54 characters: addy.io's clients refuse a key
+     * with any other character or outside 40 to 60 characters, and masq's API keys must work there too.
+     */
+    public static String newAlphanumericSecret(String prefix) {
+        return prefix + randomBase32(52);
+    }
+
     public static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

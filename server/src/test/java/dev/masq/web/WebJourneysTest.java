@@ -123,7 +123,7 @@ class WebJourneysTest {
         browser.click("#scope-leaks-read");
         browser.click("form[action='/keys'] button[type=submit]");
         String key = browser.text("#new-key");
-        assertThat(key).startsWith("mq_");
+        assertThat(key).matches("mq[a-z2-7]{52}");
 
         assertThat(api(key, "GET", "/api/v1/aliases").statusCode()).isEqualTo(200);
         var refused = api(key, "POST", "/api/v1/aliases");
