@@ -10,6 +10,7 @@ import dev.masq.api.LeakHandlers;
 import dev.masq.api.OpenApi;
 import dev.masq.api.SimpleLoginHandlers;
 import dev.masq.api.WebhookHandlers;
+import dev.masq.api.jmap.JmapRoutes;
 import dev.masq.alias.EventExpiry;
 import dev.masq.config.Config;
 import dev.masq.mail.delivery.DeliveryService;
@@ -101,10 +102,13 @@ public final class App implements AutoCloseable {
                 config.deliveryExpiry());
         List<SmtpServer> smtp = new ArrayList<>();
         HttpServer http = null;
+        // Alias creation over the API and over every dialect (SimpleLogin, JMAP) shares one rate per owner.
+        RateLimiter creations = new RateLimiter(config.apiAliasRate(), Duration.ofMinutes(1), clock);
         try {
             delivery.start();
             webhooks.start();
-            http = HttpServer.start(List.of(api(core), pages(core)), core.publicUrl, config.httpPort());
+            http = HttpServer.start(List.of(api(core, creations), jmap(core, creations), pages(core)), core.publicUrl,
+                    config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
             ReplyService replies = new ReplyService(config, core.db, repositories, core.senderAuthentication,
                     outbound, clock, core.queued::deliveries);
@@ -136,8 +140,7 @@ public final class App implements AutoCloseable {
     }
 
     /** The handlers of the API; alias creation over the API and the SimpleLogin dialect share one rate. */
-    private static ApiRoutes api(Core c) {
-        RateLimiter creations = new RateLimiter(c.config.apiAliasRate(), Duration.ofMinutes(1), c.clock);
+    private static ApiRoutes api(Core c, RateLimiter creations) {
         return new ApiRoutes(
                 new ApiAuth(c.apiKeys),
                 new AliasHandlers(c.db, c.aliases, c.leaks, c.senderBlocks, creations),
@@ -148,6 +151,11 @@ public final class App implements AutoCloseable {
                 new WebhookHandlers(c.webhooks),
                 new SimpleLoginHandlers(c.aliases, creations),
                 new OpenApi());
+    }
+
+    /** Fastmail's MaskedEmail over JMAP, with the same keys and the same creation rate as the API. */
+    private static JmapRoutes jmap(Core c, RateLimiter creations) {
+        return new JmapRoutes(new ApiAuth(c.apiKeys), c.signIn, c.publicUrl, c.db, c.aliases, creations);
     }
 
     /** The web pages, all behind one gate that reads the session cookie, and the pages of leak-notice links. */

@@ -42,6 +42,12 @@ public final class ApiAuth {
         return ctx.attribute(USER_ID);
     }
 
+    /** For dialects that answer a missing scope in their own words rather than with a 403 (JMAP's per-call errors). */
+    public static boolean holds(Context ctx, ApiScope scope) {
+        Set<ApiScope> held = ctx.attribute(SCOPES);
+        return held != null && held.contains(scope);
+    }
+
     /** Wraps an endpoint so that only keys holding {@code scope} reach it; others get 403 naming the scope. */
     public Handler scoped(ApiScope scope, Handler handler) {
         return ctx -> {

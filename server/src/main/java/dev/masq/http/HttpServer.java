@@ -10,7 +10,7 @@ import java.util.List;
 /** The HTTP edge: Javalin on virtual threads, JSON through {@link Json}, problems for every error. */
 public final class HttpServer implements AutoCloseable {
     // Alias requests are a few hundred bytes; anything near this is abuse, answered 413 before it is buffered further.
-    static final long MAX_BODY_BYTES = 64 * 1024;
+    public static final long MAX_BODY_BYTES = 64 * 1024;
 
     private final Javalin javalin;
     private final PublicUrl publicUrl;
