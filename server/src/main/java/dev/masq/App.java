@@ -143,8 +143,8 @@ public final class App implements AutoCloseable {
     private static ApiRoutes api(Core c, RateLimiter creations) {
         return new ApiRoutes(
                 new ApiAuth(c.apiKeys),
-                new AliasHandlers(c.db, c.aliases, c.leaks, c.senderBlocks, creations),
-                new LeakHandlers(c.aliases, c.leaks, c.senderBlocks),
+                new AliasHandlers(c.db, c.aliases, c.leaks, c.senderBlocks, c.aliasInboxes, creations),
+                new LeakHandlers(c.aliases, c.leaks, c.senderBlocks, c.aliasInboxes),
                 new BlockHandlers(c.senderBlocks),
                 new ContactHandlers(c.contacts),
                 new AppPasswordHandlers(c.appPasswords),

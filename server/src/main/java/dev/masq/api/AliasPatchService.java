@@ -1,6 +1,7 @@
 package dev.masq.api;
 
 import dev.masq.alias.Alias;
+import dev.masq.alias.AliasInboxes;
 import dev.masq.alias.AliasPatch;
 import dev.masq.alias.AliasService;
 import dev.masq.block.SenderBlocks;
@@ -19,16 +20,19 @@ public final class AliasPatchService {
     private final AliasService aliases;
     private final LeakService leaks;
     private final SenderBlocks blocks;
+    private final AliasInboxes inboxes;
 
-    public AliasPatchService(Database db, AliasService aliases, LeakService leaks, SenderBlocks blocks) {
+    public AliasPatchService(Database db, AliasService aliases, LeakService leaks, SenderBlocks blocks, AliasInboxes inboxes) {
         this.db = db;
         this.aliases = aliases;
         this.leaks = leaks;
         this.blocks = blocks;
+        this.inboxes = inboxes;
     }
 
     /** An empty Optional leaves that setting as it is. */
-    public record Change(AliasPatch fields, Optional<List<String>> allowedDomains, Optional<Boolean> vendorOnly) {
+    public record Change(AliasPatch fields, Optional<List<String>> allowedDomains, Optional<Boolean> vendorOnly,
+                         Optional<List<String>> inboxIds) {
     }
 
     public Alias apply(String userId, String aliasId, Change change) {
@@ -36,6 +40,7 @@ public final class AliasPatchService {
             change.allowedDomains().ifPresent(domains -> leaks.setAllowedDomains(userId, aliasId, domains));
             Alias updated = aliases.update(userId, aliasId, change.fields());
             change.vendorOnly().ifPresent(on -> blocks.setVendorOnly(userId, aliasId, on));
+            change.inboxIds().ifPresent(ids -> inboxes.chooseByIds(userId, aliasId, ids, "inbox_ids"));
             return updated;
         });
     }

@@ -17,7 +17,8 @@ final class AliasRequests {
      * {@code description} is addy.io's name for the note: password managers that speak addy.io send
      * {@code {"domain","description"}} and read {@code data.email}, so such a request gets addy.io's envelope back.
      */
-    record Create(String mode, String localPart, String domain, String vendor, String site, String note, String description) {
+    record Create(String mode, String localPart, String domain, String vendor, String site, String note, String description,
+                  List<String> inboxIds) {
         NewAlias toNewAlias() {
             if (note != null && description != null) {
                 throw new InvalidInputException("description", "give either note or description (its addy.io name), not both");
@@ -35,7 +36,7 @@ final class AliasRequests {
      * and {@code allowed_domains} are sender settings, applied with the alias's own fields in one transaction.
      */
     record Patch(String note, String vendor, List<String> vendorDomains, Boolean vendorOnly, List<String> allowedDomains,
-                 String displayName) {
+                 String displayName, List<String> inboxIds) {
         /** The fields null clears; null for any other (vendor_only) is refused. */
         static final Set<String> CLEARABLE = Set.of("note", "vendor", "vendor_domains", "allowed_domains", "display_name");
 
@@ -47,7 +48,8 @@ final class AliasRequests {
                     body.has("display_name") ? Optional.of(p.displayName() == null ? "" : p.displayName()) : Optional.empty());
             return new AliasPatchService.Change(fields,
                     body.has("allowed_domains") ? Optional.of(p.allowedDomains() == null ? List.of() : p.allowedDomains()) : Optional.empty(),
-                    body.has("vendor_only") ? Optional.of(Boolean.TRUE.equals(p.vendorOnly())) : Optional.empty());
+                    body.has("vendor_only") ? Optional.of(Boolean.TRUE.equals(p.vendorOnly())) : Optional.empty(),
+                    Optional.ofNullable(p.inboxIds()));
         }
     }
 
