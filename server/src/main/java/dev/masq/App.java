@@ -8,6 +8,8 @@ import dev.masq.api.BlockHandlers;
 import dev.masq.api.ContactHandlers;
 import dev.masq.api.LeakHandlers;
 import dev.masq.api.OpenApi;
+import dev.masq.api.ExportHandlers;
+import dev.masq.api.PortabilityRoutes;
 import dev.masq.api.SimpleLoginHandlers;
 import dev.masq.api.WebhookHandlers;
 import dev.masq.api.jmap.JmapRoutes;
@@ -107,7 +109,7 @@ public final class App implements AutoCloseable {
         try {
             delivery.start();
             webhooks.start();
-            http = HttpServer.start(List.of(api(core, creations), jmap(core, creations), pages(core)), core.publicUrl,
+            http = HttpServer.start(List.of(api(core, creations), portability(core), jmap(core, creations), pages(core)), core.publicUrl,
                     config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
             ReplyService replies = new ReplyService(config, core.db, repositories, core.senderAuthentication,
@@ -153,6 +155,11 @@ public final class App implements AutoCloseable {
                 new OpenApi());
     }
 
+    /** Export and import of whole accounts over the API. */
+    private static PortabilityRoutes portability(Core c) {
+        return new PortabilityRoutes(new ApiAuth(c.apiKeys), new ExportHandlers(c.accountExport));
+    }
+
     /** Fastmail's MaskedEmail over JMAP, with the same keys and the same creation rate as the API. */
     private static JmapRoutes jmap(Core c, RateLimiter creations) {
         return new JmapRoutes(new ApiAuth(c.apiKeys), c.signIn, c.publicUrl, c.db, c.aliases, creations);
@@ -174,7 +181,7 @@ public final class App implements AutoCloseable {
                 new InboxPages(c.inboxes, c.aliasInboxes),
                 new LeakPages(c.aliases, c.leaks, c.clock),
                 new SecurityPages(c.signIn, c.secondFactors, c.recoveryCodes, c.passkeys, c.sessions, gate),
-                new SettingsPages(c.signIn, c.aliases, c.apiKeys, c.sessions, c.accountDeletion, c.inboxes, c.webhooks,
+                new SettingsPages(c.signIn, c.accountExport, c.accountDeletion, c.inboxes, c.webhooks,
                         gate, c.config.domains()),
                 new KeyPages(c.apiKeys),
                 new AppPasswordPages(c.appPasswords, new AppPasswordPages.Submission(c.config.hostname(),

@@ -1,6 +1,7 @@
 package dev.masq;
 
 import dev.masq.alias.AccountDeletion;
+import dev.masq.portability.AccountExport;
 import dev.masq.account.AccountMail;
 import dev.masq.account.AccountRepository;
 import dev.masq.account.AccountService;
@@ -103,6 +104,7 @@ final class Core implements AutoCloseable {
     final SignUpService signUp;
     final ContactService contacts;
     final AppPasswords appPasswords;
+    final AccountExport accountExport;
 
     Core(Config config, Clock clock) {
         this.config = config;
@@ -152,6 +154,8 @@ final class Core implements AutoCloseable {
         this.passkeys = new PasskeyService(db, passkeyRepository, new ChallengeRepository(), serverSettings, clock, publicUrl::uri);
         this.contacts = new ContactService(db, accountRepository, aliasRepository, reverseAliasRepository, config.domains(), clock);
         this.appPasswords = new AppPasswords(db, new AppPasswordRepository(), accountRepository, clock);
+        this.accountExport = new AccountExport(signIn, inboxes, aliases, aliasInboxes, leaks, senderBlocks, contacts, apiKeys,
+                sessions, clock);
     }
 
     @Override
