@@ -9,6 +9,7 @@ import dev.masq.api.ContactHandlers;
 import dev.masq.api.LeakHandlers;
 import dev.masq.api.OpenApi;
 import dev.masq.api.ExportHandlers;
+import dev.masq.api.ImportHandlers;
 import dev.masq.api.PortabilityRoutes;
 import dev.masq.api.SimpleLoginHandlers;
 import dev.masq.api.WebhookHandlers;
@@ -157,7 +158,7 @@ public final class App implements AutoCloseable {
 
     /** Export and import of whole accounts over the API. */
     private static PortabilityRoutes portability(Core c) {
-        return new PortabilityRoutes(new ApiAuth(c.apiKeys), new ExportHandlers(c.accountExport));
+        return new PortabilityRoutes(new ApiAuth(c.apiKeys), new ExportHandlers(c.accountExport), new ImportHandlers(c.imports));
     }
 
     /** Fastmail's MaskedEmail over JMAP, with the same keys and the same creation rate as the API. */

@@ -2,6 +2,8 @@ package dev.masq;
 
 import dev.masq.alias.AccountDeletion;
 import dev.masq.portability.AccountExport;
+import dev.masq.portability.AccountImport;
+import dev.masq.portability.ImportJobs;
 import dev.masq.account.AccountMail;
 import dev.masq.account.AccountRepository;
 import dev.masq.account.AccountService;
@@ -105,6 +107,8 @@ final class Core implements AutoCloseable {
     final ContactService contacts;
     final AppPasswords appPasswords;
     final AccountExport accountExport;
+    /** Imports of SimpleLogin, addy.io and masq exports, run in the background and polled. */
+    final ImportJobs imports;
 
     Core(Config config, Clock clock) {
         this.config = config;
@@ -129,7 +133,7 @@ final class Core implements AutoCloseable {
         AddressGenerator generator = new AddressGenerator();
         this.aliases = new AliasService(db, aliasRepository, eventRepository, accountRepository,
                 generator, config.domains(), clock, leakNotifications, queued);
-        this.aliasImport = new AliasImport(db, aliasRepository, accountRepository, generator, config.domains(), clock);
+        this.aliasImport = new AliasImport(db, aliasRepository, eventRepository, accountRepository, generator, config.domains(), clock);
         this.senderAuthentication = new SenderAuthentication(config.dns(), config.leak().dnsTimeout(), config.hostname());
         this.spamAssassin = SpamAssassinClient.from(config.leak());
         this.credentialRepository = new CredentialRepository(secrets);
@@ -156,6 +160,7 @@ final class Core implements AutoCloseable {
         this.appPasswords = new AppPasswords(db, new AppPasswordRepository(), accountRepository, clock);
         this.accountExport = new AccountExport(signIn, inboxes, aliases, aliasInboxes, leaks, senderBlocks, contacts, apiKeys,
                 sessions, clock);
+        this.imports = new ImportJobs(new AccountImport(db, aliasImport, inboxes, senderBlocks, leaks, contacts), clock);
     }
 
     @Override
