@@ -33,6 +33,8 @@ import dev.masq.web.AliasPages;
 import dev.masq.web.AppPasswordPages;
 import dev.masq.http.HttpServer;
 import dev.masq.web.InboxPages;
+import dev.masq.web.ImportPages;
+import dev.masq.web.ImportRoutes;
 import dev.masq.web.KeyPages;
 import dev.masq.web.LeakPages;
 import dev.masq.web.LinkPages;
@@ -107,10 +109,13 @@ public final class App implements AutoCloseable {
         HttpServer http = null;
         // Alias creation over the API and over every dialect (SimpleLogin, JMAP) shares one rate per owner.
         RateLimiter creations = new RateLimiter(config.apiAliasRate(), Duration.ofMinutes(1), clock);
+        // One gate for every page: it loads the session before each request.
+        WebGate gate = new WebGate(core.sessions, core.signIn, core.secrets, config.baseUrl().startsWith("https:"));
         try {
             delivery.start();
             webhooks.start();
-            http = HttpServer.start(List.of(api(core, creations), portability(core), jmap(core, creations), pages(core)), core.publicUrl,
+            http = HttpServer.start(List.of(api(core, creations), portability(core), jmap(core, creations),
+                    pages(core, gate), new ImportRoutes(gate, new ImportPages(core.imports))), core.publicUrl,
                     config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
             ReplyService replies = new ReplyService(config, core.db, repositories, core.senderAuthentication,
@@ -167,8 +172,7 @@ public final class App implements AutoCloseable {
     }
 
     /** The web pages, all behind one gate that reads the session cookie, and the pages of leak-notice links. */
-    private static WebRoutes pages(Core c) {
-        WebGate gate = new WebGate(c.sessions, c.signIn, c.secrets, c.config.baseUrl().startsWith("https:"));
+    private static WebRoutes pages(Core c, WebGate gate) {
         return new WebRoutes(
                 gate,
                 new ActionPages(c.leakActions),
