@@ -8,6 +8,7 @@ import dev.masq.api.BlockHandlers;
 import dev.masq.api.ContactHandlers;
 import dev.masq.api.LeakHandlers;
 import dev.masq.api.OpenApi;
+import dev.masq.api.ApiDocs;
 import dev.masq.api.ExportHandlers;
 import dev.masq.api.ImportHandlers;
 import dev.masq.api.PortabilityRoutes;
@@ -114,7 +115,7 @@ public final class App implements AutoCloseable {
         try {
             delivery.start();
             webhooks.start();
-            http = HttpServer.start(List.of(api(core, creations), portability(core), jmap(core, creations),
+            http = HttpServer.start(List.of(api(core, creations), new ApiDocs(), portability(core), jmap(core, creations),
                     pages(core, gate), new ImportRoutes(gate, new ImportPages(core.imports))), core.publicUrl,
                     config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
