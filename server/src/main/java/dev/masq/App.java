@@ -95,16 +95,16 @@ public final class App implements AutoCloseable {
     public static App start(Config config, Clock clock) {
         Core core = new Core(config, clock);
         MailRepositories repositories = new MailRepositories(core.aliasRepository, core.eventRepository,
-                core.accountRepository, core.reverseAliasRepository, core.deliveryQueue);
+                core.accountRepository, core.contactRepository, core.deliveryQueue);
         DeliveryService delivery = new DeliveryService(config, core.db, core.deliveryQueue, core.aliasRepository,
                 core.accountRepository, core.eventRepository, clock);
         WebhookWorker webhooks = new WebhookWorker(core.db, core.webhooks, config.webhook(), clock);
         core.queued.onDeliveries(delivery::wake);
         core.queued.onWebhooks(webhooks::wake);
         ForwardService forward = new ForwardService(config, core.db, repositories, core.verp, core.dkim, core.senderBlocks,
-                core.senderAuthentication, core.spamAssassin, core.leaks, core.leakNotifications, clock, delivery, core.queued);
+                core.senderAuthentication, core.spamAssassin, core.leaks, core.leakNotices, clock, delivery, core.queued);
         OutboundMail outbound = new OutboundMail(core.aliasRepository, core.accountRepository,
-                core.reverseAliasRepository, core.deliveryQueue, core.verp, core.dkim, config.domains(),
+                core.contactRepository, core.deliveryQueue, core.verp, core.dkim, config.domains(),
                 config.deliveryExpiry());
         List<SmtpServer> smtp = new ArrayList<>();
         HttpServer http = null;

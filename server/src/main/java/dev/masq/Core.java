@@ -39,7 +39,7 @@ import dev.masq.crypto.Secrets;
 import dev.masq.db.Database;
 import dev.masq.leak.ActionLinks;
 import dev.masq.leak.LeakActions;
-import dev.masq.leak.LeakNotifications;
+import dev.masq.leak.LeakNotices;
 import dev.masq.leak.LeakPolicy;
 import dev.masq.leak.LeakRepository;
 import dev.masq.leak.LeakService;
@@ -49,7 +49,7 @@ import dev.masq.leak.VerdictClassifier;
 import dev.masq.mail.DkimSigning;
 import dev.masq.mail.Verp;
 import dev.masq.outbox.DeliveryQueue;
-import dev.masq.mail.forward.ReverseAliasRepository;
+import dev.masq.mail.forward.ContactRepository;
 import dev.masq.mail.reply.ContactService;
 import dev.masq.mail.submission.AppPasswordRepository;
 import dev.masq.mail.submission.AppPasswords;
@@ -72,7 +72,7 @@ final class Core implements AutoCloseable {
     final AliasRepository aliasRepository;
     final AliasEventRepository eventRepository;
     final DeliveryQueue deliveryQueue;
-    final ReverseAliasRepository reverseAliasRepository;
+    final ContactRepository contactRepository;
     final Verp verp;
     /** Signs what leaves as an alias domain: forwarded copies and mail sent as an alias. */
     final DkimSigning dkim;
@@ -96,7 +96,7 @@ final class Core implements AutoCloseable {
     final Wakeup queued = new Wakeup();
     final WebhookService webhooks;
     /** The SMTP pipeline calls {@code enqueue} when {@code LeakService.record} returns true. */
-    final LeakNotifications leakNotifications;
+    final LeakNotices leakNotices;
     final LeakActions leakActions;
     /** The SMTP pipeline asks {@code isBlocked} at RCPT and after DATA. */
     final SenderBlocks senderBlocks;
@@ -120,7 +120,7 @@ final class Core implements AutoCloseable {
         this.aliasRepository = new AliasRepository(secrets);
         this.eventRepository = new AliasEventRepository(secrets);
         this.deliveryQueue = new DeliveryQueue(secrets);
-        this.reverseAliasRepository = new ReverseAliasRepository(secrets);
+        this.contactRepository = new ContactRepository(secrets);
         this.verp = new Verp(secrets);
         this.dkim = DkimSigning.from(config.sending().dkimKey(), config.sending().dkimSelector());
         this.accounts = new AccountService(db, accountRepository, clock);
@@ -128,11 +128,11 @@ final class Core implements AutoCloseable {
         this.webhooks = new WebhookService(db, secrets, config.webhook().allowPrivate(), config.dns(), clock);
         LeakRepository leakRepository = new LeakRepository();
         ActionLinks actionLinks = new ActionLinks(secrets, config.baseUrl());
-        this.leakNotifications = new LeakNotifications(leakRepository, accountRepository, deliveryQueue, actionLinks,
+        this.leakNotices = new LeakNotices(leakRepository, accountRepository, deliveryQueue, actionLinks,
                 webhooks, config.deliveryExpiry(), config.hostname());
         AddressGenerator generator = new AddressGenerator();
         this.aliases = new AliasService(db, aliasRepository, eventRepository, accountRepository,
-                generator, config.domains(), clock, leakNotifications, queued);
+                generator, config.domains(), clock, leakNotices, queued);
         this.aliasImport = new AliasImport(db, aliasRepository, eventRepository, accountRepository, generator, config.domains(), clock);
         this.senderAuthentication = new SenderAuthentication(config.dns(), config.leak().dnsTimeout(), config.hostname());
         this.spamAssassin = SpamAssassinClient.from(config.leak());
@@ -147,7 +147,7 @@ final class Core implements AutoCloseable {
         this.secondFactors = new SecondFactors(db, credentialRepository, recoveryCodes, secrets, clock);
         this.accountDeletion = new AccountDeletion(db, aliasRepository, credentialRepository, clock);
         this.leaks = new LeakService(db, leakRepository, eventRepository, new VerdictClassifier(),
-                LeakPolicy.from(config.leak()), clock, leakNotifications, queued);
+                LeakPolicy.from(config.leak()), clock, leakNotices, queued);
         this.leakActions = new LeakActions(db, actionLinks, leakRepository, eventRepository, aliases, clock, queued);
         this.senderBlocks = new SenderBlocks(db, secrets, clock);
         AccountMail mail = new AccountMail(deliveryQueue, queued::deliveries, config.domains().getFirst(), config.hostname(),
@@ -156,7 +156,7 @@ final class Core implements AutoCloseable {
         this.aliasInboxes = new AliasInboxes(db, accountRepository, aliasRepository, new AliasMailboxRepository());
         this.signUp = new SignUpService(db, accountRepository, credentialRepository, links, mail, serverSettings, publicUrl, clock);
         this.passkeys = new PasskeyService(db, passkeyRepository, new ChallengeRepository(), serverSettings, clock, publicUrl::uri);
-        this.contacts = new ContactService(db, accountRepository, aliasRepository, reverseAliasRepository, config.domains(), clock);
+        this.contacts = new ContactService(db, accountRepository, aliasRepository, contactRepository, config.domains(), clock);
         this.appPasswords = new AppPasswords(db, new AppPasswordRepository(), accountRepository, clock);
         this.accountExport = new AccountExport(signIn, inboxes, aliases, aliasInboxes, leaks, senderBlocks, contacts, apiKeys,
                 sessions, clock);

@@ -24,7 +24,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +38,11 @@ class ForwardingLoopTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     DownstreamSmtpServer inbox;
+    @AutoClose
     TestDns dns;
+    @AutoClose
     TestMasq app;
 
     @BeforeEach
@@ -47,13 +50,6 @@ class ForwardingLoopTest {
         inbox = DownstreamSmtpServer.start();
         dns = TestDns.start();
         app = start();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
-        inbox.close();
-        dns.close();
     }
 
     TestMasq start() {

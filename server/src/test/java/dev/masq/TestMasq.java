@@ -22,14 +22,14 @@ import dev.masq.common.Wakeup;
 import dev.masq.config.Config;
 import dev.masq.crypto.Secrets;
 import dev.masq.db.Database;
-import dev.masq.leak.LeakNotifications;
+import dev.masq.leak.LeakNotices;
 import dev.masq.leak.LeakService;
 import dev.masq.senderauth.SenderAuthentication;
 import dev.masq.mail.Verp;
 import dev.masq.outbox.Delivery;
 import dev.masq.outbox.DeliveryQueue;
 import dev.masq.mail.delivery.DeliveryService;
-import dev.masq.mail.forward.ReverseAliasRepository;
+import dev.masq.mail.forward.ContactRepository;
 import dev.masq.mail.reply.ContactService;
 import dev.masq.mail.submission.AppPasswords;
 import dev.masq.testing.OpenApiContract;
@@ -42,13 +42,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The one test fixture: a real masq started from an environment map, as {@code masq serve} starts it (SQLite in
@@ -74,6 +77,8 @@ public final class TestMasq implements AutoCloseable {
     private final App app;
     private final Core core;
     private final HttpClient client = HttpClient.newHttpClient();
+    /** A data directory this fixture made for itself, removed again on {@link #close}; null when the test owns it. */
+    private Path ownDir;
 
     private TestMasq(App app, Core core, TestDns dns, boolean withUser) {
         this.app = app;
@@ -84,6 +89,31 @@ public final class TestMasq implements AutoCloseable {
 
     public static TestMasq start(Path dataDir) {
         return start(dataDir, Map.of());
+    }
+
+    /** {@link #start(Path, Map)} in a data directory of its own, gone after {@link #close}: a field initialiser's fixture. */
+    public static TestMasq start(Map<String, String> env) {
+        Path dir = newDataDir();
+        return start(dir, env).owning(dir);
+    }
+
+    /** {@link #startEmpty(Path, Map)} in a data directory of its own, gone after {@link #close}. */
+    public static TestMasq startEmpty(Map<String, String> env) {
+        Path dir = newDataDir();
+        return startEmpty(dir, env).owning(dir);
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("masq-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TestMasq owning(Path dir) {
+        this.ownDir = dir;
+        return this;
     }
 
     /** The inbound set-up, with {@code env} on top of the fixture's settings. */
@@ -276,8 +306,8 @@ public final class TestMasq implements AutoCloseable {
         return core.leaks;
     }
 
-    public LeakNotifications leakNotifications() {
-        return core.leakNotifications;
+    public LeakNotices leakNotices() {
+        return core.leakNotices;
     }
 
     public SenderAuthentication senderAuthentication() {
@@ -313,8 +343,8 @@ public final class TestMasq implements AutoCloseable {
         return core.eventRepository;
     }
 
-    public ReverseAliasRepository reverseAliasRepository() {
-        return core.reverseAliasRepository;
+    public ContactRepository contactRepository() {
+        return core.contactRepository;
     }
 
     public CredentialRepository credentialRepository() {
@@ -372,6 +402,13 @@ public final class TestMasq implements AutoCloseable {
             core.close();
         }
         dns.close();
+        if (ownDir != null) {
+            try (Stream<Path> files = Files.walk(ownDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public record Reply(HttpResponse<String> response) {

@@ -34,7 +34,7 @@ public final class AccountMail {
     /** Queues the mail inside the caller's transaction; call {@link #sendQueued()} once it has committed. */
     public void queue(org.jooq.DSLContext ctx, String to, String subject, String body) {
         Instant now = clock.instant();
-        queue.enqueue(ctx, new Delivery(Tokens.newOrderedId("dl"), null, Delivery.Kind.NOTICE, "", to, NoticeMail.render("masq <masq@" + fromDomain + ">", to, subject, body, hostname, now),
+        queue.enqueue(ctx, new Delivery(Tokens.newOrderedId("dl"), null, Delivery.Kind.NOTICE, "", to, NoticeMail.render(fromDomain, to, subject, body, hostname, now),
                 0, now, now.plus(expiry)));
     }
 

@@ -8,17 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Creates users. The operator vouches for the inbox given on the command line, so it starts verified. */
-public final class AccountService {
-    private final Database db;
-    private final AccountRepository accounts;
-    private final Clock clock;
-
-    public AccountService(Database db, AccountRepository accounts, Clock clock) {
-        this.db = db;
-        this.accounts = accounts;
-        this.clock = clock;
-    }
-
+public record AccountService(Database db, AccountRepository accounts, Clock clock) {
     public User addUser(String email, boolean admin) {
         String inbox = EmailAddress.parse(email)
                 .orElseThrow(() -> new IllegalArgumentException("not an email address: " + email))

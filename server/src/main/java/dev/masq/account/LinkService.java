@@ -9,17 +9,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 
 /** Issues one-time links (the token is shown once and stored as SHA-256) and redeems them exactly once. */
-public final class LinkService {
-    private final Database db;
-    private final LinkRepository links;
-    private final Clock clock;
-
-    public LinkService(Database db, LinkRepository links, Clock clock) {
-        this.db = db;
-        this.links = links;
-        this.clock = clock;
-    }
-
+public record LinkService(Database db, LinkRepository links, Clock clock) {
     /** A new link's token, to be put in a URL path. */
     public String issue(OneTimeLink.Kind kind, String userId, String mailboxId, Duration ttl) {
         return db.write(ctx -> issue(ctx, kind, userId, mailboxId, ttl));

@@ -6,19 +6,7 @@ import java.util.List;
 import dev.masq.account.CredentialRepository;
 
 /** Deletes an account with everything it owns, in one transaction; its alias addresses are tombstoned so none is ever reissued. */
-public final class AccountDeletion {
-    private final Database db;
-    private final AliasRepository aliases;
-    private final CredentialRepository credentials;
-    private final Clock clock;
-
-    public AccountDeletion(Database db, AliasRepository aliases, CredentialRepository credentials, Clock clock) {
-        this.db = db;
-        this.aliases = aliases;
-        this.credentials = credentials;
-        this.clock = clock;
-    }
-
+public record AccountDeletion(Database db, AliasRepository aliases, CredentialRepository credentials, Clock clock) {
     public void delete(String userId) {
         db.writeVoid(ctx -> {
             List<Alias> all = aliases.list(ctx, userId, new AliasQuery(null, null, null, Integer.MAX_VALUE), null);

@@ -15,19 +15,7 @@ import org.jooq.DSLContext;
  * Which of its owner's confirmed inboxes each alias forwards to. Removing an inbox lives here too: the
  * aliases that forwarded only there must first be pointed at the default, so that none goes silent.
  */
-public final class AliasInboxes {
-    private final Database db;
-    private final AccountRepository accounts;
-    private final AliasRepository aliases;
-    private final AliasMailboxRepository aliasMailboxes;
-
-    public AliasInboxes(Database db, AccountRepository accounts, AliasRepository aliases, AliasMailboxRepository aliasMailboxes) {
-        this.db = db;
-        this.accounts = accounts;
-        this.aliases = aliases;
-        this.aliasMailboxes = aliasMailboxes;
-    }
-
+public record AliasInboxes(Database db, AccountRepository accounts, AliasRepository aliases, AliasMailboxRepository aliasMailboxes) {
     public Set<String> of(String userId, String aliasId) {
         return db.read(ctx -> {
             aliases.find(ctx, userId, aliasId).orElseThrow(() -> new NotFoundException("no alias " + aliasId));

@@ -15,21 +15,8 @@ import java.util.Optional;
  * services each write in their own transaction; called inside this one's, they join it, so a field refused
  * halfway rolls back the fields before it.
  */
-public final class AliasPatchService {
-    private final Database db;
-    private final AliasService aliases;
-    private final LeakService leaks;
-    private final SenderBlocks blocks;
-    private final AliasInboxes inboxes;
-
-    public AliasPatchService(Database db, AliasService aliases, LeakService leaks, SenderBlocks blocks, AliasInboxes inboxes) {
-        this.db = db;
-        this.aliases = aliases;
-        this.leaks = leaks;
-        this.blocks = blocks;
-        this.inboxes = inboxes;
-    }
-
+public record AliasPatchService(Database db, AliasService aliases, LeakService leaks, SenderBlocks blocks,
+                                AliasInboxes inboxes) {
     /** An empty Optional leaves that setting as it is. */
     public record Change(AliasPatch fields, Optional<List<String>> allowedDomains, Optional<Boolean> vendorOnly,
                          Optional<List<String>> inboxIds) {

@@ -8,13 +8,7 @@ import io.javalin.http.Header;
 import java.time.Instant;
 
 /** {@code /api/v1/app-passwords}: the passwords mail clients sign in with on the submission port. */
-public final class AppPasswordHandlers {
-    private final AppPasswords passwords;
-
-    public AppPasswordHandlers(AppPasswords passwords) {
-        this.passwords = passwords;
-    }
-
+public record AppPasswordHandlers(AppPasswords passwords) {
     public void create(Context ctx) {
         NewAppPassword body = JsonBody.read(ctx, NewAppPassword.class);
         AppPasswords.Issued issued = passwords.create(ApiAuth.userId(ctx), body.name());

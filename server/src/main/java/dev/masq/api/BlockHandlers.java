@@ -10,13 +10,7 @@ import java.time.Instant;
  * Blocked senders: {@code /api/v1/aliases/{id}/blocks} on one alias, {@code /api/v1/blocks} on every alias
  * of the account. A request without an {@code id} path parameter is about the account.
  */
-public final class BlockHandlers {
-    private final SenderBlocks blocks;
-
-    public BlockHandlers(SenderBlocks blocks) {
-        this.blocks = blocks;
-    }
-
+public record BlockHandlers(SenderBlocks blocks) {
     public void add(Context ctx) {
         NewBlock body = JsonBody.read(ctx, NewBlock.class);
         Block block = blocks.add(ApiAuth.userId(ctx), aliasId(ctx), body.address(), body.domain());

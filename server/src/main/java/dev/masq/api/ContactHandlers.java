@@ -9,13 +9,7 @@ import io.javalin.http.Header;
 import java.time.Instant;
 
 /** {@code /api/v1/aliases/{id}/contacts}: whom an alias writes to, through which reverse alias. */
-public final class ContactHandlers {
-    private final ContactService contacts;
-
-    public ContactHandlers(ContactService contacts) {
-        this.contacts = contacts;
-    }
-
+public record ContactHandlers(ContactService contacts) {
     public void open(Context ctx) {
         NewContact body = JsonBody.read(ctx, NewContact.class);
         if (body.address() == null) {

@@ -14,15 +14,7 @@ import io.javalin.http.Context;
  * SimpleLogin's {@code POST /api/alias/random/new}, which password managers (Bitwarden among them) already speak:
  * key in the {@code Authentication} header, body {@code {"note"}}, the new address read from {@code alias}.
  */
-public final class SimpleLoginHandlers {
-    private final AliasService aliases;
-    private final RateLimiter creations;
-
-    public SimpleLoginHandlers(AliasService aliases, RateLimiter creations) {
-        this.aliases = aliases;
-        this.creations = creations;
-    }
-
+public record SimpleLoginHandlers(AliasService aliases, RateLimiter creations) {
     /** Query {@code hostname} (the site the alias is for) becomes the vendor domain when it is one; {@code mode=uuid} asks for random characters. */
     public void randomNew(Context ctx) {
         String user = ApiAuth.userId(ctx);

@@ -6,13 +6,7 @@ import dev.masq.webhook.WebhookService;
 import io.javalin.http.Context;
 
 /** {@code /api/v1/webhook}: the one URL that hears of the account's leaks and burns. */
-public final class WebhookHandlers {
-    private final WebhookService webhooks;
-
-    public WebhookHandlers(WebhookService webhooks) {
-        this.webhooks = webhooks;
-    }
-
+public record WebhookHandlers(WebhookService webhooks) {
     /** The answer carries the signing secret; it is never shown again. */
     public void put(Context ctx) {
         UrlBody body = JsonBody.read(ctx, UrlBody.class);

@@ -10,7 +10,6 @@ import dev.masq.db.Database;
 import dev.masq.senderauth.Domains;
 import dev.masq.mail.EmailAddress;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -43,7 +43,7 @@ public final class LeakActions {
     private final Database db;
     private final ActionLinks links;
     private final LeakRepository leaks;
-    private final NoticeRepository notices = new NoticeRepository();
+    private final LeakNoticeRepository notices = new LeakNoticeRepository();
     private final AliasEventRepository events;
     private final AliasService aliases;
     private final Clock clock;

@@ -31,11 +31,11 @@ public final class LeakService {
     private final VerdictClassifier classifier;
     private final LeakPolicy policy;
     private final Clock clock;
-    private final LeakNotifications notifications;
+    private final LeakNotices notifications;
     private final Wakeup queued;
 
     public LeakService(Database db, LeakRepository leaks, AliasEventRepository events, VerdictClassifier classifier,
-                       LeakPolicy policy, Clock clock, LeakNotifications notifications, Wakeup queued) {
+                       LeakPolicy policy, Clock clock, LeakNotices notifications, Wakeup queued) {
         this.db = db;
         this.leaks = leaks;
         this.events = events;
@@ -58,7 +58,7 @@ public final class LeakService {
     /**
      * Records a received message's verdict. Runs inside the caller's write transaction, so the verdict
      * is committed with the message. Returns true exactly when this message made the alias leaked:
-     * the caller then enqueues the one notice with {@link LeakNotifications#enqueue} in the same transaction.
+     * the caller then enqueues the one notice with {@link LeakNotices#enqueue} in the same transaction.
      * A message that names no sender of its own (a spoof with a forged envelope too) is not counted.
      */
     public boolean record(DSLContext tx, String aliasId, Verdict verdict, Instant at) {

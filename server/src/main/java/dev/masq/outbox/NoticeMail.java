@@ -28,12 +28,15 @@ public final class NoticeMail {
     private NoticeMail() {
     }
 
-    /** {@code from} is a whole header value ({@code masq <masq@mask.example>}); {@code body} lines end in LF or CRLF. */
-    public static byte[] render(String from, String to, String subject, String body, String hostname, Instant at) {
+    /**
+     * The notice from {@code masq@domain}, a reserved local part of an alias domain: no user can own it, so no one
+     * can forge a notice. {@code body} lines end in LF or CRLF.
+     */
+    public static byte[] render(String domain, String to, String subject, String body, String hostname, Instant at) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             String head = "Date: " + DATE.format(at.atOffset(ZoneOffset.UTC)) + "\r\n"
-                    + "From: " + from + "\r\n"
+                    + "From: masq <masq@" + domain + ">\r\n"
                     + "To: <" + to + ">\r\n"
                     + "Subject: " + MimeUtility.encodeText(subject, "UTF-8", "Q") + "\r\n"
                     + "Message-ID: <" + Tokens.randomBase32(26) + "@" + hostname + ">\r\n"

@@ -9,13 +9,7 @@ import io.javalin.http.Context;
  * The pages behind the links in a leak notice. GET only shows what the link would do and a button;
  * the button POSTs the same URL, which acts. The token in the path is the whole authorisation.
  */
-public final class ActionPages {
-    private final LeakActions actions;
-
-    public ActionPages(LeakActions actions) {
-        this.actions = actions;
-    }
-
+public record ActionPages(LeakActions actions) {
     void confirm(Context ctx) {
         LeakActions.Pending pending = actions.inspect(ctx.pathParam("token"));
         AliasLeak leak = pending.leak();

@@ -7,17 +7,7 @@ import io.javalin.http.Context;
 import dev.masq.http.Redirect;
 
 /** For administrators: invitation links, and the server-wide switches for open sign-up and phishing-resistant sign-in. */
-public final class AdminPages {
-    private final SignInService signIn;
-    private final ServerSettings settings;
-    private final PublicUrl publicUrl;
-
-    public AdminPages(SignInService signIn, ServerSettings settings, PublicUrl publicUrl) {
-        this.signIn = signIn;
-        this.settings = settings;
-        this.publicUrl = publicUrl;
-    }
-
+public record AdminPages(SignInService signIn, ServerSettings settings, PublicUrl publicUrl) {
     public record AdminView(boolean openSignUp, boolean requirePhishingResistant, String inviteLink, String message) {
     }
 

@@ -17,25 +17,10 @@ import java.util.Set;
 import dev.masq.http.Redirect;
 
 /**
- * The page of one alias: its facts, timeline and inboxes, its correspondents (contacts) with block and
+ * The page of one alias: its facts, timeline and inboxes, its contacts (contacts) with block and
  * unblock, and "write to someone from this alias", which answers with the reverse alias to write to.
  */
-public final class AliasDetailPages {
-    private final AliasService aliases;
-    private final LeakService leaks;
-    private final InboxService inboxes;
-    private final AliasInboxes aliasInboxes;
-    private final ContactService contacts;
-
-    public AliasDetailPages(AliasService aliases, LeakService leaks, InboxService inboxes, AliasInboxes aliasInboxes,
-                     ContactService contacts) {
-        this.aliases = aliases;
-        this.leaks = leaks;
-        this.inboxes = inboxes;
-        this.aliasInboxes = aliasInboxes;
-        this.contacts = contacts;
-    }
-
+public record AliasDetailPages(AliasService aliases, LeakService leaks, InboxService inboxes, AliasInboxes aliasInboxes, ContactService contacts) {
     /** The write-to form as submitted: the address typed, and the contact it gave or why it gave none. */
     public record WriteTo(String address, Contact contact, String error) {
     }

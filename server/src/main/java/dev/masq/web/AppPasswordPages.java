@@ -11,15 +11,7 @@ import dev.masq.http.Redirect;
  * App passwords for mail clients sending as an alias over submission: create (shown this once, with
  * the settings to type into the client), list with last use, revoke.
  */
-public final class AppPasswordPages {
-    private final AppPasswords passwords;
-    private final Submission submission;
-
-    public AppPasswordPages(AppPasswords passwords, Submission submission) {
-        this.passwords = passwords;
-        this.submission = submission;
-    }
-
+public record AppPasswordPages(AppPasswords passwords, Submission submission) {
     /** Where mail clients send: {@code implicitTlsPort} is null when no implicit-TLS listener is configured. */
     public record Submission(String host, int startTlsPort, Integer implicitTlsPort) {
     }

@@ -8,15 +8,7 @@ import java.util.Optional;
 import dev.masq.http.Redirect;
 
 /** Real inboxes: adding one (a link is mailed to it), following that link, removing, the default, and per-alias choice. */
-public final class InboxPages {
-    private final InboxService inboxes;
-    private final AliasInboxes aliasInboxes;
-
-    public InboxPages(InboxService inboxes, AliasInboxes aliasInboxes) {
-        this.inboxes = inboxes;
-        this.aliasInboxes = aliasInboxes;
-    }
-
+public record InboxPages(InboxService inboxes, AliasInboxes aliasInboxes) {
     public record VerifyView(String token, String address, String done) {
     }
 

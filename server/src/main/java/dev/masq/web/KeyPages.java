@@ -11,13 +11,7 @@ import java.util.Set;
 import dev.masq.http.Redirect;
 
 /** The API keys page: create (the secret is shown this once), see when each was last used, revoke. */
-public final class KeyPages {
-    private final ApiKeyService keys;
-
-    public KeyPages(ApiKeyService keys) {
-        this.keys = keys;
-    }
-
+public record KeyPages(ApiKeyService keys) {
     public record KeysView(List<ApiKeyInfo> keys, List<ApiScope> scopes, String newSecret, String newName, String error) {
     }
 

@@ -22,18 +22,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** The leak report: which aliases leaked (oldest first), per vendor, and how much foreign mail arrived each week. */
-public final class LeakPages {
+public record LeakPages(AliasService aliases, LeakService leaks, Clock clock) {
     static final int WEEKS = 12;
-
-    private final AliasService aliases;
-    private final LeakService leaks;
-    private final Clock clock;
-
-    public LeakPages(AliasService aliases, LeakService leaks, Clock clock) {
-        this.aliases = aliases;
-        this.leaks = leaks;
-        this.clock = clock;
-    }
 
     public record Row(Alias alias, AliasLeak leak) {
     }

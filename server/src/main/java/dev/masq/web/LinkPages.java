@@ -8,15 +8,7 @@ import io.javalin.http.Context;
 import dev.masq.http.Redirect;
 
 /** The one-time links: first-run setup and invitations (which create an account and sign it in), and choosing a password. */
-public final class LinkPages {
-    private final SignInService signIn;
-    private final WebGate gate;
-
-    public LinkPages(SignInService signIn, WebGate gate) {
-        this.signIn = signIn;
-        this.gate = gate;
-    }
-
+public record LinkPages(SignInService signIn, WebGate gate) {
     public record LinkForm(String action, String title, String intro, boolean askEmail, boolean valid, String email, String error) {
     }
 

@@ -17,19 +17,7 @@ import dev.masq.http.Redirect;
  * Passkeys in the browser: each ceremony is a pair of JSON requests made by {@code /static/passkeys.js} (options,
  * then the authenticator's answer), and the answer says which page to open next.
  */
-public final class PasskeyPages {
-    private final PasskeyService passkeys;
-    private final SignInService signIn;
-    private final SessionService sessions;
-    private final WebGate gate;
-
-    public PasskeyPages(PasskeyService passkeys, SignInService signIn, SessionService sessions, WebGate gate) {
-        this.passkeys = passkeys;
-        this.signIn = signIn;
-        this.sessions = sessions;
-        this.gate = gate;
-    }
-
+public record PasskeyPages(PasskeyService passkeys, SignInService signIn, SessionService sessions, WebGate gate) {
     public void newForm(Context ctx) {
         Views.page(ctx, "passkey-new.jte");
     }

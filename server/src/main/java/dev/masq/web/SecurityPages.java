@@ -12,24 +12,7 @@ import java.util.List;
 import dev.masq.http.Redirect;
 
 /** The security page: password, passkeys, authenticator app, recovery codes, and the sessions signed in (with "sign out everywhere"). */
-public final class SecurityPages {
-    private final SignInService signIn;
-    private final SecondFactors factors;
-    private final RecoveryCodes recoveryCodes;
-    private final PasskeyService passkeys;
-    private final SessionService sessions;
-    private final WebGate gate;
-
-    public SecurityPages(SignInService signIn, SecondFactors factors, RecoveryCodes recoveryCodes, PasskeyService passkeys,
-                  SessionService sessions, WebGate gate) {
-        this.signIn = signIn;
-        this.factors = factors;
-        this.passkeys = passkeys;
-        this.recoveryCodes = recoveryCodes;
-        this.sessions = sessions;
-        this.gate = gate;
-    }
-
+public record SecurityPages(SignInService signIn, SecondFactors factors, RecoveryCodes recoveryCodes, PasskeyService passkeys, SessionService sessions, WebGate gate) {
     public record Overview(boolean totp, int recoveryCodesLeft, List<String> newCodes, List<PasskeyService.Passkey> passkeys,
                            boolean passkeyRequired, List<WebSession> sessions, String currentSession, String message, String error) {
     }

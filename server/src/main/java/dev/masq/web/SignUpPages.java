@@ -10,15 +10,7 @@ import java.util.Optional;
  * Every accepted request gets the same page at once, whether a mail goes out, the address already has an account,
  * or it was mailed within the hour: the work (and its time) happens after the answer.
  */
-public final class SignUpPages {
-    private final SignUpService signUp;
-    private final SignUpThrottle throttle;
-
-    public SignUpPages(SignUpService signUp, SignUpThrottle throttle) {
-        this.signUp = signUp;
-        this.throttle = throttle;
-    }
-
+public record SignUpPages(SignUpService signUp, SignUpThrottle throttle) {
     public record SignUpView(boolean open, boolean sent, String email, String error) {
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AliasServiceTest {
     @TempDir
     Path dir;
+    @AutoClose
     TestMasq s;
     String user;
 
@@ -32,11 +33,6 @@ class AliasServiceTest {
         s = TestMasq.offline(dir, Map.of("MASQ_DATA_DIR", dir.toString(), "MASQ_DOMAINS", "mask.test,other.test"),
                 Clock.systemUTC());
         user = s.accounts().addUser("person@inbox.test", false).id();
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
     }
 
     @Test

@@ -3,31 +3,20 @@ package dev.masq.alias;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masq.TestMasq;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Map;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Alias events older than the retention are deleted; newer ones, and the alias's counters, stay. */
 class EventExpiryTest {
     private static final Instant NOW = Instant.now();
 
-    TestMasq masq;
-
-    @BeforeEach
-    void start(@TempDir Path dir) {
-        masq = TestMasq.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        masq.close();
-    }
+    @AutoClose
+    final TestMasq masq = TestMasq.start(Map.of());
 
     @Test
     void eventsOlderThanTheRetentionGoInBatchesAndRecentOnesStay() {

@@ -5,30 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.TestMasq;
 import dev.masq.account.ApiKeyService;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every way a request can go wrong ends in problem+json with the right status, and never in a stack trace. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AliasApiErrorsTest {
-    TestMasq masq;
-    String key;
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        masq = TestMasq.startEmpty(dir, Map.of());
-        key = masq.userWithKey("person@inbox.test");
-    }
-
-    @AfterAll
-    void stop() {
-        masq.close();
-    }
+    @AutoClose
+    final TestMasq masq = TestMasq.startEmpty(Map.of());
+    final String key = masq.userWithKey("person@inbox.test");
 
     @Test
     void malformedJsonIs400() {

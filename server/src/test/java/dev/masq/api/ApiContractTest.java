@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.masq.TestMasq;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.account.ApiScope;
-import dev.masq.mail.delivery.OwnerNotices;
+import dev.masq.mail.delivery.UndeliverableNotices;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the document promises and the server once did otherwise: every answer here passes the contract check in
@@ -27,21 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiContractTest {
-    TestMasq masq;
-    String key;
-    String userId;
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        masq = TestMasq.startEmpty(dir, Map.of());
-        userId = masq.accounts().addUser("person@inbox.test", false).id();
-        key = masq.apiKeys().create(userId, "all", Set.of(ApiScope.values())).secret();
-    }
-
-    @AfterAll
-    void stop() {
-        masq.close();
-    }
+    @AutoClose
+    final TestMasq masq = TestMasq.startEmpty(Map.of());
+    final String userId = masq.accounts().addUser("person@inbox.test", false).id();
+    final String key = masq.apiKeys().create(userId, "all", Set.of(ApiScope.values())).secret();
 
     @Test
     void everyScopedOperationRefusesAKeyWithoutItsScopeAsDocumented() throws IOException {
@@ -111,7 +97,7 @@ class ApiContractTest {
         // The kinds written by the mail, leak and alias services (grep "events.record"); the contract check on the
         // listing refuses any kind Event.kind does not enumerate.
         List<String> kinds = List.of("bounce", "replied", "sent", "spam_reported", "vendor_spam_reported", "leak_dismissed",
-                OwnerNotices.EVENT, "forged_reply", "forwarded", "blocked", "paused", "resumed", "burned");
+                UndeliverableNotices.EVENT, "forged_reply", "forwarded", "blocked", "paused", "resumed", "burned");
         masq.db().writeVoid(ctx -> kinds.forEach(kind ->
                 masq.eventRepository().record(ctx, id, kind, "someone@vendor.test", "detail", Instant.now())));
         TestMasq.Reply events = masq.call(key, "GET", "/api/v1/aliases/" + id + "/events", null);

@@ -4,30 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.TestMasq;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The calls password managers make to addy.io and SimpleLogin work against masq unchanged. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CompatibilityTest {
-    TestMasq masq;
-    String key;
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        masq = TestMasq.startEmpty(dir, Map.of());
-        key = masq.userWithKey("person@inbox.test");
-    }
-
-    @AfterAll
-    void stop() {
-        masq.close();
-    }
+    @AutoClose
+    final TestMasq masq = TestMasq.startEmpty(Map.of());
+    final String key = masq.userWithKey("person@inbox.test");
 
     @Test
     void addyIoCreateGetsAddysEnvelope() {

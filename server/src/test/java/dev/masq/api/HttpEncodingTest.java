@@ -15,31 +15,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What goes over the wire: UTF-8 JSON with its charset, and problem+json even for requests Jetty refuses itself. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpEncodingTest {
-    TestMasq masq;
-    String key;
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        masq = TestMasq.startEmpty(dir, Map.of());
-        key = masq.userWithKey("person@inbox.test");
-    }
-
-    @AfterAll
-    void stop() {
-        masq.close();
-    }
+    @AutoClose
+    final TestMasq masq = TestMasq.startEmpty(Map.of());
+    final String key = masq.userWithKey("person@inbox.test");
 
     @Test
     void aProblemNamingNonAsciiInputIsUtf8AndSaysSo() throws Exception {

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +24,9 @@ class LeakNoticeActionsTest {
     static final Pattern LINK = Pattern.compile("https?://\\S+(/actions/\\S+)");
     static final String INBOX = "person@inbox.test";
 
+    @AutoClose
     DownstreamSmtpServer inbox;
+    @AutoClose
     TestMasq masq;
     String key;
 
@@ -35,12 +37,6 @@ class LeakNoticeActionsTest {
         key = masq.userWithKey(INBOX);
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        masq.close();
-        inbox.close();
-    }
-
     @Test
     void oneNoticeWithBothLinksAndTheBurnLinkBurnsAndReplacesOnce() {
         String id = create("{\"vendor\":\"OpenAI\",\"site\":\"openai.com\"}");
@@ -48,16 +44,16 @@ class LeakNoticeActionsTest {
         Instant start = Instant.now().minusSeconds(3 * 86_400);
         LeakEvidence.leak(masq, id, start);
         assertThat(LeakEvidence.receive(masq, id, "fourth-one.org", Instant.now())).isFalse();
-        boolean again = masq.db().write(tx -> masq.leakNotifications().enqueue(tx, id, Instant.now()));
+        boolean again = masq.db().write(tx -> masq.leakNotices().enqueue(tx, id, Instant.now()));
         assertThat(again).as("a second call queues nothing").isFalse();
 
         DownstreamSmtpServer.Received notice = await().until(inbox::received, r -> !r.isEmpty()).getFirst();
         assertThat(notice.mailFrom()).isEmpty();
         assertThat(notice.recipients()).containsExactly(INBOX);
-        assertThat(notice.text()).contains("Subject: masq: the address you gave to OpenAI has leaked", address,
+        assertThat(notice.readable()).contains("Subject: masq: the address you gave to OpenAI has leaked", address,
                 "pharmacy-online.net", "Burn this alias and get a new one:", "Keep it and dismiss this warning:");
-        String burn = link(notice.text(), 0);
-        String dismiss = link(notice.text(), 1);
+        String burn = link(notice.readable(), 0);
+        String dismiss = link(notice.readable(), 1);
         assertThat(burn).isNotEqualTo(dismiss);
 
         TestMasq.Reply page = masq.send("GET", burn, Map.of(), null);
@@ -88,14 +84,14 @@ class LeakNoticeActionsTest {
     void dismissingHoldsUntilTheAliasLeaksAgainAndThePageEscapesWhatItShows() {
         String id = create("{\"vendor\":\"Shop <script>alert(1)</script>\",\"site\":\"shop.com\"}");
         LeakEvidence.leak(masq, id, Instant.now().minusSeconds(3 * 86_400));
-        String notice = await().until(inbox::received, r -> r.size() == 1).getFirst().text();
+        String notice = await().until(inbox::received, r -> r.size() == 1).getFirst().readable();
         String dismiss = link(notice, 1);
 
         String page = masq.send("GET", dismiss, Map.of(), null).response().body();
         assertThat(page).doesNotContain("<script>").contains("Dismiss");
         assertThat(masq.send("POST", dismiss, Map.of(), null).status()).isEqualTo(200);
         assertThat(alias(id).get("leak").get("status").asText()).as("the status stays").isEqualTo("leaked");
-        boolean afterDismiss = masq.db().write(tx -> masq.leakNotifications().enqueue(tx, id, Instant.now()));
+        boolean afterDismiss = masq.db().write(tx -> masq.leakNotices().enqueue(tx, id, Instant.now()));
         assertThat(afterDismiss).isFalse();
 
         masq.call(key, "POST", "/api/v1/aliases/" + id + "/vendor-domains", "{\"domain\":\"deals-daily.com\"}");

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenApiTest {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete", "head", "options", "trace");
 
+    @AutoClose
     TestMasq masq;
     JsonNode document;
 
@@ -30,11 +31,6 @@ class OpenApiTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Type")).startsWith("application/json");
         document = reply.json();
-    }
-
-    @AfterAll
-    void stop() {
-        masq.close();
     }
 
     @Test

@@ -8,7 +8,7 @@ import dev.masq.account.Mailbox;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplyApiTest {
     @TempDir
     Path dir;
+    @AutoClose
     TestMasq masq;
     String key;
     String aliasId;
@@ -26,11 +27,6 @@ class ReplyApiTest {
         masq = TestMasq.startEmpty(dir, Map.of());
         key = masq.userWithKey("owner@inbox.test");
         aliasId = masq.call(key, "POST", "/api/v1/aliases", "{}").json().get("id").asText();
-    }
-
-    @AfterEach
-    void tearDown() {
-        masq.close();
     }
 
     @Test
@@ -72,7 +68,7 @@ class ReplyApiTest {
             assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("address");
         }
         assertThat(masq.call(key, "GET", "/api/v1/aliases/" + aliasId + "/contacts", null).json().get("data")).isEmpty();
-        // Someone else's inbox is an ordinary correspondent.
+        // Someone else's inbox is an ordinary contact.
         masq.userWithKey("friend@inbox.test");
         assertThat(masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/contacts", "{\"address\":\"friend@inbox.test\"}")
                 .status()).isEqualTo(201);

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class VerdictEvidenceApiTest {
     @TempDir
     Path dir;
+    @AutoClose
     TestDns dns;
+    @AutoClose
     TestMasq masq;
     String key;
 
@@ -39,12 +41,6 @@ class VerdictEvidenceApiTest {
         masq = TestMasq.startEmpty(dir, Map.of("MASQ_DNS", dns.hostPort(), "MASQ_HOSTNAME", "mx.mask.test",
                 "MASQ_DELIVERY_CONCURRENCY", "0"));
         key = masq.userWithKey("person@inbox.test");
-    }
-
-    @AfterEach
-    void stop() {
-        masq.close();
-        dns.close();
     }
 
     @Test

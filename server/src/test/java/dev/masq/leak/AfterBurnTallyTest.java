@@ -8,7 +8,7 @@ import dev.masq.alias.Alias;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,16 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 class AfterBurnTallyTest {
     @TempDir
     Path dir;
+    @AutoClose
     TestMasq masq;
 
     @BeforeEach
     void setUp() {
         masq = TestMasq.start(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        masq.close();
     }
 
     @Test

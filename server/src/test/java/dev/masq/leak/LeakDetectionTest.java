@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,9 @@ import dev.masq.testing.TestMail;
 class LeakDetectionTest {
     @TempDir
     Path dir;
+    @AutoClose
     TestDns dns;
+    @AutoClose
     TestMasq s;
     Alias alias;
     KeyPair openaiKey;
@@ -41,12 +43,6 @@ class LeakDetectionTest {
                 "MASQ_DNS", "127.0.0.1:" + dns.address().getPort(), "MASQ_AUTH_DNS_TIMEOUT", "400ms"), Clock.systemUTC());
         String user = s.accounts().addUser("person@inbox.test", false).id();
         alias = s.aliases().create(user, new NewAlias(null, null, null, "OpenAI", "openai.com", null));
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
-        dns.close();
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +29,7 @@ class LeakServiceTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     TestMasq s;
     String user;
 
@@ -37,11 +38,6 @@ class LeakServiceTest {
         s = TestMasq.offline(dir, Map.of("MASQ_DATA_DIR", dir.toString(), "MASQ_DOMAINS", "mask.test"),
                 Clock.fixed(T0.plusSeconds(86_400 * 30), ZoneOffset.UTC));
         user = s.accounts().addUser("person@inbox.test", false).id();
-    }
-
-    @AfterEach
-    void tearDown() {
-        s.close();
     }
 
     @Test

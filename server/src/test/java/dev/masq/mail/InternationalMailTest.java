@@ -10,7 +10,7 @@ import dev.masq.testing.SmtpClient;
 import jakarta.mail.internet.MimeUtility;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,17 +27,13 @@ class InternationalMailTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     OutboundFixture f;
 
     @BeforeEach
     void setUp() throws Exception {
         f = new OutboundFixture(dir);
         f.masq.alias("shop");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        f.close();
     }
 
     @Test

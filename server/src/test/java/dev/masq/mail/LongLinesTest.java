@@ -24,7 +24,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +43,7 @@ class LongLinesTest {
     @TempDir
     Path dir;
     KeyPair dkimKey;
+    @AutoClose
     OutboundFixture f;
 
     @BeforeEach
@@ -59,11 +60,6 @@ class LongLinesTest {
         f.dns.txt("s1._domainkey.mask.test", "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(dkimKey.getPublic().getEncoded()));
         f.downstream.enforceLineLimit();
         f.masq.alias("shop");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        f.close();
     }
 
     @Test

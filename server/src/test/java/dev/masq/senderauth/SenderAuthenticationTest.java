@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +19,7 @@ class SenderAuthenticationTest {
     static final InetAddress OTHER_MTA = address("198.51.100.7");
     static KeyPair key;
 
+    @AutoClose
     TestDns dns;
     SenderAuthentication auth;
 
@@ -38,11 +39,6 @@ class SenderAuthenticationTest {
                 .txt("bounce.strict.org", "v=spf1 ip4:192.0.2.10 -all")
                 .txt("_dmarc.strict.org", "v=DMARC1; p=none; aspf=s; adkim=s");
         auth = new SenderAuthentication(Optional.of(dns.address()), Duration.ofMillis(400), "mx.mask.test");
-    }
-
-    @AfterEach
-    void tearDown() {
-        dns.close();
     }
 
     @Test

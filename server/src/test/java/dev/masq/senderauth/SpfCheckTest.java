@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
@@ -15,6 +15,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.TXTRecord;
 
 class SpfCheckTest {
+    @AutoClose
     TestDns dns;
     final AtomicLong nanos = new AtomicLong();
     SpfCheck spf;
@@ -25,11 +26,6 @@ class SpfCheckTest {
         dns = TestDns.start().add(new TXTRecord(Name.fromString("vendor.test."), DClass.IN, 0,
                 List.of("v=spf1 ip4:192.0.2.10 -all")));
         spf = new SpfCheck(DnsLookup.using(Optional.of(dns.address()), Duration.ofMillis(300)), "mx.mask.test", nanos::get);
-    }
-
-    @AfterEach
-    void tearDown() {
-        dns.close();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.masq.testing;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeUtility;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +48,18 @@ public final class DownstreamSmtpServer implements AutoCloseable {
     public record Received(String mailFrom, List<String> recipients, byte[] content, boolean tls) {
         public String text() {
             return new String(content, StandardCharsets.UTF_8);
+        }
+
+        /** A notice as its reader sees it: the header as sent, the body with quoted-printable undone. */
+        public String readable() {
+            String text = text();
+            int split = text.indexOf("\r\n\r\n") + 4;
+            try (InputStream body = MimeUtility.decode(new ByteArrayInputStream(content, split, content.length - split),
+                    "quoted-printable")) {
+                return text.substring(0, split) + new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException | MessagingException e) {
+                throw new AssertionError("not a quoted-printable notice: " + e, e);
+            }
         }
     }
 

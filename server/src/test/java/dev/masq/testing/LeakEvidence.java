@@ -24,7 +24,7 @@ public final class LeakEvidence {
         boolean became = s.db().write(tx -> {
             boolean leaked = s.leaks().record(tx, aliasId, verdict, at);
             if (leaked) {
-                s.leakNotifications().enqueue(tx, aliasId, at);
+                s.leakNotices().enqueue(tx, aliasId, at);
             }
             return leaked;
         });

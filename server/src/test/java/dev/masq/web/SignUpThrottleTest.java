@@ -9,7 +9,7 @@ import dev.masq.testing.DownstreamSmtpServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and a budget per client address beyond which the form says 429.
  */
 class SignUpThrottleTest {
+    @AutoClose
     DownstreamSmtpServer downstream;
+    @AutoClose
     TestMasq masq;
 
     void start(Path dir, Map<String, String> env) throws Exception {
@@ -27,12 +29,6 @@ class SignUpThrottleTest {
         all.putAll(env);
         masq = TestMasq.startEmpty(dir, all);
         masq.serverSettings().setOpenSignUp(true);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        masq.close();
-        downstream.close();
     }
 
     @Test

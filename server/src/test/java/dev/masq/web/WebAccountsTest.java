@@ -8,15 +8,12 @@ import dev.masq.TestMasq;
 import dev.masq.account.Mailbox;
 import dev.masq.alias.NewAlias;
 import dev.masq.testing.DownstreamSmtpServer;
-import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,8 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 class WebAccountsTest {
     static final Pattern LINK = Pattern.compile("(http://\\S+/(?:password|inboxes/verify)/\\S+)");
 
+    @AutoClose
     DownstreamSmtpServer downstream;
+    @AutoClose
     TestMasq masq;
+    @AutoClose
     Browser browser;
 
     @BeforeAll
@@ -41,15 +41,6 @@ class WebAccountsTest {
         masq = TestMasq.startEmpty(dir.resolve("data"), Map.of("MASQ_RELAY", downstream.hostPort(), "MASQ_DELIVERY_STARTTLS", "false"));
         browser = new Browser(masq.base(), dir.resolve("chromium"));
         String admin = masq.user("admin@inbox.test", true);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        masq.close();
-        downstream.close();
     }
 
     void signIn(String email) {
@@ -63,17 +54,9 @@ class WebAccountsTest {
                 () -> downstream.received().stream().filter(m -> m.recipients().contains(to)).findFirst(), java.util.Optional::isPresent)
                 .orElseThrow();
         assertThat(mail.mailFrom()).isEmpty();
-        String text = mail.text();
-        byte[] body = text.substring(text.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.US_ASCII);
-        try {
-            String decoded = new String(MimeUtility.decode(new ByteArrayInputStream(body), "quoted-printable").readAllBytes(),
-                    StandardCharsets.UTF_8);
-            Matcher link = LINK.matcher(decoded);
-            assertThat(link.find()).as(decoded).isTrue();
-            return link.group(1);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        Matcher link = LINK.matcher(mail.readable());
+        assertThat(link.find()).as(mail.readable()).isTrue();
+        return link.group(1);
     }
 
     @Test

@@ -6,30 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.masq.TestMasq;
 import dev.masq.alias.AliasQuery;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard's create form refuses what the API refuses. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebAliasFormTest {
-    TestMasq masq;
-    String userId;
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        masq = TestMasq.startEmpty(dir, Map.of());
-        userId = masq.user("person@inbox.test", false);
-    }
-
-    @AfterAll
-    void stop() {
-        masq.close();
-    }
+    @AutoClose
+    final TestMasq masq = TestMasq.startEmpty(Map.of());
+    final String userId = masq.user("person@inbox.test", false);
 
     @Test
     void anUnknownAddressModeIsRefusedNextToTheFormAndCreatesNothing() throws Exception {

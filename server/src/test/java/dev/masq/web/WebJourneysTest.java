@@ -7,7 +7,7 @@ import dev.masq.TestMasq;
 import dev.masq.testing.LeakEvidence;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,21 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebJourneysTest {
 
+    @AutoClose
     TestMasq masq;
+    @AutoClose
     Browser browser;
 
     @BeforeAll
     void start(@TempDir Path dir) {
         masq = TestMasq.startEmpty(dir.resolve("data"), Map.of());
         browser = new Browser(masq.base(), dir.resolve("chromium"));
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        masq.close();
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +28,9 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPasskeyTest {
 
+    @AutoClose
     TestMasq masq;
+    @AutoClose
     Browser browser;
     VirtualAuthenticator authenticator;
 
@@ -36,14 +38,6 @@ class WebPasskeyTest {
     void start(@TempDir Path dir) {
         masq = TestMasq.startEmpty(dir.resolve("data"), Map.of());
         browser = new Browser(masq.base(), dir.resolve("chromium"));
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        masq.close();
     }
 
     /** A fresh authenticator per test, so that passwordless sign-in never has to choose between several people's passkeys. */

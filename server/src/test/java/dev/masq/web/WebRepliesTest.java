@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,15 +25,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
-/** Replying from the web pages: write to someone from an alias, block a correspondent, app passwords for mail clients. */
+/** Replying from the web pages: write to someone from an alias, block a contact, app passwords for mail clients. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebRepliesTest {
     static final String EMAIL = "writer@inbox.test";
     static final String HOSTILE = "<img src=x onerror=\"document.title='pwned'\">";
 
+    @AutoClose
     TestDns dns;
+    @AutoClose
     TestMasq masq;
+    @AutoClose
     Browser browser;
     String userId;
     Alias shop;
@@ -52,15 +55,6 @@ class WebRepliesTest {
                 + "To: shop@mask.test\r\nSubject: Deals\r\n\r\nBuy.\r\n");
         browser.signIn(EMAIL, PASSWORD);
         browser.waitForPath("/");
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        masq.close();
-        dns.close();
     }
 
     @Test
@@ -89,7 +83,7 @@ class WebRepliesTest {
 
     @Test
     @Order(2)
-    void aHostileCorrespondentIsShownAsText() {
+    void aHostileContactIsShownAsText() {
         browser.open("/aliases/" + shop.id());
         Contact hostile = contact("o'neil&co@deals.example");
         assertThat(browser.text("tr[data-contact='" + hostile.id() + "'] td")).isEqualTo("o'neil&co@deals.example");
@@ -99,7 +93,7 @@ class WebRepliesTest {
 
     @Test
     @Order(3)
-    void blockingACorrespondentRefusesTheirMailAndUnblockingTakesItAgain() {
+    void blockingAContactRefusesTheirMailAndUnblockingTakesItAgain() {
         Contact jane = contact("jane@acme-shop.com");
         browser.open("/aliases/" + shop.id());
         browser.click("tr[data-contact='" + jane.id() + "'] button.danger");

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,17 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebSecurityTest {
 
+    @AutoClose
     TestMasq masq;
 
     @BeforeAll
     void start(@TempDir Path dir) {
         masq = TestMasq.startEmpty(dir, Map.of());
         String id = masq.user("person@inbox.test", false);
-    }
-
-    @AfterAll
-    void stop() {
-        masq.close();
     }
 
     @Test

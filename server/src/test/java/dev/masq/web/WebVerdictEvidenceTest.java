@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class WebVerdictEvidenceTest {
     @TempDir
     Path dir;
+    @AutoClose
     TestDns dns;
+    @AutoClose
     TestMasq masq;
     String userId;
     FormClient client;
@@ -38,12 +40,6 @@ class WebVerdictEvidenceTest {
         client = new FormClient(masq.base());
         client.post("/login", Map.of("_csrf", FormClient.csrf(client.get("/login")), "email", "person@inbox.test",
                 "password", TestMasq.PASSWORD));
-    }
-
-    @AfterEach
-    void stop() {
-        masq.close();
-        dns.close();
     }
 
     @Test

@@ -5,34 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masq.TestMasq;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The webhook section of the settings page, driven by a plain HTTP client. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebWebhookSettingsTest {
     static final Pattern SECRET = Pattern.compile("id=\"webhook-secret\">([^<]+)<");
 
-    TestMasq masq;
-    String userId;
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        masq = TestMasq.startEmpty(dir, Map.of());
-        userId = masq.user("hooked@inbox.test", false);
-    }
-
-    @AfterAll
-    void stop() {
-        masq.close();
-    }
+    @AutoClose
+    final TestMasq masq = TestMasq.startEmpty(Map.of());
+    final String userId = masq.user("hooked@inbox.test", false);
 
     @Test
     void setShowsTheSecretOnceRefusesBadUrlsAndRemoves() throws Exception {

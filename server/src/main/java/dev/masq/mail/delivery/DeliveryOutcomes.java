@@ -15,11 +15,11 @@ final class DeliveryOutcomes {
 
     private final Database db;
     private final DeliveryQueue queue;
-    private final OwnerNotices notices;
+    private final UndeliverableNotices notices;
     private final RetryPolicy retry;
     private final Clock clock;
 
-    DeliveryOutcomes(Database db, DeliveryQueue queue, OwnerNotices notices, RetryPolicy retry, Clock clock) {
+    DeliveryOutcomes(Database db, DeliveryQueue queue, UndeliverableNotices notices, RetryPolicy retry, Clock clock) {
         this.db = db;
         this.queue = queue;
         this.notices = notices;

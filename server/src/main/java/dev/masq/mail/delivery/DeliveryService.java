@@ -65,7 +65,7 @@ public final class DeliveryService implements DirectDispatch, AutoCloseable {
         this.doorbell = new Doorbell(clock, POLL);
         this.sender = new SmtpSender(c.hostname(), c.deliveryStartTls());
         this.courier = new Courier(c.relay(), new MxResolver(c.dns(), c.mxPort()), sender);
-        OwnerNotices notices = new OwnerNotices(aliases, accounts, events, queue,
+        UndeliverableNotices notices = new UndeliverableNotices(aliases, accounts, events, queue,
                 c.deliveryExpiry(), c.hostname());
         this.outcomes = new DeliveryOutcomes(db, queue, notices, new RetryPolicy(c.retryMin(), c.retryMax()), clock);
         this.slots = new Semaphore(Math.max(1, c.deliveryConcurrency()));

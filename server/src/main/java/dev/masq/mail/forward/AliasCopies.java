@@ -26,7 +26,7 @@ import org.jooq.DSLContext;
 
 /**
  * The copy of a message for one active alias, in three steps: what it needs is read before the write
- * (the correspondents' reverse aliases, the verified inboxes), the copy is rewritten, signed and
+ * (the contacts' reverse aliases, the verified inboxes), the copy is rewritten, signed and
  * sealed outside any connection, and the write only stores the rows: the new reverse aliases, one
  * delivery per inbox (handed to the senders directly when they have room), the counters and event.
  */
@@ -34,7 +34,7 @@ final class AliasCopies {
     private final AliasRepository aliases;
     private final AliasEventRepository events;
     private final AccountRepository accounts;
-    private final ReverseAliasRepository reverseAliases;
+    private final ContactRepository contacts;
     private final DeliveryQueue queue;
     private final DirectDispatch dispatch;
     private final Verp verp;
@@ -49,7 +49,7 @@ final class AliasCopies {
         this.aliases = stores.aliases();
         this.events = stores.events();
         this.accounts = stores.accounts();
-        this.reverseAliases = stores.reverseAliases();
+        this.contacts = stores.contacts();
         this.queue = stores.queue();
         this.dispatch = dispatch;
         this.verp = verp;
@@ -60,20 +60,20 @@ final class AliasCopies {
     }
 
     /** What the alias's copy needs from the database, read before the write. */
-    record Plan(AliasRoute route, Verdict verdict, Map<String, ReverseAliasRepository.Prepared> reverseAliases,
+    record Plan(AliasRoute route, Verdict verdict, Map<String, ContactRepository.Prepared> contacts,
                 List<Mailbox> inboxes) {
     }
 
-    Plan plan(DSLContext ctx, AliasRoute route, ReceivedMessage message, Verdict verdict) {
+    Plan plan(DSLContext ctx, AliasRoute route, ReceivedMessage message, Verdict verdict, Instant now) {
         String domain = domainOf(route.address());
-        Map<String, ReverseAliasRepository.Prepared> reverse = new LinkedHashMap<>();
-        for (String correspondent : message.senders().addresses()) {
-            if (ourDomains.contains(domainOf(correspondent))) {
+        Map<String, ContactRepository.Prepared> prepared = new LinkedHashMap<>();
+        for (String contactAddress : message.senders().addresses()) {
+            if (ourDomains.contains(domainOf(contactAddress))) {
                 continue; // our own addresses (the alias itself in Cc) are reached directly
             }
-            reverse.put(correspondent, reverseAliases.prepare(ctx, route.aliasId(), correspondent, domain));
+            prepared.put(contactAddress, contacts.prepare(ctx, route.aliasId(), contactAddress, domain, now));
         }
-        return new Plan(route, verdict, reverse, verifiedInboxes(ctx, route));
+        return new Plan(route, verdict, prepared, verifiedInboxes(ctx, route));
     }
 
     /**
@@ -83,9 +83,9 @@ final class AliasCopies {
     PreparedCopy prepare(Plan plan, ReceivedMessage message, Instant now) {
         AliasRoute route = plan.route();
         String author = message.author();
-        List<ReverseAliasRepository.Prepared> created = plan.reverseAliases().values().stream()
-                .filter(ReverseAliasRepository.Prepared::isNew).toList();
-        if (author != null && plan.reverseAliases().get(author).alias().blocked()) {
+        List<ContactRepository.Prepared> created = plan.contacts().values().stream()
+                .filter(ContactRepository.Prepared::isNew).toList();
+        if (author != null && plan.contacts().get(author).contact().blocked()) {
             return new PreparedCopy.Blocked(route, plan.verdict(), author, "sender blocked", false, created);
         }
         if (plan.inboxes().isEmpty()) {
@@ -93,7 +93,7 @@ final class AliasCopies {
         }
         String domain = domainOf(route.address());
         Map<String, String> reverseAddresses = new HashMap<>();
-        plan.reverseAliases().forEach((correspondent, ra) -> reverseAddresses.put(correspondent, ra.alias().address()));
+        plan.contacts().forEach((contactAddress, contact) -> reverseAddresses.put(contactAddress, contact.contact().reverseAlias()));
         byte[] copy = dkim.sign(LineLimit.apply(rewriter.rewrite(message.headers(), message.senders(),
                 TraceHeader.received(message.envelope(), hostname, route.address(), now), route.address(), reverseAddresses,
                 plan.verdict() == null ? VerdictHeaders.NONE : VerdictHeaders.of(plan.verdict()))), domain);
@@ -115,16 +115,16 @@ final class AliasCopies {
         List<PreparedCopy.Row> leased = copy.rows().stream()
                 .map(row -> new PreparedCopy.Row(row.sealed(), dispatch.reserve(row.sealed().delivery().content().length)))
                 .toList();
-        return new PreparedCopy.Forward(copy.route(), copy.verdict(), copy.author(), copy.newReverseAliases(), leased);
+        return new PreparedCopy.Forward(copy.route(), copy.verdict(), copy.author(), copy.newContacts(), leased);
     }
 
     /**
-     * Inside the write. Throws {@link StaleCopy} when a correspondent's reverse alias was created by another
+     * Inside the write. Throws {@link StaleCopy} when a contact's reverse alias was created by another
      * message since this copy was prepared: the copy names one that must not exist twice.
      */
     void store(DSLContext ctx, PreparedCopy.Forward copy, Instant now) {
-        for (ReverseAliasRepository.Prepared created : copy.newReverseAliases()) {
-            if (!reverseAliases.insert(ctx, created, now)) {
+        for (ContactRepository.Prepared created : copy.newContacts()) {
+            if (!contacts.insert(ctx, created)) {
                 throw new StaleCopy("reverse alias created meanwhile for alias " + copy.route().aliasId());
             }
         }
@@ -139,7 +139,7 @@ final class AliasCopies {
     /** Inside the write: counts a message the alias took but did not forward, and says why in its event log. */
     void store(DSLContext ctx, PreparedCopy.Blocked copy, Instant now) {
         // No copy names them: one another message created meanwhile serves as well.
-        copy.newReverseAliases().forEach(created -> reverseAliases.insert(ctx, created, now));
+        copy.newContacts().forEach(created -> contacts.insert(ctx, created));
         aliases.countBlocked(ctx, copy.route().aliasId(), now);
         events.record(ctx, copy.route().aliasId(), "blocked", copy.author(), copy.why(), now);
     }

@@ -2,7 +2,7 @@ package dev.masq.mail.forward;
 
 import dev.masq.alias.AliasRoute;
 import dev.masq.block.SenderBlocks;
-import dev.masq.leak.LeakNotifications;
+import dev.masq.leak.LeakNotices;
 import dev.masq.leak.LeakService;
 import dev.masq.leak.Verdict;
 import dev.masq.leak.VerdictKind;
@@ -15,12 +15,12 @@ import org.jooq.DSLContext;
  */
 final class AliasVerdicts {
     private final LeakService leaks;
-    private final LeakNotifications leakNotifications;
+    private final LeakNotices leakNotices;
     private final SenderBlocks blocks;
 
-    AliasVerdicts(LeakService leaks, LeakNotifications leakNotifications, SenderBlocks blocks) {
+    AliasVerdicts(LeakService leaks, LeakNotices leakNotices, SenderBlocks blocks) {
         this.leaks = leaks;
-        this.leakNotifications = leakNotifications;
+        this.leakNotices = leakNotices;
         this.blocks = blocks;
     }
 
@@ -39,7 +39,7 @@ final class AliasVerdicts {
         if (!classify(ctx, route, evidence).equals(verdict)) {
             throw new StaleCopy("the vendor of alias " + route.aliasId() + " changed meanwhile");
         }
-        return leaks.record(ctx, route.aliasId(), verdict, now) && leakNotifications.enqueue(ctx, route.aliasId(), now);
+        return leaks.record(ctx, route.aliasId(), verdict, now) && leakNotices.enqueue(ctx, route.aliasId(), now);
     }
 
     /**

@@ -26,7 +26,7 @@ final class ForwardRewriter {
             "x-confirm-reading-to");
 
     /**
-     * @param reverseAddresses the reverse alias address of every correspondent in {@code senders}
+     * @param reverseAddresses the reverse alias address of every contact in {@code senders}
      */
     byte[] rewrite(HeaderBlock headers, Senders senders, String traceHeader, String aliasAddress,
                    Map<String, String> reverseAddresses, VerdictHeaders.Decoration verdict) {
@@ -104,29 +104,29 @@ final class ForwardRewriter {
         return !VerdictHeaders.isUntrustedUpstream(name) && !DROPPED.contains(name);
     }
 
-    private static String mailboxes(List<Correspondent> who, String aliasAddress, Map<String, String> reverseAddresses) {
+    private static String mailboxes(List<NamedAddress> who, String aliasAddress, Map<String, String> reverseAddresses) {
         if (who.isEmpty()) {
-            return ReverseMailbox.unknown(aliasAddress);
+            return ContactMailbox.unknown(aliasAddress);
         }
         StringBuilder sb = new StringBuilder();
-        for (Correspondent c : who) {
+        for (NamedAddress c : who) {
             if (!sb.isEmpty()) {
                 sb.append(", ");
             }
-            sb.append(ReverseMailbox.format(c, reverseAddresses.get(c.address())));
+            sb.append(ContactMailbox.format(c, reverseAddresses.get(c.address())));
         }
         return sb.toString();
     }
 
-    /** The Cc list with each outside correspondent behind its reverse alias; our own addresses stay as they are. */
-    private static String copies(List<Correspondent> cc, Map<String, String> reverseAddresses) {
+    /** The Cc list with each outside contact behind its reverse alias; our own addresses stay as they are. */
+    private static String copies(List<NamedAddress> cc, Map<String, String> reverseAddresses) {
         StringBuilder sb = new StringBuilder();
-        for (Correspondent c : cc) {
+        for (NamedAddress c : cc) {
             if (!sb.isEmpty()) {
                 sb.append(", ");
             }
             String reverse = reverseAddresses.get(c.address());
-            sb.append(reverse != null ? ReverseMailbox.format(c, reverse) : "<" + c.address() + ">");
+            sb.append(reverse != null ? ContactMailbox.format(c, reverse) : "<" + c.address() + ">");
         }
         return sb.toString();
     }

@@ -8,7 +8,7 @@ import dev.masq.common.Wakeup;
 import dev.masq.config.Config;
 import dev.masq.db.Database;
 import dev.masq.leak.AfterBurnTally;
-import dev.masq.leak.LeakNotifications;
+import dev.masq.leak.LeakNotices;
 import dev.masq.leak.LeakService;
 import dev.masq.senderauth.SenderAuthentication;
 import dev.masq.senderauth.SpamAssassinClient;
@@ -69,11 +69,11 @@ public final class ForwardService {
      */
     public ForwardService(Config config, Database db, MailRepositories repositories, Verp verp, DkimSigning dkim,
                           SenderBlocks blocks, SenderAuthentication authentication, SpamAssassinClient spamd,
-                          LeakService leaks, LeakNotifications leakNotifications, Clock clock, DirectDispatch dispatch,
+                          LeakService leaks, LeakNotices leakNotices, Clock clock, DirectDispatch dispatch,
                           Wakeup queued) {
         this.db = db;
         this.recipients = new RecipientResolver(Set.copyOf(config.domains()), verp, repositories.aliases(),
-                repositories.reverseAliases(), blocks, repositories.accounts());
+                repositories.contacts(), blocks, repositories.accounts());
         this.events = repositories.events();
         this.copies = new AliasCopies(repositories, dispatch, verp, dkim, config.hostname(), config.deliveryExpiry(),
                 Set.copyOf(config.domains()));
@@ -83,7 +83,7 @@ public final class ForwardService {
         this.dispatch = dispatch;
         this.authentication = authentication;
         this.spamd = spamd;
-        this.verdicts = new AliasVerdicts(leaks, leakNotifications, blocks);
+        this.verdicts = new AliasVerdicts(leaks, leakNotices, blocks);
         this.afterBurn = new AfterBurnTally(db, clock);
         this.leakDetection = config.leak().detection();
     }
@@ -219,7 +219,7 @@ public final class ForwardService {
                             "refused: " + (verdict == null ? "blocked" : verdict.kind().wire()), true, List.of()));
                 }
                 if (route.state() == AliasState.ACTIVE) {
-                    AliasCopies.Plan plan = copies.plan(ctx, route, message, verdict);
+                    AliasCopies.Plan plan = copies.plan(ctx, route, message, verdict, now);
                     return () -> copies.prepare(plan, message, now);
                 }
                 return ready(new PreparedCopy.Blocked(route, verdict, author, "alias paused", false, List.of()));

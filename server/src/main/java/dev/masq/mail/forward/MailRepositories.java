@@ -10,5 +10,5 @@ import dev.masq.outbox.DeliveryQueue;
  * composition root: five arguments that always travel together, not a service locator.
  */
 public record MailRepositories(AliasRepository aliases, AliasEventRepository events, AccountRepository accounts,
-                               ReverseAliasRepository reverseAliases, DeliveryQueue queue) {
+                               ContactRepository contacts, DeliveryQueue queue) {
 }

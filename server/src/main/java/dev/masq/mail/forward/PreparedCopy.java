@@ -22,8 +22,8 @@ sealed interface PreparedCopy {
         return null;
     }
 
-    /** The alias's copy, one row per verified inbox, with the correspondents' new reverse aliases it names. */
-    record Forward(AliasRoute route, Verdict verdict, String author, List<ReverseAliasRepository.Prepared> newReverseAliases,
+    /** The alias's copy, one row per verified inbox, with the contacts' new reverse aliases it names. */
+    record Forward(AliasRoute route, Verdict verdict, String author, List<ContactRepository.Prepared> newContacts,
                    List<Row> rows) implements PreparedCopy {
     }
 
@@ -32,7 +32,7 @@ sealed interface PreparedCopy {
      * the alias refuses its author, which the sender may be told.
      */
     record Blocked(AliasRoute route, Verdict verdict, String author, String why, boolean refused,
-                   List<ReverseAliasRepository.Prepared> newReverseAliases) implements PreparedCopy {
+                   List<ContactRepository.Prepared> newContacts) implements PreparedCopy {
     }
 
     /** A copy for the operator's inbox. */

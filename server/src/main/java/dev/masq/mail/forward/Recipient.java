@@ -26,7 +26,7 @@ public sealed interface Recipient {
     }
 
     /**
-     * A reverse alias: its owner writing to the correspondent behind it. {@code fromOwner}: the
+     * A reverse alias: its owner writing to the contact behind it. {@code fromOwner}: the
      * envelope sender is one of the owner's verified inboxes, the only senders it takes mail from.
      */
     record ToReverseAlias(Contact contact, AliasRoute alias, boolean fromOwner) implements Recipient {

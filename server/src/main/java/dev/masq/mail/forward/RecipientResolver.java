@@ -22,16 +22,16 @@ final class RecipientResolver {
     private final Set<String> domains;
     private final Verp verp;
     private final AliasRepository aliases;
-    private final ReverseAliasRepository reverseAliases;
+    private final ContactRepository contacts;
     private final SenderBlocks blocks;
     private final AccountRepository accounts;
 
-    RecipientResolver(Set<String> domains, Verp verp, AliasRepository aliases, ReverseAliasRepository reverseAliases,
+    RecipientResolver(Set<String> domains, Verp verp, AliasRepository aliases, ContactRepository contacts,
                       SenderBlocks blocks, AccountRepository accounts) {
         this.domains = domains;
         this.verp = verp;
         this.aliases = aliases;
-        this.reverseAliases = reverseAliases;
+        this.contacts = contacts;
         this.blocks = blocks;
         this.accounts = accounts;
     }
@@ -52,8 +52,8 @@ final class RecipientResolver {
                     .<Recipient>map(Recipient.Bounce::new)
                     .orElseGet(Recipient.Unknown::new);
         }
-        if (ReverseAliasRepository.looksLikeReverseAlias(local)) {
-            return reverseAliases.findByAddress(ctx, address)
+        if (ContactRepository.looksLikeReverseAlias(local)) {
+            return contacts.findByReverseAlias(ctx, address)
                     .flatMap(c -> aliases.findRouteById(ctx, c.aliasId())
                             .filter(route -> route.state() != AliasState.BURNED)
                             .<Recipient>map(route -> new Recipient.ToReverseAlias(c, route,
@@ -69,7 +69,7 @@ final class RecipientResolver {
             return new Recipient.Burned(route.aliasId());
         }
         if (route.state() == AliasState.ACTIVE && !sender.isEmpty()
-                && (reverseAliases.isBlocked(ctx, route.aliasId(), sender)
+                && (contacts.isBlocked(ctx, route.aliasId(), sender)
                     || blocks.isBlocked(ctx, route.aliasId(), route.userId(), sender))) {
             return new Recipient.SenderBlocked(route);
         }

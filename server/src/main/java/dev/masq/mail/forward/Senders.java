@@ -11,13 +11,13 @@ import java.util.Set;
  * first From mailbox, else the envelope sender, else no one; without a usable Reply-To, replies go
  * to the author.
  */
-record Senders(Correspondent author, List<Correspondent> replyTo, List<Correspondent> cc, List<String> unsubscribe) {
+record Senders(NamedAddress author, List<NamedAddress> replyTo, List<NamedAddress> cc, List<String> unsubscribe) {
 
     static Senders of(HeaderBlock headers, String envelopeSender) {
-        List<Correspondent> from = parse(headers, "From");
-        Correspondent author = !from.isEmpty() ? from.getFirst()
-                : EmailAddress.parse(envelopeSender).map(a -> new Correspondent(null, a.toString())).orElse(null);
-        List<Correspondent> replyTo = parse(headers, "Reply-To");
+        List<NamedAddress> from = parse(headers, "From");
+        NamedAddress author = !from.isEmpty() ? from.getFirst()
+                : EmailAddress.parse(envelopeSender).map(a -> new NamedAddress(null, a.toString())).orElse(null);
+        List<NamedAddress> replyTo = parse(headers, "Reply-To");
         if (replyTo.isEmpty()) {
             replyTo = author == null ? List.of() : List.of(author);
         }
@@ -26,9 +26,9 @@ record Senders(Correspondent author, List<Correspondent> replyTo, List<Correspon
                 unsubscribe == null ? List.of() : ListUnsubscribe.addresses(headers.value(unsubscribe)));
     }
 
-    private static List<Correspondent> parse(HeaderBlock headers, String name) {
+    private static List<NamedAddress> parse(HeaderBlock headers, String name) {
         HeaderBlock.Field field = headers.first(name);
-        return field == null ? List.of() : Correspondents.parse(headers.value(field));
+        return field == null ? List.of() : NamedAddresses.parse(headers.value(field));
     }
 
     /** Every address that needs a reverse alias. */

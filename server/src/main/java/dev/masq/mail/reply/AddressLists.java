@@ -13,9 +13,9 @@ import org.apache.james.mime4j.codec.EncoderUtil;
 import org.apache.james.mime4j.dom.address.Mailbox;
 
 /**
- * Rewrites a To or Cc field of an outgoing message: reverse aliases become their correspondents, the
+ * Rewrites a To or Cc field of an outgoing message: reverse aliases become their contacts, the
  * owner's inboxes the alias. The display name masq gave a reverse alias ({@code "Jane - jane at
- * vendor.com"}) goes back to what the correspondent called themselves.
+ * vendor.com"}) goes back to what the contact called themselves.
  */
 final class AddressLists {
     private AddressLists() {
@@ -33,14 +33,14 @@ final class AddressLists {
                 continue;
             }
             String original = parsed.get().toString();
-            Optional<String> correspondent = swaps.correspondent(original);
-            String address = correspondent.orElseGet(() -> swaps.address(original));
+            Optional<String> contactAddress = swaps.contactBehind(original);
+            String address = contactAddress.orElseGet(() -> swaps.address(original));
             if (!seen.add(address)) {
                 continue;
             }
             String name = m.getName() == null ? "" : swaps.apply(m.getName()).strip();
-            if (correspondent.isPresent()) {
-                name = withoutShownAddress(name, correspondent.get());
+            if (contactAddress.isPresent()) {
+                name = withoutShownAddress(name, contactAddress.get());
             }
             out.add(name.isEmpty() ? "<" + address + ">" : EncoderUtil.encodeAddressDisplayName(name) + " <" + address + ">");
         }
@@ -48,8 +48,8 @@ final class AddressLists {
     }
 
     /** Undoes {@code ReverseMailbox}: "Jane - jane at vendor.com" is Jane, "jane at vendor.com" is no name. */
-    private static String withoutShownAddress(String name, String correspondent) {
-        String shown = correspondent.replace("@", " at ");
+    private static String withoutShownAddress(String name, String contactAddress) {
+        String shown = contactAddress.replace("@", " at ");
         if (name.equalsIgnoreCase(shown)) {
             return "";
         }

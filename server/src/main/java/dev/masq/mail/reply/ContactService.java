@@ -11,39 +11,39 @@ import dev.masq.common.NotFoundException;
 import dev.masq.db.Database;
 import dev.masq.mail.EmailAddress;
 import dev.masq.mail.forward.Contact;
-import dev.masq.mail.forward.ReverseAliasRepository;
+import dev.masq.mail.forward.ContactRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
- * The correspondents of an alias, for its owner: "write to X from alias A" answers with the reverse
- * alias to send to, and a correspondent can be blocked without touching the alias.
+ * The contacts of an alias, for its owner: "write to X from alias A" answers with the reverse
+ * alias to send to, and a contact can be blocked without touching the alias.
  */
 public final class ContactService {
     private final Database db;
     private final AccountRepository accounts;
     private final AliasRepository aliases;
-    private final ReverseAliasRepository reverseAliases;
+    private final ContactRepository contacts;
     private final Set<String> domains;
     private final Clock clock;
 
-    public ContactService(Database db, AccountRepository accounts, AliasRepository aliases, ReverseAliasRepository reverseAliases,
+    public ContactService(Database db, AccountRepository accounts, AliasRepository aliases, ContactRepository contacts,
                           List<String> domains, Clock clock) {
         this.db = db;
         this.accounts = accounts;
         this.aliases = aliases;
-        this.reverseAliases = reverseAliases;
+        this.contacts = contacts;
         this.domains = Set.copyOf(domains);
         this.clock = clock;
     }
 
     /** The contact for {@code address} on the alias, created on first request. */
     public Contact open(String userId, String aliasId, String address) {
-        EmailAddress correspondent = EmailAddress.parse(address)
+        EmailAddress contactAddress = EmailAddress.parse(address)
                 .orElseThrow(() -> new InvalidInputException("address", "not an email address"));
-        if (domains.contains(correspondent.domain())) {
+        if (domains.contains(contactAddress.domain())) {
             // Our own addresses are reached directly; a reverse alias to one would loop back to us.
             throw new InvalidInputException("address", "that is an address of this server");
         }
@@ -52,32 +52,32 @@ public final class ContactService {
             if (alias.state() == AliasState.BURNED) {
                 throw new ConflictException("state", "a burned alias sends no mail");
             }
-            if (isOwnInbox(ctx, userId, correspondent)) {
+            if (isOwnInbox(ctx, userId, contactAddress)) {
                 // Mail to the reverse alias would come back to this inbox as if from the alias: a loop, and one that
                 // shows the inbox to whoever reads the headers of the copy.
                 throw new InvalidInputException("address", "that is one of your own inboxes: write to it directly, not through an alias");
             }
             String domain = alias.address().substring(alias.address().lastIndexOf('@') + 1);
-            String id = reverseAliases.findOrCreate(ctx, aliasId, correspondent.toString(), domain, clock.instant()).id();
-            return reverseAliases.find(ctx, aliasId, id).orElseThrow();
+            String id = contacts.findOrCreate(ctx, aliasId, contactAddress.toString(), domain, clock.instant()).id();
+            return contacts.find(ctx, aliasId, id).orElseThrow();
         });
     }
 
     public List<Contact> list(String userId, String aliasId) {
         return db.read(ctx -> {
             alias(ctx, userId, aliasId);
-            return reverseAliases.list(ctx, aliasId);
+            return contacts.list(ctx, aliasId);
         });
     }
 
-    /** Blocked: mail from the correspondent to the alias is refused with 550 5.7.1. */
+    /** Blocked: mail from the contact to the alias is refused with 550 5.7.1. */
     public Contact setBlocked(String userId, String aliasId, String contactId, boolean blocked) {
         return db.write(ctx -> {
             alias(ctx, userId, aliasId);
-            reverseAliases.find(ctx, aliasId, contactId)
+            contacts.find(ctx, aliasId, contactId)
                     .orElseThrow(() -> new NotFoundException("no contact with id " + contactId));
-            reverseAliases.setBlocked(ctx, contactId, blocked);
-            return reverseAliases.find(ctx, aliasId, contactId).orElseThrow();
+            contacts.setBlocked(ctx, contactId, blocked);
+            return contacts.find(ctx, aliasId, contactId).orElseThrow();
         });
     }
 

@@ -11,7 +11,7 @@ import dev.masq.mail.Verp;
 import dev.masq.outbox.Delivery;
 import dev.masq.outbox.DeliveryQueue;
 import dev.masq.mail.forward.Contact;
-import dev.masq.mail.forward.ReverseAliasRepository;
+import dev.masq.mail.forward.ContactRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -29,7 +29,7 @@ import org.jooq.DSLContext;
 public final class OutboundMail {
     private final AliasRepository aliases;
     private final AccountRepository accounts;
-    private final ReverseAliasRepository reverseAliases;
+    private final ContactRepository contacts;
     private final DeliveryQueue queue;
     private final Verp verp;
     private final DkimSigning dkim;
@@ -37,11 +37,11 @@ public final class OutboundMail {
     private final Duration expiry;
     private final ReplyRewriter rewriter = new ReplyRewriter();
 
-    public OutboundMail(AliasRepository aliases, AccountRepository accounts, ReverseAliasRepository reverseAliases,
+    public OutboundMail(AliasRepository aliases, AccountRepository accounts, ContactRepository contacts,
                         DeliveryQueue queue, Verp verp, DkimSigning dkim, List<String> domains, Duration expiry) {
         this.aliases = aliases;
         this.accounts = accounts;
-        this.reverseAliases = reverseAliases;
+        this.contacts = contacts;
         this.queue = queue;
         this.verp = verp;
         this.dkim = dkim;
@@ -58,7 +58,7 @@ public final class OutboundMail {
         String domain = domainOf(alias);
         Set<String> inboxes = accounts.mailboxesOf(ctx, alias.userId()).stream().map(Mailbox::address)
                 .collect(Collectors.toSet());
-        Swaps swaps = new Swaps(inboxes, alias.address(), domains, address -> correspondent(ctx, address, alias.userId()));
+        Swaps swaps = new Swaps(inboxes, alias.address(), domains, address -> contactBehind(ctx, address, alias.userId()));
         String name = alias.displayName() != null ? alias.displayName()
                 : clientName == null ? "" : oneLine(swaps.apply(clientName));
         String from = name.isEmpty() ? "<" + alias.address() + ">"
@@ -95,9 +95,9 @@ public final class OutboundMail {
         return name.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
     }
 
-    /** Only the owner's own reverse aliases are resolved: another user's correspondents are none of theirs. */
-    private Optional<String> correspondent(DSLContext ctx, String reverseAlias, String userId) {
-        return reverseAliases.findByAddress(ctx, reverseAlias)
+    /** Only the owner's own reverse aliases are resolved: another user's contacts are none of theirs. */
+    private Optional<String> contactBehind(DSLContext ctx, String reverseAlias, String userId) {
+        return contacts.findByReverseAlias(ctx, reverseAlias)
                 .filter(c -> aliases.findRouteById(ctx, c.aliasId()).filter(r -> r.userId().equals(userId)).isPresent())
                 .map(Contact::address);
     }

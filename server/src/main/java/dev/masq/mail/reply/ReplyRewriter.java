@@ -29,12 +29,12 @@ import org.apache.james.mime4j.util.ByteArrayBuffer;
 import org.apache.james.mime4j.util.MimeUtil;
 
 /**
- * Turns a message the owner wrote into the copy a correspondent receives from the alias. The header
+ * Turns a message the owner wrote into the copy a contact receives from the alias. The header
  * is rebuilt from the raw fields: only those on a short list of harmless ones survive (everything that
  * traces the path or the client, {@code User-Agent}, {@code X-Mailer}, {@code Sender},
  * {@code Reply-To}, signatures, is dropped), {@code From} is the alias and {@code Message-ID} is new
  * on the alias domain. In every kept field and every text part, decoded whatever its transfer
- * encoding, the inboxes become the alias and reverse aliases their correspondents. A body with
+ * encoding, the inboxes become the alias and reverse aliases their contacts. A body with
  * nothing to swap goes on as the exact bytes the client wrote; only one that had to change is
  * written anew by mime4j.
  */

@@ -41,7 +41,7 @@ public final class ReplyService {
     private final AliasEventRepository events;
     private final SenderAuthentication authentication;
     private final OutboundMail outbound;
-    private final ForgeryNotices forgeries;
+    private final ForgedReplyNotices forgeries;
     private final Clock clock;
     private final Runnable onQueued;
 
@@ -56,7 +56,7 @@ public final class ReplyService {
         this.events = repositories.events();
         this.authentication = authentication;
         this.outbound = outbound;
-        this.forgeries = new ForgeryNotices(aliases, accounts, events, repositories.queue(),
+        this.forgeries = new ForgedReplyNotices(aliases, accounts, events, repositories.queue(),
                 config.sending().forgeryNoticeWindow(), config.deliveryExpiry(), config.hostname());
         this.clock = clock;
         this.onQueued = onQueued;

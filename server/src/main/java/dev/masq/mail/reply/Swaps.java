@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * The address swaps of an outgoing message: each of the owner's real inboxes becomes the alias,
- * each reverse alias becomes the correspondent behind it. Matching ignores case and word
+ * each reverse alias becomes the contact behind it. Matching ignores case and word
  * boundaries, so no spelling of an inbox address survives. Reverse aliases are looked up on first
  * sight; one that is not ours to resolve stays as it is (it reveals nothing).
  */
@@ -25,7 +25,7 @@ final class Swaps {
     /**
      * @param inboxes       the owner's real addresses, each to be replaced by {@code alias}
      * @param domains       our alias domains, where reverse aliases live
-     * @param reverseLookup the correspondent behind a reverse alias address (lower case)
+     * @param reverseLookup the contact behind a reverse alias address (lower case)
      */
     Swaps(Set<String> inboxes, String alias, Set<String> domains, Function<String, Optional<String>> reverseLookup) {
         this.fixed = inboxes.stream().collect(Collectors.toMap(a -> a.toLowerCase(Locale.ROOT), a -> alias, (a, b) -> a));
@@ -54,8 +54,8 @@ final class Swaps {
         return apply(address);
     }
 
-    /** The correspondent if {@code address} is a reverse alias we resolved. */
-    Optional<String> correspondent(String address) {
+    /** The contact if {@code address} is a reverse alias we resolved. */
+    Optional<String> contactBehind(String address) {
         String key = address.toLowerCase(Locale.ROOT);
         return fixed.containsKey(key) ? Optional.empty() : Optional.ofNullable(lookup(key)).filter(c -> !c.equals(key));
     }

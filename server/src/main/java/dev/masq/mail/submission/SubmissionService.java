@@ -9,7 +9,7 @@ import dev.masq.outbox.DeliveryQueue;
 import dev.masq.mail.forward.Contact;
 import dev.masq.mail.forward.InboundMessage;
 import dev.masq.mail.forward.MailRepositories;
-import dev.masq.mail.forward.ReverseAliasRepository;
+import dev.masq.mail.forward.ContactRepository;
 import dev.masq.mail.reply.Authorship;
 import dev.masq.mail.reply.OutboundMail;
 import java.time.Clock;
@@ -24,7 +24,7 @@ import org.jooq.DSLContext;
 
 /**
  * New mail (or replies) that a signed-in user sends over the submission port as one of their
- * aliases, to anyone. A recipient that is one of the user's reverse aliases is the correspondent
+ * aliases, to anyone. A recipient that is one of the user's reverse aliases is the contact
  * behind it; any other gets a reverse alias on the alias, so the conversation has a contact entry
  * and later mail from them is recognised.
  */
@@ -34,7 +34,7 @@ public final class SubmissionService {
     private final Database db;
     private final AliasRepository aliases;
     private final AliasEventRepository events;
-    private final ReverseAliasRepository reverseAliases;
+    private final ContactRepository contacts;
     private final OutboundMail outbound;
     private final Set<String> domains;
     private final Clock clock;
@@ -46,7 +46,7 @@ public final class SubmissionService {
         this.db = db;
         this.aliases = repositories.aliases();
         this.events = repositories.events();
-        this.reverseAliases = repositories.reverseAliases();
+        this.contacts = repositories.contacts();
         this.outbound = outbound;
         this.domains = Set.copyOf(domains);
         this.clock = clock;
@@ -67,7 +67,7 @@ public final class SubmissionService {
                 .filter(r -> r.userId().equals(userId) && r.state() != AliasState.BURNED)
                 .map(route -> {
                     Alias alias = aliases.find(ctx, userId, route.aliasId()).orElseThrow();
-                    Submission destinations = destinations(ctx, alias, message.recipients());
+                    Submission destinations = destinations(ctx, alias, message.recipients(), now);
                     // A client set up for the alias names the identity deliberately: its name stays unless the alias has one.
                     return destinations.drafted(outbound.draft(ctx, alias, message.content(),
                             Authorship.displayName(message.content()).orElse(null)));
@@ -81,7 +81,7 @@ public final class SubmissionService {
         String aliasId = ready.draft().alias().id();
         db.writeVoid(ctx -> {
             // One another message created meanwhile serves as well: the copy names none of them.
-            ready.newReverseAliases().forEach(created -> reverseAliases.insert(ctx, created, now));
+            ready.newContacts().forEach(created -> contacts.insert(ctx, created));
             outbound.store(ctx, deliveries);
             aliases.countSent(ctx, aliasId);
             events.record(ctx, aliasId, "sent", to.getFirst(), to.size() == 1 ? null : to.size() + " recipients", now);
@@ -91,30 +91,30 @@ public final class SubmissionService {
     }
 
     /**
-     * Where a submission goes, read before the write: {@code to} the correspondents, with a reverse alias
+     * Where a submission goes, read before the write: {@code to} the contacts, with a reverse alias
      * to create for each new one, so the conversation has a contact entry.
      */
-    private record Submission(List<String> to, List<ReverseAliasRepository.Prepared> newReverseAliases,
+    private record Submission(List<String> to, List<ContactRepository.Prepared> newContacts,
                               OutboundMail.Draft draft) {
         Submission drafted(OutboundMail.Draft copy) {
-            return new Submission(to, newReverseAliases, copy);
+            return new Submission(to, newContacts, copy);
         }
     }
 
-    private Submission destinations(DSLContext ctx, Alias alias, List<String> recipients) {
+    private Submission destinations(DSLContext ctx, Alias alias, List<String> recipients, Instant now) {
         String domain = alias.address().substring(alias.address().lastIndexOf('@') + 1);
         Set<String> out = new LinkedHashSet<>();
-        List<ReverseAliasRepository.Prepared> created = new ArrayList<>();
+        List<ContactRepository.Prepared> created = new ArrayList<>();
         for (String raw : recipients) {
             String rcpt = raw.toLowerCase(Locale.ROOT);
-            Optional<String> correspondent = reverseAliases.findByAddress(ctx, rcpt)
+            Optional<String> contactAddress = contacts.findByReverseAlias(ctx, rcpt)
                     .filter(c -> ownedBy(ctx, c, alias.userId()))
                     .map(Contact::address);
-            if (correspondent.isPresent()) {
-                out.add(correspondent.get());
+            if (contactAddress.isPresent()) {
+                out.add(contactAddress.get());
             } else {
                 if (!domains.contains(rcpt.substring(rcpt.lastIndexOf('@') + 1))) {
-                    ReverseAliasRepository.Prepared reverse = reverseAliases.prepare(ctx, alias.id(), rcpt, domain);
+                    ContactRepository.Prepared reverse = contacts.prepare(ctx, alias.id(), rcpt, domain, now);
                     if (reverse.isNew()) {
                         created.add(reverse);
                     }

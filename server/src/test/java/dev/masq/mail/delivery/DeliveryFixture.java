@@ -8,11 +8,7 @@ import dev.masq.alias.NewAlias;
 import dev.masq.crypto.Tokens;
 import dev.masq.db.schema.tables.records.DeliveriesRecord;
 import dev.masq.testing.DownstreamSmtpServer;
-import dev.masq.testing.DownstreamSmtpServer.Received;
 import dev.masq.testing.TestDns;
-import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -94,16 +90,6 @@ final class DeliveryFixture implements AutoCloseable {
                 + ".a line starting with a dot\r\n"
                 + "\r\n"
                 + "caf\u00e9 \u2014 8-bit body, untouched\r\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A notice as its reader sees it: the header as sent, the body with quoted-printable undone. */
-    static String readable(Received notice) throws Exception {
-        String text = notice.text();
-        int split = text.indexOf("\r\n\r\n") + 4;
-        try (InputStream body = MimeUtility.decode(new ByteArrayInputStream(notice.content(), split, notice.content().length - split),
-                "quoted-printable")) {
-            return text.substring(0, split) + new String(body.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     String enqueue(String recipient, byte[] content, Duration expiry) {

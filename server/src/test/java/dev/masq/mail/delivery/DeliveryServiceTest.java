@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,16 +27,12 @@ class DeliveryServiceTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     DeliveryFixture f;
 
     @BeforeEach
     void setUp() throws Exception {
         f = new DeliveryFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        f.close();
     }
 
     @Test
@@ -132,7 +128,7 @@ class DeliveryServiceTest {
         Received notice = f.downstream.received().getFirst();
         assertThat(notice.mailFrom()).as("null sender").isEmpty();
         assertThat(notice.recipients()).containsExactly(INBOX);
-        String text = DeliveryFixture.readable(notice);
+        String text = notice.readable();
         assertThat(text).contains("Subject: Undeliverable: message to " + f.alias.address())
                 .contains("From: masq <masq@mask.test>")
                 .contains("Auto-Submitted: auto-generated")
@@ -142,7 +138,7 @@ class DeliveryServiceTest {
         assertThat(f.downstream.rcptAttempts()).extracting(a -> a.recipient()).containsOnly(INBOX);
         await().atMost(PATIENCE).until(() -> f.rows().isEmpty());
         List<AliasEvent> events = f.masq.aliases().events(f.userId, f.alias.id(), 10);
-        assertThat(events).filteredOn(e -> e.kind().equals(OwnerNotices.EVENT)).singleElement()
+        assertThat(events).filteredOn(e -> e.kind().equals(UndeliverableNotices.EVENT)).singleElement()
                 .satisfies(e -> assertThat(e.detail()).as("only the code is kept in clear").isEqualTo("550 5.1.1"));
     }
 
@@ -156,12 +152,12 @@ class DeliveryServiceTest {
 
         await().atMost(PATIENCE).until(() -> f.downstream.received().size() == 1);
         assertThat(f.downstream.received().getFirst().mailFrom()).isEmpty();
-        assertThat(DeliveryFixture.readable(f.downstream.received().getFirst()))
+        assertThat(f.downstream.received().getFirst().readable())
                 .contains("still not delivered after 1 second")
                 .contains("451 4.3.0 try later");
         assertThat(f.downstream.rcptAttempts().stream().filter(a -> !a.mailFrom().isEmpty()).count()).isGreaterThanOrEqualTo(3);
         await().atMost(PATIENCE).until(() -> f.rows().isEmpty());
-        assertThat(f.masq.aliases().events(f.userId, f.alias.id(), 10)).filteredOn(e -> e.kind().equals(OwnerNotices.EVENT))
+        assertThat(f.masq.aliases().events(f.userId, f.alias.id(), 10)).filteredOn(e -> e.kind().equals(UndeliverableNotices.EVENT))
                 .singleElement().satisfies(e -> assertThat(e.detail()).matches("expired after \\d+ attempts; last: 451 4\\.3\\.0"));
     }
 
@@ -175,7 +171,7 @@ class DeliveryServiceTest {
 
         await().atMost(PATIENCE).until(() -> f.downstream.received().size() == 1);
         assertThat(f.downstream.received().getFirst().recipients()).containsExactly(INBOX);
-        assertThat(DeliveryFixture.readable(f.downstream.received().getFirst())).contains("null MX");
+        assertThat(f.downstream.received().getFirst().readable()).contains("null MX");
         assertThat(f.downstream.rcptAttempts()).extracting(a -> a.recipient()).containsExactly(INBOX);
     }
 
@@ -191,7 +187,7 @@ class DeliveryServiceTest {
         assertThat(f.downstream.rcptAttempts()).extracting(a -> a.mailFrom().isEmpty()).containsExactly(false, true);
         assertThat(f.downstream.received()).isEmpty();
         assertThat(f.masq.aliases().events(f.userId, f.alias.id(), 10))
-                .filteredOn(e -> e.kind().equals(OwnerNotices.EVENT)).hasSize(1);
+                .filteredOn(e -> e.kind().equals(UndeliverableNotices.EVENT)).hasSize(1);
     }
 
     @Test

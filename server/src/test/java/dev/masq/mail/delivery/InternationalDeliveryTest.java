@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.masq.testing.DownstreamSmtpServer.Received;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,16 +20,12 @@ class InternationalDeliveryTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     DeliveryFixture f;
 
     @BeforeEach
     void setUp() throws Exception {
         f = new DeliveryFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        f.close();
     }
 
     @Test
@@ -56,7 +52,7 @@ class InternationalDeliveryTest {
         await().atMost(PATIENCE).until(() -> f.downstream.received().size() == 1);
         Received notice = f.downstream.received().getFirst();
         assertThat(notice.recipients()).containsExactly(INBOX);
-        assertThat(DeliveryFixture.readable(notice)).contains("Undeliverable").contains("SMTPUTF8");
+        assertThat(notice.readable()).contains("Undeliverable").contains("SMTPUTF8");
         assertThat(f.downstream.rcptAttempts()).extracting(a -> a.recipient()).containsOnly(INBOX);
         await().atMost(PATIENCE).until(() -> f.rows().isEmpty());
     }

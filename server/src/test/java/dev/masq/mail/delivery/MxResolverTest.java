@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.masq.testing.TestDns;
 import java.net.InetSocketAddress;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MxResolverTest {
+    @AutoClose
     TestDns dns;
     MxResolver resolver;
 
@@ -19,11 +20,6 @@ class MxResolverTest {
         dns = TestDns.start();
         String[] hp = dns.hostPort().split(":");
         resolver = new MxResolver(Optional.of(InetSocketAddress.createUnresolved(hp[0], Integer.parseInt(hp[1]))), 2525);
-    }
-
-    @AfterEach
-    void tearDown() {
-        dns.close();
     }
 
     @Test

@@ -48,7 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <dt>{@code raw.NAME}</dt><dd>the same, not decoded</dd>
  * <dt>{@code kept}</dt><dd>field names each occurrence of which the copy carries byte for byte</dd>
  * <dt>{@code absent}</dt><dd>field names the copy must not carry</dd>
- * <dt>{@code contacts}</dt><dd>every correspondent the alias has afterwards, each with a reverse alias</dd>
+ * <dt>{@code contacts}</dt><dd>every contact the alias has afterwards, each with a reverse alias</dd>
  * <dt>{@code body.sha256}</dt><dd>hex SHA-256 of the body after the header block, which the copy carries
  * unchanged (the checksum also catches a corpus file whose line endings a checkout changed)</dd>
  * </dl>

@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +31,7 @@ class ForwardingTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     TestMasq masq;
     Alias shop;
 
@@ -38,11 +39,6 @@ class ForwardingTest {
     void setUp() {
         masq = TestMasq.start(dir);
         shop = masq.alias("shop");
-    }
-
-    @AfterEach
-    void tearDown() {
-        masq.close();
     }
 
     @Test
@@ -101,7 +97,7 @@ class ForwardingTest {
     }
 
     @Test
-    void oneReverseAliasPerAliasAndCorrespondent() {
+    void oneReverseAliasPerAliasAndContact() {
         Alias news = masq.alias("news");
         send("a@vendor.example", bytes("From: Jane <jane@vendor.example>\r\nSubject: 1\r\n\r\none\r\n"));
         send("b@vendor.example", bytes("From: Jane Again <JANE@vendor.example>\r\nSubject: 2\r\n\r\ntwo\r\n"));

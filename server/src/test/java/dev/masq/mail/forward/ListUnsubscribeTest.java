@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +26,7 @@ class ListUnsubscribeTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     OutboundFixture f;
     Alias shop;
 
@@ -33,11 +34,6 @@ class ListUnsubscribeTest {
     void setUp() throws Exception {
         f = new OutboundFixture(dir);
         shop = f.masq.alias("shop");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        f.close();
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.apache.james.mime4j.dom.TextBody;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 
 /**
- * A masq delivering through a real downstream SMTP server (the correspondents' side, and the
+ * A masq delivering through a real downstream SMTP server (the contacts' side, and the
  * owner's inbox), with a test DNS publishing SPF, DKIM and DMARC for the inbox's domain
  * {@code inbox.test}: SPF passes for 127.0.0.1 only, DKIM for the key {@link #inboxKey}.
  */

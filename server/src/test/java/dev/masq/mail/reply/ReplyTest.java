@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplyTest {
     @TempDir
     Path dir;
+    @AutoClose
     OutboundFixture f;
     Alias shop;
 
@@ -36,14 +37,9 @@ class ReplyTest {
         shop = f.masq.alias("shop");
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
-        f.close();
-    }
-
     /** Address fields in raw UTF-8 (RFC 6532), as every modern mail client sends them. */
     @Test
-    void theOwnerWithAnAccentedNameIsStillTheOwnerAndTheCorrespondentKeepsTheirName() {
+    void theOwnerWithAnAccentedNameIsStillTheOwnerAndTheContactKeepsTheirName() {
         Contact jane = f.contact(shop, "jane@vendor.test");
         byte[] reply = ("From: Zoë Ëlan <person@inbox.test>\r\nTo: Jäne Doé <" + jane.reverseAlias() + ">\r\n"
                 + "Subject: Re: order\r\nDate: Mon, 12 Jan 2026 08:31:00 +0000\r\nMessage-ID: <u1@inbox.test>\r\n\r\nMerci.\r\n")
@@ -58,7 +54,7 @@ class ReplyTest {
     }
 
     @Test
-    void aReplyFromTheInboxReachesTheCorrespondentFromTheAliasWithNothingOfTheInboxLeft() throws Exception {
+    void aReplyFromTheInboxReachesTheContactFromTheAliasWithNothingOfTheInboxLeft() throws Exception {
         send("127.0.0.1", "jane@vendor.test", List.of("shop@mask.test"), bytes("From: Jane Doe <jane@vendor.test>\r\n"
                 + "To: shop@mask.test\r\nSubject: Your order\r\nMessage-ID: <order-1@vendor.test>\r\n\r\nShipped.\r\n"));
         Received forwarded = f.awaitReceived(1).getFirst();
@@ -147,7 +143,7 @@ class ReplyTest {
     }
 
     @Test
-    void replyAllReachesEveryCorrespondentWithTheirRealAddressesAndDkimAlone() throws Exception {
+    void replyAllReachesEveryContactWithTheirRealAddressesAndDkimAlone() throws Exception {
         Contact jane = f.contact(shop, "jane@vendor.test");
         Contact bob = f.contact(shop, "bob@partner.test");
         byte[] reply = f.signedByInbox(bytes("From: person@inbox.test\r\nTo: <" + jane.reverseAlias() + ">\r\n"
@@ -167,7 +163,7 @@ class ReplyTest {
     }
 
     @Test
-    void copiedCorrespondentsGetReverseAliasesWhenForwardedSoReplyAllStaysMasked() {
+    void copiedContactsGetReverseAliasesWhenForwardedSoReplyAllStaysMasked() {
         send("127.0.0.1", "jane@vendor.test", List.of("shop@mask.test"), bytes("From: jane@vendor.test\r\n"
                 + "To: shop@mask.test\r\nCc: Bob <bob@partner.test>, shop@mask.test\r\nSubject: hi\r\n\r\nx\r\n"));
         Received forwarded = f.awaitReceived(1).getFirst();
@@ -189,7 +185,7 @@ class ReplyTest {
         assertThat(send("127.0.0.2", "person@inbox.test", List.of(jane.reverseAlias()), forged).code()).isEqualTo(250);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> f.masq.events(shop).stream()
-                .filter(e -> e.kind().equals(ForgeryNotices.EVENT)).count() == 2 && f.masq.queueSize() == 0);
+                .filter(e -> e.kind().equals(ForgedReplyNotices.EVENT)).count() == 2 && f.masq.queueSize() == 0);
         List<Received> received = f.awaitReceived(1);
         assertThat(received).singleElement().satisfies(notice -> {
             assertThat(notice.recipients()).containsExactly(OutboundFixture.INBOX);
@@ -212,7 +208,7 @@ class ReplyTest {
     }
 
     @Test
-    void aBlockedCorrespondentIsRefusedWith550() {
+    void aBlockedContactIsRefusedWith550() {
         Contact jane = f.contact(shop, "jane@vendor.test");
         f.masq.contacts().setBlocked(f.masq.userId, shop.id(), jane.id(), true);
         try (SmtpClient smtp = f.masq.open()) {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +22,10 @@ class DataTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     TestMasq masq;
     Alias shop;
+    @AutoClose
     SmtpClient smtp;
 
     @BeforeEach
@@ -31,12 +33,6 @@ class DataTest {
         masq = TestMasq.start(dir, Map.of("MASQ_MAX_MESSAGE_SIZE", String.valueOf(MAX_SIZE)));
         shop = masq.alias("shop");
         smtp = masq.open();
-    }
-
-    @AfterEach
-    void tearDown() {
-        smtp.close();
-        masq.close();
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.masq.testing.SmtpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RcptTest {
     @TempDir
     Path dir;
+    @AutoClose
     TestMasq masq;
+    @AutoClose
     SmtpClient smtp;
 
     @BeforeEach
@@ -26,12 +28,6 @@ class RcptTest {
         masq = TestMasq.start(dir);
         smtp = masq.open();
         smtp.expect(250, smtp.command("MAIL FROM:<sender@vendor.example>"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        smtp.close();
-        masq.close();
     }
 
     @Test
@@ -120,7 +116,7 @@ class RcptTest {
         Alias shop = masq.alias("shop");
         masq.alias("other");
         masq.db().writeVoid(ctx -> {
-            var ra = masq.reverseAliasRepository().findOrCreate(ctx, shop.id(), "sender@vendor.example",
+            var ra = masq.contactRepository().findOrCreate(ctx, shop.id(), "sender@vendor.example",
                     "mask.test", java.time.Instant.now());
             ctx.update(dev.masq.db.schema.Tables.REVERSE_ALIASES).set(dev.masq.db.schema.Tables.REVERSE_ALIASES.BLOCKED, true)
                     .where(dev.masq.db.schema.Tables.REVERSE_ALIASES.ID.eq(ra.id())).execute();

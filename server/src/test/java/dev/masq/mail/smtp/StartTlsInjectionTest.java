@@ -10,7 +10,7 @@ import dev.masq.testing.SmtpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StartTlsInjectionTest {
     @TempDir
     Path dir;
+    @AutoClose
     TestMasq masq;
     Alias victim;
     Alias other;
@@ -33,11 +34,6 @@ class StartTlsInjectionTest {
         masq = TestMasq.start(dir);
         victim = masq.alias("victim");
         other = masq.alias("other");
-    }
-
-    @AfterEach
-    void tearDown() {
-        masq.close();
     }
 
     @ParameterizedTest

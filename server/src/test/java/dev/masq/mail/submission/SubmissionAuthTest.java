@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SubmissionAuthTest {
     @TempDir
     Path dir;
+    @AutoClose
     OutboundFixture f;
     AppPasswords.Issued password;
 
@@ -31,11 +32,6 @@ class SubmissionAuthTest {
         f = new OutboundFixture(dir, Map.of());
         f.masq.alias("shop");
         password = f.masq.appPasswords().create(f.masq.userId, "laptop");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        f.close();
     }
 
     @ParameterizedTest

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SubmissionTest {
     @TempDir
     Path dir;
+    @AutoClose
     OutboundFixture f;
     Alias shop;
     AppPasswords.Issued password;
@@ -38,11 +39,6 @@ class SubmissionTest {
         f = new OutboundFixture(dir, Map.of("MASQ_SUBMISSIONS_PORT", "0"));
         shop = f.masq.alias("shop");
         password = f.masq.appPasswords().create(f.masq.userId, "laptop");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        f.close();
     }
 
     @Test

@@ -19,12 +19,12 @@ import org.jooq.DSLContext;
  * default inbox through the delivery queue, with the burn and dismiss links; and their webhook,
  * which also hears of every burn.
  */
-public final class LeakNotifications implements BurnListener {
+public final class LeakNotices implements BurnListener {
     public static final String LEAKED = "alias.leaked";
     public static final String BURNED = "alias.burned";
 
     private final LeakRepository leaks;
-    private final NoticeRepository notices;
+    private final LeakNoticeRepository notices;
     private final AccountRepository accounts;
     private final DeliveryQueue queue;
     private final ActionLinks links;
@@ -32,10 +32,10 @@ public final class LeakNotifications implements BurnListener {
     private final Duration expiry;
     private final String hostname;
 
-    public LeakNotifications(LeakRepository leaks, AccountRepository accounts, DeliveryQueue queue, ActionLinks links,
+    public LeakNotices(LeakRepository leaks, AccountRepository accounts, DeliveryQueue queue, ActionLinks links,
                              WebhookService webhooks, Duration expiry, String hostname) {
         this.leaks = leaks;
-        this.notices = new NoticeRepository();
+        this.notices = new LeakNoticeRepository();
         this.accounts = accounts;
         this.queue = queue;
         this.links = links;
@@ -59,10 +59,9 @@ public final class LeakNotifications implements BurnListener {
         Optional<Mailbox> inbox = accounts.notifiesLeaks(tx, userId) ? accounts.defaultMailbox(tx, userId) : Optional.empty();
         if (inbox.isPresent()) {
             String domain = leak.address().substring(leak.address().lastIndexOf('@') + 1);
-            LeakNotice.Links actions = new LeakNotice.Links(links.link(ActionLinks.Action.BURN, aliasId, at),
+            LeakNoticeText.Links actions = new LeakNoticeText.Links(links.link(ActionLinks.Action.BURN, aliasId, at),
                     links.link(ActionLinks.Action.DISMISS, aliasId, at));
-            // A reserved local part of the alias domain, as for the other notices: no user can own it.
-            byte[] notice = LeakNotice.render(leak, actions, "masq@" + domain, inbox.get().address(), hostname, at);
+            byte[] notice = LeakNoticeText.render(leak, actions, domain, inbox.get().address(), hostname, at);
             queue.enqueue(tx, new Delivery(Tokens.newOrderedId("dl"), aliasId, Delivery.Kind.NOTICE, "", inbox.get().address(),
                     notice, 0, at, at.plus(expiry)));
         }

@@ -10,13 +10,12 @@ import java.time.ZoneOffset;
 import dev.masq.outbox.NoticeMail;
 
 /** The plain-text message that tells an alias owner a forwarded message could not be delivered. */
-record NoticeMessage(String alias, String inbox, Instant arrivedAt, byte[] original, String reason, Instant now, String hostname) {
+record UndeliverableNoticeText(String alias, String inbox, Instant arrivedAt, byte[] original, String reason, Instant now, String hostname) {
     private static final int MAX_HEADER_SHOWN = 200;
 
     byte[] render() {
         String domain = alias.substring(alias.lastIndexOf('@') + 1);
-        // A reserved local part of the alias domain: no user can own it, so no one can forge a notice.
-        return NoticeMail.render("masq <masq@" + domain + ">", inbox, "Undeliverable: message to " + alias, body(), hostname, now);
+        return NoticeMail.render(domain, inbox, "Undeliverable: message to " + alias, body(), hostname, now);
     }
 
     private String body() {

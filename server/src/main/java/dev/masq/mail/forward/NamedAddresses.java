@@ -12,17 +12,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reads the mailboxes out of an address field (From, Reply-To), raw UTF-8 included. */
-final class Correspondents {
-    private static final Logger log = LoggerFactory.getLogger(Correspondents.class);
-    // Each correspondent costs a reverse alias row: a field listing thousands must not create thousands.
+final class NamedAddresses {
+    private static final Logger log = LoggerFactory.getLogger(NamedAddresses.class);
+    // Each contact costs a reverse alias row: a field listing thousands must not create thousands.
     private static final int MAX_PER_FIELD = 10;
 
-    private Correspondents() {
+    private NamedAddresses() {
     }
 
     /** The valid mailboxes of a raw field value (groups flattened, duplicates and junk dropped). */
-    static List<Correspondent> parse(byte[] rawValue) {
-        List<Correspondent> out = new ArrayList<>();
+    static List<NamedAddress> parse(byte[] rawValue) {
+        List<NamedAddress> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         try {
             for (Mailbox m : AddressField.mailboxes(rawValue)) {
@@ -35,7 +35,7 @@ final class Correspondents {
                 // An internationalised domain is kept in its A-label form, the one leak detection compares.
                 EmailAddress.parse(m.getLocalPart() + "@" + Domains.normalize(m.getDomain()).orElse(m.getDomain()))
                         .filter(a -> seen.add(a.toString()))
-                        .ifPresent(a -> out.add(new Correspondent(m.getName(), a.toString())));
+                        .ifPresent(a -> out.add(new NamedAddress(m.getName(), a.toString())));
             }
         } catch (RuntimeException e) {
             // A field mime4j chokes on is treated as naming no one; the message is still forwarded.

@@ -8,13 +8,13 @@ import org.apache.james.mime4j.codec.EncoderUtil;
  * until cleaned: control and format characters (including CR/LF decoded from encoded-words) become
  * spaces, and mime4j quotes or RFC 2047-encodes what is left.
  */
-final class ReverseMailbox {
+final class ContactMailbox {
     private static final int MAX_NAME_CODE_POINTS = 80;
 
-    private ReverseMailbox() {
+    private ContactMailbox() {
     }
 
-    static String format(Correspondent who, String reverseAddress) {
+    static String format(NamedAddress who, String reverseAddress) {
         String shown = who.address().replace("@", " at ");
         String name = clean(who.name());
         String display = name.isEmpty() || name.equalsIgnoreCase(who.address()) ? shown : name + " - " + shown;

@@ -1,24 +1,16 @@
 package dev.masq.leak;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.masq.outbox.NoticeMail;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
-import java.util.TimeZone;
-import org.apache.james.mime4j.dom.field.ParseException;
-import org.apache.james.mime4j.message.DefaultMessageWriter;
-import org.apache.james.mime4j.message.MessageBuilder;
 
 /** The message that tells a person their alias leaked: which vendor, since when, and who writes to it now. */
-public final class LeakNotice {
+public final class LeakNoticeText {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
-    private LeakNotice() {
+    private LeakNoticeText() {
     }
 
     /** Where the owner burns and replaces the alias, or dismisses the notice (each opens a confirmation page). */
@@ -28,33 +20,14 @@ public final class LeakNotice {
     /**
      * The notice as RFC 5322 bytes, ready for the delivery queue.
      *
-     * @param from     our sender address, e.g. {@code masq@mask.example}
+     * @param domain   the alias's domain, which the notice comes from
      * @param to       the owner's real inbox
      * @param hostname for the Message-ID
      */
-    public static byte[] render(AliasLeak leak, Links links, String from, String to, String hostname, Instant at) {
+    public static byte[] render(AliasLeak leak, Links links, String domain, String to, String hostname, Instant at) {
         String vendor = leak.vendor() == null ? "an unknown vendor" : leak.vendor();
-        String text = text(leak, vendor, links);
-        // Plain ASCII stays readable as it is; only a vendor name in another script needs encoding.
-        String encoding = StandardCharsets.US_ASCII.newEncoder().canEncode(text) ? "7bit" : "quoted-printable";
-        try {
-            var message = MessageBuilder.create()
-                    .setFrom(from)
-                    .setTo(to)
-                    .setSubject("masq: the address you gave to " + vendor + " has leaked")
-                    .setDate(Date.from(at), TimeZone.getTimeZone(ZoneOffset.UTC))
-                    .generateMessageId(hostname)
-                    .setContentTransferEncoding(encoding)
-                    .setBody(text, StandardCharsets.UTF_8)
-                    .build();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new DefaultMessageWriter().writeMessage(message, out);
-            return out.toByteArray();
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("not an address: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return NoticeMail.render(domain, to, "masq: the address you gave to " + vendor + " has leaked",
+                text(leak, vendor, links), hostname, at);
     }
 
     static String text(AliasLeak leak, String vendor, Links links) {

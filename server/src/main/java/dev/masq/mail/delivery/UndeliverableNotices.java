@@ -19,7 +19,7 @@ import dev.masq.outbox.DeliveryQueue;
  * Nothing goes back to whoever wrote the message: that would be backscatter, and would show them
  * that the alias forwards somewhere.
  */
-public final class OwnerNotices {
+public final class UndeliverableNotices {
     public static final String EVENT = "delivery_failed";
 
     private final AliasRepository aliases;
@@ -29,7 +29,7 @@ public final class OwnerNotices {
     private final Duration expiry;
     private final String hostname;
 
-    public OwnerNotices(AliasRepository aliases, AccountRepository accounts, AliasEventRepository events,
+    public UndeliverableNotices(AliasRepository aliases, AccountRepository accounts, AliasEventRepository events,
                         DeliveryQueue queue, Duration expiry, String hostname) {
         this.aliases = aliases;
         this.accounts = accounts;
@@ -56,7 +56,7 @@ public final class OwnerNotices {
         if (inbox.isEmpty()) {
             return false;
         }
-        byte[] notice = new NoticeMessage(alias.get().address(), inbox.get().address(), failed.createdAt(),
+        byte[] notice = new UndeliverableNoticeText(alias.get().address(), inbox.get().address(), failed.createdAt(),
                 failed.content(), detail, now, hostname).render();
         queue.enqueue(ctx, new Delivery(Tokens.newOrderedId("dl"), failed.aliasId(), Delivery.Kind.NOTICE, "",
                 inbox.get().address(), notice, 0, now, now.plus(expiry)));

@@ -13,7 +13,7 @@ import org.jooq.DSLContext;
  * {@code leaked_at} they answered: when the alias becomes leaked again, {@code leaked_at} moves
  * past them and a new notice is due. Also which action links were used, and the alias facts they need.
  */
-final class NoticeRepository {
+final class LeakNoticeRepository {
 
     /** Marks the current leak as notified; false when it is not leaked, or was notified or dismissed already. */
     boolean claimNotice(DSLContext ctx, String aliasId) {

@@ -20,7 +20,7 @@ import org.jooq.DSLContext;
  * trying again and again must not turn masq into a mail bomb aimed at the inbox). The notice goes
  * out with the null sender so it can never bounce; nothing at all goes to the claimed sender.
  */
-final class ForgeryNotices {
+final class ForgedReplyNotices {
     static final String EVENT = "forged_reply";
 
     private final AliasRepository aliases;
@@ -31,7 +31,7 @@ final class ForgeryNotices {
     private final Duration expiry;
     private final String hostname;
 
-    ForgeryNotices(AliasRepository aliases, AccountRepository accounts, AliasEventRepository events, DeliveryQueue queue,
+    ForgedReplyNotices(AliasRepository aliases, AccountRepository accounts, AliasEventRepository events, DeliveryQueue queue,
                    Duration window, Duration expiry, String hostname) {
         this.aliases = aliases;
         this.accounts = accounts;
@@ -64,7 +64,7 @@ final class ForgeryNotices {
                 + "password. Otherwise someone forged it; nothing was sent back to them.\n\n"
                 + "You get this notice at most once a " + (window.toHours() >= 24 ? "day" : "while")
                 + " per alias; every attempt is listed in the alias's events.\n";
-        return NoticeMail.render("masq <masq@" + domain + ">", inbox, "Someone tried to send as your alias " + alias, body,
+        return NoticeMail.render(domain, inbox, "Someone tried to send as your alias " + alias, body,
                 hostname, now);
     }
 }
