@@ -11,16 +11,7 @@ import java.util.List;
  * An alias created with the inboxes it forwards to, in one transaction: an inbox refused leaves no alias behind
  * that would forward to the default instead.
  */
-final class AliasCreation {
-    private final Database db;
-    private final AliasService aliases;
-    private final AliasInboxes inboxes;
-
-    AliasCreation(Database db, AliasService aliases, AliasInboxes inboxes) {
-        this.db = db;
-        this.aliases = aliases;
-        this.inboxes = inboxes;
-    }
+record AliasCreation(Database db, AliasService aliases, AliasInboxes inboxes) {
 
     /** {@code inboxIds} null: the owner's default inbox. */
     Alias create(String userId, NewAlias request, List<String> inboxIds) {

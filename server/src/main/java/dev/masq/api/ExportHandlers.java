@@ -5,12 +5,7 @@ import dev.masq.portability.AccountExport;
 import io.javalin.http.Context;
 
 /** {@code GET /api/v1/export}: the account as masq's JSON export, or its aliases as CSV with {@code ?format=csv}. */
-public final class ExportHandlers {
-    private final AccountExport export;
-
-    public ExportHandlers(AccountExport export) {
-        this.export = export;
-    }
+public record ExportHandlers(AccountExport export) {
 
     public void export(Context ctx) {
         String format = ctx.queryParam("format");

@@ -12,12 +12,7 @@ import io.javalin.http.Header;
  * job it started; {@code GET /api/v1/imports/{id}} says how far it is. {@code format} (query or form field) names
  * the file's format when it cannot be told from the file.
  */
-public final class ImportHandlers {
-    private final ImportJobs jobs;
-
-    public ImportHandlers(ImportJobs jobs) {
-        this.jobs = jobs;
-    }
+public record ImportHandlers(ImportJobs jobs) {
 
     public void start(Context ctx) {
         byte[] file = Uploads.file(ctx, "file");

@@ -24,23 +24,8 @@ import java.util.Map;
  * alias forwards to the default inbox instead, so no mail goes to an address the owner has not confirmed here.
  * History (events, leak evidence, counters) stays behind: it is what happened on the other server.
  */
-public final class AccountImport {
-    private final Database db;
-    private final AliasImport aliases;
-    private final InboxService inboxes;
-    private final SenderBlocks blocks;
-    private final LeakService leaks;
-    private final ContactService contacts;
-
-    public AccountImport(Database db, AliasImport aliases, InboxService inboxes, SenderBlocks blocks, LeakService leaks,
-                         ContactService contacts) {
-        this.db = db;
-        this.aliases = aliases;
-        this.inboxes = inboxes;
-        this.blocks = blocks;
-        this.leaks = leaks;
-        this.contacts = contacts;
-    }
+public record AccountImport(Database db, AliasImport aliases, InboxService inboxes, SenderBlocks blocks, LeakService leaks,
+                            ContactService contacts) {
 
     void run(String userId, ImportFile file, ImportJob job) {
         Map<String, String> confirmed = new HashMap<>();

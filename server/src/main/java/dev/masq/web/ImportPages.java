@@ -13,12 +13,7 @@ import io.javalin.http.Context;
  * Settings → import: upload an export file, then watch the job's page, which shows its progress (updated by
  * {@code /static/import.js} while it runs; reloading works as well) and, once done, what was imported and skipped.
  */
-public final class ImportPages {
-    private final ImportJobs jobs;
-
-    public ImportPages(ImportJobs jobs) {
-        this.jobs = jobs;
-    }
+public record ImportPages(ImportJobs jobs) {
 
     /** {@code job} null: the upload form, with {@code error} next to the file field when the last upload was refused. */
     public record ImportView(ImportJob.Snapshot job, String error) {

@@ -9,35 +9,20 @@ import dev.masq.outbox.Delivery;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Per-alias inboxes over the API, as the web form chooses them: {@code inbox_ids} on create, PATCH and the alias. */
 class AliasInboxesApiTest {
     static final Pattern TOKEN = Pattern.compile("/inboxes/verify/(\\S+)");
 
-    @TempDir
-    Path dir;
-    TestMasq masq;
-    String key;
-    String defaultInbox;
-
-    @BeforeEach
-    void setUp() {
-        masq = TestMasq.start(dir);
-        key = masq.apiKeys().create(TestMasq.INBOX, "test").secret();
-        defaultInbox = masq.inboxes().list(masq.userId).getFirst().id();
-    }
-
-    @AfterEach
-    void tearDown() {
-        masq.close();
-    }
+    @AutoClose
+    final TestMasq masq = TestMasq.start(Map.of());
+    final String key = masq.apiKeys().create(TestMasq.INBOX, "test").secret();
+    final String defaultInbox = masq.inboxes().list(masq.userId).getFirst().id();
 
     @Test
     void anAliasIsCreatedForwardingToTheChosenInboxesAndListsThem() {

@@ -5,30 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /api/v1/export}: the whole account as JSON, the aliases as CSV. */
 class ExportApiTest {
-    @TempDir
-    Path dir;
-    TestMasq masq;
-    String key;
-
-    @BeforeEach
-    void setUp() {
-        masq = TestMasq.start(dir);
-        key = masq.apiKeys().create(TestMasq.INBOX, "test").secret();
-    }
-
-    @AfterEach
-    void tearDown() {
-        masq.close();
-    }
+    @AutoClose
+    final TestMasq masq = TestMasq.start(Map.of());
+    final String key = masq.apiKeys().create(TestMasq.INBOX, "test").secret();
 
     @Test
     void theJsonExportHoldsEachAliasWithItsInboxesSettingsBlocksContactsLeakAndEvents() {

@@ -15,17 +15,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Imports over the API: SimpleLogin's and addy.io's CSV exports (samples built from their export code) and masq's
@@ -34,21 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportApiTest {
     static final Pattern TOKEN = Pattern.compile("/inboxes/verify/(\\S+)");
 
-    @TempDir
-    Path dir;
-    TestMasq masq;
-    String key;
-
-    @BeforeEach
-    void setUp() {
-        masq = TestMasq.start(dir.resolve("a"));
-        key = masq.apiKeys().create(TestMasq.INBOX, "test").secret();
-    }
-
-    @AfterEach
-    void tearDown() {
-        masq.close();
-    }
+    @AutoClose
+    final TestMasq masq = TestMasq.start(Map.of());
+    final String key = masq.apiKeys().create(TestMasq.INBOX, "test").secret();
 
     @Test
     void aSimpleLoginCsvImportsItsAliasesWithNotesStateAndMailboxesAndReportsTheRest() throws IOException {
@@ -114,7 +99,7 @@ class ImportApiTest {
     }
 
     @Test
-    void importingMasqsOwnExportOnAnotherServerGivesTheSameAccount(@TempDir Path elsewhere) {
+    void importingMasqsOwnExportOnAnotherServerGivesTheSameAccount() {
         String work = confirmedInbox(masq, "work@inbox.test");
         Alias shop = masq.alias("shop");
         masq.call(key, "PATCH", "/api/v1/aliases/" + shop.id(), "{\"note\":\"lamps\",\"vendor\":\"Lamp Shop\","
@@ -129,7 +114,7 @@ class ImportApiTest {
         masq.senderBlocks().add(masq.userId, null, null, "everywhere.example");
         JsonNode before = masq.call(key, "GET", "/api/v1/export", null).json();
 
-        try (TestMasq other = TestMasq.start(elsewhere)) {
+        try (TestMasq other = TestMasq.start(Map.of())) {
             confirmedInbox(other, "work@inbox.test");
             String otherKey = other.apiKeys().create(TestMasq.INBOX, "import").secret();
             JsonNode job = finished(other, otherKey, other.upload(otherKey, "/api/v1/imports", "application/json",

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,19 +24,15 @@ import org.openqa.selenium.JavascriptExecutor;
 class WebApiDocsTest {
     static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
 
+    @AutoClose
     TestMasq masq;
+    @AutoClose
     Browser browser;
 
     @BeforeAll
     void start(@TempDir Path dir) {
         masq = TestMasq.startEmpty(dir.resolve("data"), Map.of());
         browser = new Browser(masq.base(), dir.resolve("chromium"));
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-        masq.close();
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,7 +22,9 @@ import org.openqa.selenium.By;
 /** Settings → import, in headless Chromium: upload an export, watch the job, read what was skipped and why. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebImportTest {
+    @AutoClose
     TestMasq masq;
+    @AutoClose
     Browser browser;
     Path dir;
     String userId;
@@ -33,12 +35,6 @@ class WebImportTest {
         masq = TestMasq.startEmpty(dir.resolve("data"), Map.of());
         browser = new Browser(masq.base(), dir.resolve("chromium"));
         userId = masq.user("mover@inbox.test", false);
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-        masq.close();
     }
 
     @Test

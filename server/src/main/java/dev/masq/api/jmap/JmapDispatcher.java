@@ -19,19 +19,13 @@ import org.slf4j.LoggerFactory;
  * their result references resolved, and collects {@code methodResponses}. A broken envelope refuses the whole request;
  * a broken call answers {@code error} for that call alone.
  */
-final class JmapDispatcher {
+record JmapDispatcher(MaskedEmailMethods maskedEmails) {
     private static final Logger log = LoggerFactory.getLogger(JmapDispatcher.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> CAPABILITIES = Set.of(JmapSession.CORE, JmapSession.MASKED_EMAIL);
 
     /** Who is calling: the key's owner and what the key may do. */
     record Caller(String userId, boolean canRead, boolean canWrite, String sessionState) {
-    }
-
-    private final MaskedEmailMethods maskedEmails;
-
-    JmapDispatcher(MaskedEmailMethods maskedEmails) {
-        this.maskedEmails = maskedEmails;
     }
 
     ObjectNode handle(Caller caller, byte[] body) {

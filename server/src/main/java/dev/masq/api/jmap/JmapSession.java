@@ -12,19 +12,11 @@ import dev.masq.http.HttpServer;
  * capability. masq stores no blobs and pushes no events, so uploads are refused ({@code maxSizeUpload} 0) and the
  * download, upload and event-source templates, which the RFC requires, name paths that answer 404.
  */
-final class JmapSession {
+record JmapSession(SignInService signIn, PublicUrl publicUrl) {
     static final String CORE = "urn:ietf:params:jmap:core";
     static final String MASKED_EMAIL = "https://www.fastmail.com/dev/maskedemail";
     static final int MAX_CALLS = 16;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-    private final SignInService signIn;
-    private final PublicUrl publicUrl;
-
-    JmapSession(SignInService signIn, PublicUrl publicUrl) {
-        this.signIn = signIn;
-        this.publicUrl = publicUrl;
-    }
 
     ObjectNode of(String userId, boolean writable) {
         String base = publicUrl.get();

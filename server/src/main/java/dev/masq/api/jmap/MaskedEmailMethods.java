@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * {@code https://www.shop.com} reads back as {@code shop.com}), {@code lastMessageAt} when mail last arrived. masq keeps
  * no deep links and no creating client: {@code url} and {@code createdBy} read null. States: see {@link MaskedEmailState}.
  */
-final class MaskedEmailMethods {
+record MaskedEmailMethods(Database db, AliasService aliases, RateLimiter creations) {
     static final int MAX_OBJECTS = 500;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> PROPERTIES = List.of("id", "email", "state", "forDomain", "description", "url",
@@ -45,16 +45,6 @@ final class MaskedEmailMethods {
     private static final Pattern EMAIL_PREFIX = Pattern.compile("[a-z0-9_]{0,64}");
     /** Room left for the random tail ({@code .} and six characters) within the 64 characters of a local part. */
     private static final int PREFIX_ROOM = 57;
-
-    private final Database db;
-    private final AliasService aliases;
-    private final RateLimiter creations;
-
-    MaskedEmailMethods(Database db, AliasService aliases, RateLimiter creations) {
-        this.db = db;
-        this.aliases = aliases;
-        this.creations = creations;
-    }
 
     ObjectNode get(String userId, ObjectNode args) {
         Arguments.allowOnly(args, "accountId", "ids", "properties");

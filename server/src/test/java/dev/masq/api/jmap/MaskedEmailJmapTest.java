@@ -10,34 +10,19 @@ import dev.masq.alias.AliasState;
 import dev.masq.outbox.Delivery;
 import dev.masq.testing.SmtpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Fastmail MaskedEmail over JMAP, as password managers with a Fastmail generator speak it. */
 class MaskedEmailJmapTest {
     static final String USING = "[\"https://www.fastmail.com/dev/maskedemail\",\"urn:ietf:params:jmap:core\"]";
 
-    @TempDir
-    Path dir;
-    TestMasq masq;
-    String key;
-
-    @BeforeEach
-    void setUp() {
-        masq = TestMasq.start(dir);
-        key = masq.apiKeys().create(masq.userId, "bitwarden", Set.of(ApiScope.values())).secret();
-    }
-
-    @AfterEach
-    void tearDown() {
-        masq.close();
-    }
+    @AutoClose
+    final TestMasq masq = TestMasq.start(Map.of());
+    final String key = masq.apiKeys().create(masq.userId, "bitwarden", Set.of(ApiScope.values())).secret();
 
     /** Bitwarden's Fastmail forwarder (libs/tools/generator/core/src/integration/fastmail.ts), request for request. */
     @Test
