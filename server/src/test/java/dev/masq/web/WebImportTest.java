@@ -54,6 +54,12 @@ class WebImportTest {
         assertThat(browser.text("#import-skipped")).contains("@anonaddy.me").contains("domain not served here: anonaddy.me");
         assertThat(browser.text("#import-counts")).contains("4 of 4 handled, 3 imported");
         assertThat(browser.driver.findElement(By.id("import-progress")).getAttribute("value")).isEqualTo("4");
+        // What import.js polls while a job runs: the job as JSON, for its owner's session.
+        Object polled = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('import-job').dataset.statusUrl, {headers: {Accept: 'application/json'}})"
+                        + ".then(r => r.json()).then(j => done(j.status + ' ' + j.done + '/' + j.total + ' ' + j.skipped.length));");
+        assertThat(polled).isEqualTo("done 4/4 1");
         assertThat(masq.aliases().list(userId, new AliasQuery(AliasState.BURNED, null, null, 10)).items())
                 .extracting(Alias::address).containsExactly("leaky@mask.test");
     }

@@ -125,6 +125,24 @@ class MaskedEmailJmapTest {
     }
 
     @Test
+    void destroyDeletesAndAStaleIfInStateChangesNothing() {
+        Alias shop = masq.alias("shop");
+        JsonNode stale = call("[\"MaskedEmail/set\",{\"accountId\":\"" + masq.userId + "\",\"ifInState\":\"old\","
+                + "\"destroy\":[\"" + shop.id() + "\"]},\"a\"]").get(0);
+        assertThat(stale.get(1).get("type").asText()).isEqualTo("stateMismatch");
+        assertThat(masq.reload(shop).state()).isEqualTo(AliasState.ACTIVE);
+
+        JsonNode destroyed = call("[\"MaskedEmail/set\",{\"accountId\":\"" + masq.userId + "\",\"destroy\":[\""
+                + shop.id() + "\",\"al_missing\"]},\"b\"]").get(0).get(1);
+        assertThat(destroyed.get("destroyed")).extracting(JsonNode::asText).containsExactly(shop.id());
+        assertThat(destroyed.get("notDestroyed").get("al_missing").get("type").asText()).isEqualTo("notFound");
+        try (SmtpClient smtp = masq.open()) {
+            assertThat(smtp.command("MAIL FROM:<x@vendor.example>").code()).isEqualTo(250);
+            assertThat(smtp.command("RCPT TO:<shop@mask.test>").code()).isEqualTo(550);
+        }
+    }
+
+    @Test
     void brokenCallsAnswerTheirOwnErrorAndTheOthersGoOn() {
         JsonNode responses = call("[\"MaskedEmail/frobnicate\",{},\"a\"],"
                 + "[\"MaskedEmail/get\",{\"accountId\":\"" + masq.userId + "\",\"colour\":1},\"b\"],"
