@@ -18,9 +18,6 @@ import dev.masq.common.NotFoundException;
 import dev.masq.crypto.Tokens;
 import dev.masq.db.Database;
 import dev.masq.http.RateLimiter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,10 +66,10 @@ record MaskedEmailMethods(Database db, AliasService aliases, RateLimiter creatio
             }
         }
         ArrayNode list = NODES.arrayNode();
-        found.forEach(a -> list.add(view(a, properties)));
+        found.forEach(a -> list.add(MaskedEmailView.of(a, properties)));
         ObjectNode response = NODES.objectNode();
         response.put("accountId", userId);
-        response.put("state", state(all));
+        response.put("state", MaskedEmailView.state(all));
         response.set("list", list);
         response.set("notFound", notFound);
         return response;
@@ -89,7 +86,7 @@ record MaskedEmailMethods(Database db, AliasService aliases, RateLimiter creatio
         if (objects > MAX_OBJECTS) {
             throw new JmapMethodError("requestTooLarge", "at most " + MAX_OBJECTS + " objects at once");
         }
-        String oldState = state(all(userId));
+        String oldState = MaskedEmailView.state(all(userId));
         JsonNode ifInState = args.get("ifInState");
         if (ifInState != null && !ifInState.isNull() && !ifInState.asText().equals(oldState)) {
             throw new JmapMethodError("stateMismatch", "the masked emails are no longer in state " + ifInState.asText());
@@ -101,7 +98,7 @@ record MaskedEmailMethods(Database db, AliasService aliases, RateLimiter creatio
                 try {
                     Alias alias = create(userId, entry.getValue());
                     createdIds.put(entry.getKey(), alias.id());
-                    created.set(entry.getKey(), view(alias, null));
+                    created.set(entry.getKey(), MaskedEmailView.of(alias, null));
                 } catch (SetFailure e) {
                     notCreated.set(entry.getKey(), e.json());
                 }
@@ -136,7 +133,7 @@ record MaskedEmailMethods(Database db, AliasService aliases, RateLimiter creatio
         ObjectNode response = NODES.objectNode();
         response.put("accountId", userId);
         response.put("oldState", oldState);
-        response.put("newState", state(all(userId)));
+        response.put("newState", MaskedEmailView.state(all(userId)));
         response.set("created", nullIfEmpty(created));
         response.set("updated", nullIfEmpty(updated));
         response.set("destroyed", destroyed.isEmpty() ? NODES.nullNode() : destroyed);
@@ -287,87 +284,7 @@ record MaskedEmailMethods(Database db, AliasService aliases, RateLimiter creatio
         return all;
     }
 
-    private static ObjectNode view(Alias a, List<String> properties) {
-        ObjectNode o = NODES.objectNode();
-        o.put("id", a.id());
-        o.put("email", a.address());
-        o.put("state", MaskedEmailState.of(a.state()).wire());
-        o.put("forDomain", a.vendorDomains().isEmpty() ? "" : a.vendorDomains().getFirst().domain());
-        o.put("description", nonNull(a.note()));
-        o.putNull("url");
-        o.putNull("createdBy");
-        o.put("createdAt", a.createdAt().toString());
-        if (a.lastReceivedAt() == null) {
-            o.putNull("lastMessageAt");
-        } else {
-            o.put("lastMessageAt", a.lastReceivedAt().toString());
-        }
-        if (properties != null) {
-            // RFC 8620 §5.1: the id is always returned, asked for or not.
-            List<String> kept = new ArrayList<>(properties);
-            kept.add("id");
-            o.retain(kept);
-        }
-        return o;
-    }
-
-    /** Changes whenever anything a MaskedEmail shows changes, so a client can tell its copy is stale. */
-    private static String state(List<Alias> all) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Alias a : all) {
-                digest.update(view(a, null).toString().getBytes(StandardCharsets.UTF_8));
-            }
-            return Tokens.base32(digest.digest(), 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static JsonNode nullIfEmpty(ObjectNode node) {
         return node.isEmpty() ? NODES.nullNode() : node;
-    }
-
-    /** A SetError (RFC 8620 §5.3) for one object; the others of the call go on. */
-    static final class SetFailure extends RuntimeException {
-        private final String type;
-        private final List<String> properties;
-
-        private SetFailure(String type, String description, List<String> properties) {
-            super(description, null, false, false);
-            this.type = type;
-            this.properties = properties;
-        }
-
-        static SetFailure of(String type, String description, List<String> properties) {
-            return new SetFailure(type, description, properties);
-        }
-
-        static SetFailure invalid(String property, String description) {
-            return new SetFailure("invalidProperties", description, List.of(property));
-        }
-
-        /** The services name masq's fields; the client knows the MaskedEmail properties they came from. */
-        static SetFailure from(InvalidInputException e) {
-            String property = switch (e.field() == null ? "" : e.field()) {
-                case "note" -> "description";
-                case "site", "vendor_domains" -> "forDomain";
-                case "local_part" -> "emailPrefix";
-                case "state" -> "state";
-                default -> null;
-            };
-            return new SetFailure("invalidProperties", e.getMessage(), property == null ? null : List.of(property));
-        }
-
-        ObjectNode json() {
-            ObjectNode o = NODES.objectNode();
-            o.put("type", type);
-            o.put("description", getMessage());
-            if (properties != null) {
-                ArrayNode list = o.putArray("properties");
-                properties.forEach(list::add);
-            }
-            return o;
-        }
     }
 }
