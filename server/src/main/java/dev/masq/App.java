@@ -20,8 +20,13 @@ import dev.masq.api.AliasDomains;
 import dev.masq.api.AliasInboxViews;
 import dev.masq.api.SignedSuffixes;
 import dev.masq.api.SimpleLoginAccount;
+import dev.masq.api.ApiDocs;
+import dev.masq.api.ExportHandlers;
+import dev.masq.api.ImportHandlers;
+import dev.masq.api.PortabilityRoutes;
 import dev.masq.api.SimpleLoginHandlers;
 import dev.masq.api.WebhookHandlers;
+import dev.masq.api.jmap.JmapRoutes;
 import dev.masq.alias.EventExpiry;
 import dev.masq.domain.DomainRecheck;
 import dev.masq.config.Config;
@@ -44,6 +49,8 @@ import dev.masq.web.DomainPages;
 import dev.masq.web.DefencePages;
 import dev.masq.http.HttpServer;
 import dev.masq.web.InboxPages;
+import dev.masq.web.ImportPages;
+import dev.masq.web.ImportRoutes;
 import dev.masq.web.KeyPages;
 import dev.masq.web.LeakPages;
 import dev.masq.web.LinkPages;
@@ -130,14 +137,18 @@ public final class App implements AutoCloseable {
                 config.deliveryExpiry());
         List<SmtpServer> smtp = new ArrayList<>();
         HttpServer http = null;
+        // Alias creation over the API and over every dialect (SimpleLogin, JMAP) shares one rate per owner.
+        RateLimiter creations = new RateLimiter(config.apiAliasRate(), Duration.ofMinutes(1), clock);
+        // One gate for every page: it loads the session before each request.
+        WebGate gate = new WebGate(core.sessions, core.signIn, core.secrets, config.baseUrl().startsWith("https:"));
         try {
             delivery.start();
             webhooks.start();
             ApiAuth apiAuth = new ApiAuth(core.apiKeys);
-            WebGate gate = new WebGate(core.sessions, core.signIn, core.secrets, config.baseUrl().startsWith("https:"));
-            http = HttpServer.start(List.of(new Cors(Set.copyOf(config.cors().origins())), api(core, apiAuth),
-                    new DomainRoutes(apiAuth, new DomainHandlers(core.domains)), defence(core, apiAuth), pages(core, gate),
-                    new DomainPages(core.domains, gate, config.domains())),
+            http = HttpServer.start(List.of(new Cors(Set.copyOf(config.cors().origins())), api(core, apiAuth, creations),
+                    new DomainRoutes(apiAuth, new DomainHandlers(core.domains)), defence(core, apiAuth), new ApiDocs(),
+                    portability(core, apiAuth), jmap(core, apiAuth, creations), pages(core, gate),
+                    new DomainPages(core.domains, gate, config.domains()), new ImportRoutes(gate, new ImportPages(core.imports))),
                     core.publicUrl, config.httpPort());
             SSLContext tls = SubmissionTls.context(config.sending(), config.dataDir(), config.hostname());
             ReplyService replies = new ReplyService(config, core.db, repositories, core.senderAuthentication,
@@ -169,16 +180,15 @@ public final class App implements AutoCloseable {
         return app;
     }
 
-    /** The handlers of the API; alias creation over the API and the SimpleLogin dialect share one rate. */
-    private static ApiRoutes api(Core c, ApiAuth auth) {
-        RateLimiter creations = new RateLimiter(c.config.apiAliasRate(), Duration.ofMinutes(1), c.clock);
+    /** The handlers of the API and of the SimpleLogin and addy.io dialects. */
+    private static ApiRoutes api(Core c, ApiAuth auth, RateLimiter creations) {
         AliasDomains domains = new AliasDomains(c.config.domains(), c.domains);
         SignedSuffixes suffixes = new SignedSuffixes(c.secrets, c.clock);
         AliasInboxViews inboxViews = new AliasInboxViews(c.aliasInboxes, c.inboxes);
         return new ApiRoutes(
                 auth,
-                new AliasHandlers(c.db, c.aliases, c.leaks, c.senderBlocks, creations),
-                new LeakHandlers(c.aliases, c.leaks, c.senderBlocks),
+                new AliasHandlers(c.db, c.aliases, c.leaks, c.senderBlocks, c.aliasInboxes, creations),
+                new LeakHandlers(c.aliases, c.leaks, c.senderBlocks, c.aliasInboxes),
                 new BlockHandlers(c.senderBlocks),
                 new ContactHandlers(c.contacts),
                 new AppPasswordHandlers(c.appPasswords),
@@ -193,6 +203,16 @@ public final class App implements AutoCloseable {
     private static DefenceRoutes defence(Core c, ApiAuth auth) {
         return new DefenceRoutes(auth, new VerdictPolicyHandlers(c.policies),
                 new QuarantineHandlers(c.quarantined), new GuardHandlers(c.guards), new VendorHandlers(c.vendors, c.guards));
+    }
+
+    /** Export and import of whole accounts over the API. */
+    private static PortabilityRoutes portability(Core c, ApiAuth auth) {
+        return new PortabilityRoutes(auth, new ExportHandlers(c.accountExport), new ImportHandlers(c.imports));
+    }
+
+    /** Fastmail's MaskedEmail over JMAP, with the same keys and the same creation rate as the API. */
+    private static JmapRoutes jmap(Core c, ApiAuth auth, RateLimiter creations) {
+        return new JmapRoutes(auth, c.signIn, c.publicUrl, c.db, c.aliases, creations);
     }
 
     /** The web pages, all behind one gate that reads the session cookie, and the pages of leak-notice links. */
@@ -211,7 +231,7 @@ public final class App implements AutoCloseable {
                 new InboxPages(c.inboxes, c.aliasInboxes),
                 new LeakPages(c.aliases, c.leaks, c.vendors, c.clock),
                 new SecurityPages(c.signIn, c.secondFactors, c.recoveryCodes, c.passkeys, c.sessions, gate),
-                new SettingsPages(c.signIn, c.aliases, c.apiKeys, c.sessions, c.accountDeletion, c.inboxes, c.webhooks,
+                new SettingsPages(c.signIn, c.accountExport, c.accountDeletion, c.inboxes, c.webhooks,
                         gate, c.config.domains()),
                 new KeyPages(c.apiKeys),
                 new AppPasswordPages(c.appPasswords, new AppPasswordPages.Submission(c.config.hostname(),

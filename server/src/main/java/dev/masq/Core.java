@@ -1,6 +1,9 @@
 package dev.masq;
 
 import dev.masq.alias.AccountDeletion;
+import dev.masq.portability.AccountExport;
+import dev.masq.portability.AccountImport;
+import dev.masq.portability.ImportJobs;
 import dev.masq.account.AccountMail;
 import dev.masq.account.AccountRepository;
 import dev.masq.account.AccountService;
@@ -131,6 +134,9 @@ final class Core implements AutoCloseable {
     /** The SMTP pipeline seals held copies through this; the API lists, releases and deletes them. */
     final Quarantine quarantine;
     final QuarantineService quarantined;
+    final AccountExport accountExport;
+    /** Imports of SimpleLogin, addy.io and masq exports, run in the background and polled. */
+    final ImportJobs imports;
 
     Core(Config config, Clock clock) {
         this.config = config;
@@ -165,7 +171,7 @@ final class Core implements AutoCloseable {
                 generator, config.domains(), domains, clock, leakNotices, queued);
         this.catchAll = new CatchAll(db, domainRepository, aliasRepository, eventRepository, accountRepository, generator,
                 domainNotices, config.userDomains().catchAllDailyLimit(), clock, queued::deliveries);
-        this.aliasImport = new AliasImport(db, aliasRepository, accountRepository, generator, config.domains(), clock);
+        this.aliasImport = new AliasImport(db, aliasRepository, eventRepository, accountRepository, generator, config.domains(), clock);
         this.senderAuthentication = new SenderAuthentication(config.dns(), config.leak().dnsTimeout(), config.hostname());
         this.spamAssassin = SpamAssassinClient.from(config.leak());
         this.credentialRepository = new CredentialRepository(secrets);
@@ -197,6 +203,9 @@ final class Core implements AutoCloseable {
         this.quarantine = new Quarantine(secrets);
         this.quarantined = new QuarantineService(db, quarantine, deliveryQueue, aliasRepository, eventRepository,
                 config.deliveryExpiry(), clock, queued::deliveries);
+        this.accountExport = new AccountExport(signIn, inboxes, aliases, aliasInboxes, leaks, senderBlocks, contacts, apiKeys,
+                sessions, clock);
+        this.imports = new ImportJobs(new AccountImport(db, aliasImport, inboxes, senderBlocks, leaks, contacts), clock);
     }
 
     @Override

@@ -3,10 +3,13 @@ package dev.masq;
 import dev.masq.common.InvalidInputException;
 import dev.masq.common.NotFoundException;
 import dev.masq.config.Config;
-import java.io.BufferedReader;
+import dev.masq.portability.ImportFormat;
+import dev.masq.portability.ImportJob;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +151,8 @@ public final class Main implements Callable<Integer> {
         @ParentCommand
         Main main;
 
-        @Command(name = "import", description = "Create the aliases listed on standard input (one address per line) for the user EMAIL.")
+        @Command(name = "import", description = "Create the aliases listed on standard input (one address per line) for the user EMAIL,"
+                + " or, with --format, import an export file of SimpleLogin, addy.io or masq.")
         static final class Import implements Callable<Integer> {
             @ParentCommand
             AliasCommand parent;
@@ -156,17 +160,32 @@ public final class Main implements Callable<Integer> {
             CommandSpec spec;
             @Parameters(paramLabel = "EMAIL")
             String email;
+            @Option(names = "--format", paramLabel = "FORMAT",
+                    description = "The input is an export: simplelogin (CSV), addy (CSV) or masq (JSON); auto tells it from the file.")
+            String format;
+            @Option(names = "--file", paramLabel = "PATH", description = "Read PATH instead of standard input.")
+            Path file;
 
             @Override
             public Integer call() throws IOException {
-                var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                List<String> addresses = in.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                byte[] input = file != null ? Files.readAllBytes(file) : System.in.readAllBytes();
                 try (Core s = parent.main.core()) {
                     var user = s.accounts.findByEmail(email)
                             .orElseThrow(() -> new NotFoundException("no user " + email));
-                    int created = s.aliasImport.importAddresses(user.id(), addresses);
-                    spec.commandLine().getErr().println("created " + created + " of " + addresses.size() + " aliases");
-                    return 0;
+                    PrintWriter err = spec.commandLine().getErr();
+                    if (format == null) {
+                        List<String> addresses = new String(input, StandardCharsets.UTF_8).lines().map(String::strip)
+                                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                        int created = s.aliasImport.importAddresses(user.id(), addresses);
+                        err.println("created " + created + " of " + addresses.size() + " aliases");
+                        return 0;
+                    }
+                    ImportJob.Snapshot job = s.imports.runNow(user.id(), ImportFormat.fromWire(format), input);
+                    err.println("imported " + job.imported() + " of " + job.total() + " aliases from " + job.format());
+                    job.skipped().forEach(n -> err.println("skipped " + n.address() + ": " + n.reason()));
+                    job.warnings().forEach(n -> err.println("note " + n.address() + ": " + n.reason()));
+                    err.flush();
+                    return job.error() == null ? 0 : 1;
                 }
             }
         }

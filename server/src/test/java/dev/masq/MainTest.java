@@ -77,6 +77,26 @@ class MainTest {
         }
     }
 
+    @Test
+    void aliasImportWithAFormatImportsAnExportFileAndSaysWhatItSkipped() throws Exception {
+        assertThat(run("user", "add", "me@inbox.test").code()).isZero();
+        Path file = dir.resolve("aliases.csv");
+        try (var in = MainTest.class.getResourceAsStream("/imports/simplelogin-aliases.csv")) {
+            java.nio.file.Files.write(file, in.readAllBytes());
+        }
+        Run imported = run("alias", "import", "me@inbox.test", "--format", "simplelogin", "--file", file.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.err()).contains("imported 2 of 4 aliases from simplelogin")
+                .contains("skipped newsletter.x7k2@simplelogin.com: domain not served here: simplelogin.com")
+                .contains("note shop-amazing@mask.test: forwards to your default inbox");
+        try (TestMasq s = TestMasq.offline(dir, env(), Clock.systemUTC())) {
+            String user = s.accounts().findByEmail("me@inbox.test").orElseThrow().id();
+            assertThat(s.aliases().list(user, new dev.masq.alias.AliasQuery(null, null, null, 10)).items())
+                    .extracting(dev.masq.alias.Alias::address)
+                    .containsExactlyInAnyOrder("shop-amazing@mask.test", "old_forum@mask.test");
+        }
+    }
+
     private Map<String, String> env() {
         return Map.of("MASQ_DATA_DIR", dir.toString(), "MASQ_DOMAINS", "mask.test",
                 "MASQ_HTTP_PORT", "0", "MASQ_SMTP_PORT", "0", "MASQ_SUBMISSION_PORT", "0");

@@ -411,6 +411,21 @@ public final class TestMasq implements AutoCloseable {
         }
     }
 
+    /** A POST of raw bytes ({@code contentType} as given: a CSV, a multipart form), held to the document like any other. */
+    public Reply upload(String key, String path, String contentType, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Authorization", "Bearer " + key).header("Content-Type", contentType).build();
+        try {
+            return new Reply(OpenApiContract.verified(client.send(request, HttpResponse.BodyHandlers.ofString())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply call(String key, String method, String path, String body) {
         return send(method, path, key == null ? Map.of() : Map.of("Authorization", "Bearer " + key), body);
     }

@@ -7,6 +7,7 @@ import dev.masq.common.NotFoundException;
 import dev.masq.db.Database;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 
@@ -22,17 +23,37 @@ public record AliasInboxes(Database db, AccountRepository accounts, AliasReposit
         });
     }
 
+    /** The inboxes each of {@code aliasIds} forwards to, counting only aliases of {@code userId}. */
+    public Map<String, List<String>> ofAll(String userId, List<String> aliasIds) {
+        return db.read(ctx -> aliasMailboxes.of(ctx, userId, aliasIds));
+    }
+
     /** Chooses which verified inboxes an alias forwards to; at least one. */
     public void choose(String userId, String aliasId, List<String> mailboxIds) {
+        replace(userId, aliasId, mailboxIds, "inboxes", false);
+    }
+
+    /**
+     * As {@link #choose}, for a client that names inboxes by id ({@code field} in its request): an id that is not one
+     * of the owner's inboxes is invalid input in that field, not a missing page.
+     */
+    public void chooseByIds(String userId, String aliasId, List<String> mailboxIds, String field) {
+        replace(userId, aliasId, mailboxIds, field, true);
+    }
+
+    private void replace(String userId, String aliasId, List<String> mailboxIds, String field, boolean unknownIsInvalid) {
         Set<String> chosen = new LinkedHashSet<>(mailboxIds);
         if (chosen.isEmpty()) {
-            throw new InvalidInputException("inboxes", "choose at least one inbox");
+            throw new InvalidInputException(field, "choose at least one inbox");
         }
         db.writeVoid(ctx -> {
             aliases.find(ctx, userId, aliasId).orElseThrow(() -> new NotFoundException("no alias " + aliasId));
             for (String id : chosen) {
-                if (!own(ctx, userId, id).verified()) {
-                    throw new InvalidInputException("inboxes", "only confirmed inboxes can receive mail");
+                Mailbox mailbox = unknownIsInvalid
+                        ? accounts.mailbox(ctx, userId, id).orElseThrow(() -> new InvalidInputException(field, "no inbox " + id + " of yours"))
+                        : own(ctx, userId, id);
+                if (!mailbox.verified()) {
+                    throw new InvalidInputException(field, "only confirmed inboxes can receive mail");
                 }
             }
             aliasMailboxes.replace(ctx, aliasId, chosen);

@@ -1,8 +1,12 @@
 package dev.masq.alias;
 
+import static dev.masq.db.schema.Tables.ALIASES;
 import static dev.masq.db.schema.Tables.ALIAS_MAILBOXES;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -14,6 +18,17 @@ public final class AliasMailboxRepository {
         for (String mailboxId : mailboxIds) {
             ctx.insertInto(ALIAS_MAILBOXES).set(ALIAS_MAILBOXES.ALIAS_ID, aliasId).set(ALIAS_MAILBOXES.MAILBOX_ID, mailboxId).execute();
         }
+    }
+
+    /** The inboxes of each of {@code aliasIds} that {@code userId} owns, in one query. */
+    public Map<String, List<String>> of(DSLContext ctx, String userId, Collection<String> aliasIds) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        ctx.select(ALIAS_MAILBOXES.ALIAS_ID, ALIAS_MAILBOXES.MAILBOX_ID).from(ALIAS_MAILBOXES)
+                .join(ALIASES).on(ALIASES.ID.eq(ALIAS_MAILBOXES.ALIAS_ID))
+                .where(ALIAS_MAILBOXES.ALIAS_ID.in(aliasIds)).and(ALIASES.USER_ID.eq(userId))
+                .orderBy(ALIAS_MAILBOXES.ALIAS_ID, ALIAS_MAILBOXES.MAILBOX_ID)
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(r.value2()));
+        return out;
     }
 
     /** Before {@code removed} goes: aliases that forward only there are pointed at {@code fallback}, so none goes silent. */

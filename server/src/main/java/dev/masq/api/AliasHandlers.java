@@ -2,6 +2,7 @@ package dev.masq.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.masq.alias.Alias;
+import dev.masq.alias.AliasInboxes;
 import dev.masq.alias.AliasPage;
 import dev.masq.alias.AliasQuery;
 import dev.masq.alias.AliasService;
@@ -25,11 +26,14 @@ public final class AliasHandlers {
     private final AliasViewer viewer;
     private final RateLimiter creations;
     private final AliasPatchService patches;
+    private final AliasCreation creation;
 
-    public AliasHandlers(Database db, AliasService aliases, LeakService leaks, SenderBlocks blocks, RateLimiter creations) {
+    public AliasHandlers(Database db, AliasService aliases, LeakService leaks, SenderBlocks blocks, AliasInboxes inboxes,
+                         RateLimiter creations) {
         this.aliases = aliases;
-        this.patches = new AliasPatchService(db, aliases, leaks, blocks);
-        this.viewer = new AliasViewer(leaks, blocks);
+        this.patches = new AliasPatchService(db, aliases, leaks, blocks, inboxes);
+        this.creation = new AliasCreation(db, aliases, inboxes);
+        this.viewer = new AliasViewer(leaks, blocks, inboxes);
         this.creations = creations;
     }
 
@@ -37,7 +41,7 @@ public final class AliasHandlers {
         String user = ApiAuth.userId(ctx);
         creations.acquire(user);
         AliasRequests.Create body = JsonBody.convert(JsonBody.refusingNulls(JsonBody.object(ctx), Set.of()), AliasRequests.Create.class);
-        Alias alias = aliases.create(user, body.toNewAlias());
+        Alias alias = creation.create(user, body.toNewAlias(), body.inboxIds());
         ctx.status(201).header(Header.LOCATION, "/api/v1/aliases/" + alias.id());
         ctx.json(view(alias));
     }

@@ -1,6 +1,7 @@
 package dev.masq.api;
 
 import dev.masq.alias.Alias;
+import dev.masq.alias.AliasInboxes;
 import dev.masq.alias.AliasPatch;
 import dev.masq.alias.AliasService;
 import dev.masq.block.SenderBlocks;
@@ -14,9 +15,11 @@ import java.util.Optional;
  * services each write in their own transaction; called inside this one's, they join it, so a field refused
  * halfway rolls back the fields before it.
  */
-public record AliasPatchService(Database db, AliasService aliases, LeakService leaks, SenderBlocks blocks) {
+public record AliasPatchService(Database db, AliasService aliases, LeakService leaks, SenderBlocks blocks,
+                                AliasInboxes inboxes) {
     /** An empty Optional leaves that setting as it is. */
-    public record Change(AliasPatch fields, Optional<List<String>> allowedDomains, Optional<Boolean> vendorOnly) {
+    public record Change(AliasPatch fields, Optional<List<String>> allowedDomains, Optional<Boolean> vendorOnly,
+                         Optional<List<String>> inboxIds) {
     }
 
     public Alias apply(String userId, String aliasId, Change change) {
@@ -24,6 +27,7 @@ public record AliasPatchService(Database db, AliasService aliases, LeakService l
             change.allowedDomains().ifPresent(domains -> leaks.setAllowedDomains(userId, aliasId, domains));
             Alias updated = aliases.update(userId, aliasId, change.fields());
             change.vendorOnly().ifPresent(on -> blocks.setVendorOnly(userId, aliasId, on));
+            change.inboxIds().ifPresent(ids -> inboxes.chooseByIds(userId, aliasId, ids, "inbox_ids"));
             return updated;
         });
     }

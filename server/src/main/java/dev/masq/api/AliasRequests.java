@@ -13,7 +13,8 @@ final class AliasRequests {
     }
 
     /** addy.io's create, on the same path, is told apart and answered by {@link AddyHandlers}. */
-    record Create(String mode, String localPart, String domain, String vendor, String site, String note) {
+    record Create(String mode, String localPart, String domain, String vendor, String site, String note,
+                  List<String> inboxIds) {
         NewAlias toNewAlias() {
             return new NewAlias(NewAlias.AddressMode.fromWire(mode), localPart, domain, vendor, site, note);
         }
@@ -24,7 +25,7 @@ final class AliasRequests {
      * and {@code allowed_domains} are sender settings, applied with the alias's own fields in one transaction.
      */
     record Patch(String note, String vendor, List<String> vendorDomains, Boolean vendorOnly, List<String> allowedDomains,
-                 String displayName) {
+                 String displayName, List<String> inboxIds) {
         /** The fields null clears; null for any other (vendor_only) is refused. */
         static final Set<String> CLEARABLE = Set.of("note", "vendor", "vendor_domains", "allowed_domains", "display_name");
 
@@ -36,7 +37,8 @@ final class AliasRequests {
                     body.has("display_name") ? Optional.of(p.displayName() == null ? "" : p.displayName()) : Optional.empty());
             return new AliasPatchService.Change(fields,
                     body.has("allowed_domains") ? Optional.of(p.allowedDomains() == null ? List.of() : p.allowedDomains()) : Optional.empty(),
-                    body.has("vendor_only") ? Optional.of(Boolean.TRUE.equals(p.vendorOnly())) : Optional.empty());
+                    body.has("vendor_only") ? Optional.of(Boolean.TRUE.equals(p.vendorOnly())) : Optional.empty(),
+                    Optional.ofNullable(p.inboxIds()));
         }
     }
 

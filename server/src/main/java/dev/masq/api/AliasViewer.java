@@ -1,6 +1,7 @@
 package dev.masq.api;
 
 import dev.masq.alias.Alias;
+import dev.masq.alias.AliasInboxes;
 import dev.masq.block.SenderBlocks;
 import dev.masq.leak.AliasLeak;
 import dev.masq.leak.LeakService;
@@ -12,10 +13,12 @@ import java.util.Set;
 final class AliasViewer {
     private final LeakService leaks;
     private final SenderBlocks blocks;
+    private final AliasInboxes inboxes;
 
-    AliasViewer(LeakService leaks, SenderBlocks blocks) {
+    AliasViewer(LeakService leaks, SenderBlocks blocks, AliasInboxes inboxes) {
         this.leaks = leaks;
         this.blocks = blocks;
+        this.inboxes = inboxes;
     }
 
     AliasViews.AliasView view(Alias alias) {
@@ -30,7 +33,9 @@ final class AliasViewer {
         Map<String, AliasLeak> leakOf = leaks.leaks(userId, ids);
         Map<String, List<String>> allowed = leaks.allowedDomains(userId, ids);
         Set<String> vendorOnly = blocks.vendorOnly(userId, ids);
+        Map<String, List<String>> inboxesOf = inboxes.ofAll(userId, ids);
         return aliases.stream().map(a -> AliasViews.AliasView.of(a, leakOf.get(a.id()),
-                vendorOnly.contains(a.id()), allowed.getOrDefault(a.id(), List.of()))).toList();
+                vendorOnly.contains(a.id()), allowed.getOrDefault(a.id(), List.of()),
+                inboxesOf.getOrDefault(a.id(), List.of()))).toList();
     }
 }

@@ -19,21 +19,21 @@ final class AliasViews {
      * {@code vendor_domains} lists every domain the vendor mails from; {@code learned_domains} is the subset
      * masq learned from mail that arrived, as opposed to the ones the owner gave. {@code vendor_spam} counts
      * the vendor's own messages the owner reported as spam (they leave the leak status alone);
-     * {@code after_burn} is null unless the alias is burned.
+     * {@code after_burn} is null unless the alias is burned. {@code inbox_ids} are the owner's inboxes it forwards to.
      */
     record AliasView(String id, String address, String vendor, List<String> vendorDomains, List<String> learnedDomains,
                      String note, String state, Instant createdAt, long forwarded, long blocked, Instant lastReceivedAt,
                      String replacedBy, Instant burnedAt, String burnReason, LeakView leak, boolean vendorOnly,
                      List<String> allowedDomains, String displayName, long replied, long sent, int vendorSpam,
-                     AfterBurn afterBurn) {
-        static AliasView of(Alias a, AliasLeak leak, boolean vendorOnly, List<String> allowedDomains) {
+                     AfterBurn afterBurn, List<String> inboxIds) {
+        static AliasView of(Alias a, AliasLeak leak, boolean vendorOnly, List<String> allowedDomains, List<String> inboxIds) {
             return new AliasView(a.id(), a.address(), a.vendor(),
                     a.vendorDomains().stream().map(Alias.VendorDomain::domain).toList(),
                     a.vendorDomains().stream().filter(Alias.VendorDomain::learned).map(Alias.VendorDomain::domain).toList(),
                     a.note(), a.state().wire(), a.createdAt(), a.forwarded(), a.blocked(), a.lastReceivedAt(),
                     a.replacedBy(), a.burnedAt(), a.burnReason(), LeakView.of(leak), vendorOnly, allowedDomains,
                     a.displayName(), a.replied(), a.sent(), leak.vendorSpam(),
-                    a.state() == AliasState.BURNED ? leak.afterBurn() : null);
+                    a.state() == AliasState.BURNED ? leak.afterBurn() : null, inboxIds);
         }
     }
 

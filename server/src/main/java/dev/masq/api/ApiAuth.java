@@ -56,6 +56,12 @@ public final class ApiAuth {
         };
     }
 
+    /** For dialects that answer a missing scope in their own words rather than with a 403 (JMAP's per-call errors). */
+    public static boolean holds(Context ctx, ApiScope scope) {
+        Set<ApiScope> held = scopes(ctx);
+        return held != null && held.contains(scope);
+    }
+
     /** Wraps an endpoint so that only keys holding {@code scope} reach it; others get 403 naming the scope. */
     public Handler scoped(ApiScope scope, Handler handler) {
         return ctx -> {

@@ -1,5 +1,6 @@
 package dev.masq.api;
 
+import dev.masq.alias.AliasInboxes;
 import dev.masq.alias.AliasService;
 import dev.masq.block.SenderBlocks;
 import dev.masq.common.InvalidInputException;
@@ -14,10 +15,10 @@ public final class LeakHandlers {
     private final LeakService leaks;
     private final AliasViewer viewer;
 
-    public LeakHandlers(AliasService aliases, LeakService leaks, SenderBlocks blocks) {
+    public LeakHandlers(AliasService aliases, LeakService leaks, SenderBlocks blocks, AliasInboxes inboxes) {
         this.aliases = aliases;
         this.leaks = leaks;
-        this.viewer = new AliasViewer(leaks, blocks);
+        this.viewer = new AliasViewer(leaks, blocks, inboxes);
     }
 
     /** JSON, or CSV with {@code ?format=csv}. */

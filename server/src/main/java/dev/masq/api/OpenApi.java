@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class OpenApi {
     /** The fragments under {@code /openapi/}, without {@code .json}; a name clash between them is an error. */
-    private static final List<String> FRAGMENTS = List.of("domains", "defence", "compat");
+    private static final List<String> FRAGMENTS = List.of("domains", "defence", "compat", "portability");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final byte[] document;

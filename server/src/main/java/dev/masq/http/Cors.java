@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * CORS for the API, for web clients such as Bitwarden's web vault: pages of the configured origins may call
- * {@code /api/...} with a key in a header. Never the web pages (their cookies must stay their own), never with
+ * {@code /api/...} and JMAP with a key in a header. Never the web pages (their cookies must stay their own), never with
  * credentials, and nothing at all when no origin is configured.
  */
 public final class Cors implements RouteGroup {
@@ -26,7 +26,10 @@ public final class Cors implements RouteGroup {
     @Override
     public void register(RoutesConfig routes) {
         if (!origins.isEmpty()) {
-            routes.before("/api/*", this::apply);
+            // JMAP too: Bitwarden's web vault asks /jmap/session and /jmap/api/ from the browser.
+            for (String path : new String[] {"/api/*", "/jmap/*", "/.well-known/jmap"}) {
+                routes.before(path, this::apply);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.masq.http;
 
 import dev.masq.config.PublicUrl;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -10,7 +11,7 @@ import java.util.List;
 /** The HTTP edge: Javalin on virtual threads, JSON through {@link Json}, problems for every error. */
 public final class HttpServer implements AutoCloseable {
     // Alias requests are a few hundred bytes; anything near this is abuse, answered 413 before it is buffered further.
-    static final long MAX_BODY_BYTES = 64 * 1024;
+    public static final long MAX_BODY_BYTES = 64 * 1024;
 
     private final Javalin javalin;
     private final PublicUrl publicUrl;
@@ -31,6 +32,9 @@ public final class HttpServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            // Import files come as multipart parts; what Uploads reads without a form is capped there.
+            config.jetty.multipartConfig.maxFileSize(Uploads.MAX_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(Uploads.MAX_BYTES + 64 * 1024, SizeUnit.BYTES);
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, true));
             config.staticFiles.add(files -> {

@@ -1,13 +1,10 @@
 package dev.masq.web;
 
-import dev.masq.alias.AccountExport;
+import dev.masq.portability.AccountExport;
 import dev.masq.alias.AccountDeletion;
-import dev.masq.account.ApiKeyService;
 import dev.masq.account.InboxService;
 import dev.masq.account.Mailbox;
-import dev.masq.account.SessionService;
 import dev.masq.account.SignInService;
-import dev.masq.alias.AliasService;
 import dev.masq.common.InvalidInputException;
 import dev.masq.webhook.WebhookService;
 import io.javalin.http.Context;
@@ -25,7 +22,7 @@ public final class SettingsPages {
     private final List<String> domains;
     private final AccountExport export;
 
-    public SettingsPages(SignInService signIn, AliasService aliases, ApiKeyService keys, SessionService sessions, AccountDeletion deletion,
+    public SettingsPages(SignInService signIn, AccountExport export, AccountDeletion deletion,
                   InboxService inboxes, WebhookService webhooks, WebGate gate, List<String> domains) {
         this.signIn = signIn;
         this.webhooks = webhooks;
@@ -33,7 +30,7 @@ public final class SettingsPages {
         this.deletion = deletion;
         this.gate = gate;
         this.domains = domains;
-        this.export = new AccountExport(signIn, inboxes, aliases, keys, sessions);
+        this.export = export;
     }
 
     public record SettingsView(List<String> domains, List<Mailbox> inboxes, String message, String error, WebhookForm webhook) {
@@ -106,6 +103,12 @@ public final class SettingsPages {
         Map<String, Object> export = this.export.of(WebGate.userId(ctx));
         ctx.header("Content-Disposition", "attachment; filename=\"masq-export.json\"").header("Cache-Control", "no-store");
         ctx.json(export);
+    }
+
+    /** The aliases alone, one row each, for a spreadsheet. */
+    public void exportCsv(Context ctx) {
+        ctx.header("Content-Disposition", "attachment; filename=\"masq-aliases.csv\"").header("Cache-Control", "no-store");
+        ctx.contentType("text/csv; charset=utf-8").result(export.aliasesCsv(WebGate.userId(ctx)));
     }
 
     public void deleteAccount(Context ctx) {

@@ -42,8 +42,10 @@ public final class WebGate {
     static boolean isPage(String path) {
         // Leak-notice actions carry their own signed single-use token, which no other site can know: that
         // token is their CSRF protection, and the person following the link from their inbox has no session.
+        // JMAP, like the API, is called with a bearer key and never with the session cookie.
         return !(path.startsWith("/api/") || path.startsWith("/static/") || path.startsWith("/webjars/")
-                || path.startsWith("/actions/") || path.equals("/healthz"));
+                || path.startsWith("/actions/") || path.equals("/healthz") || path.startsWith("/jmap/")
+                || path.equals("/.well-known/jmap"));
     }
 
     /** Before-handler of every page request. */

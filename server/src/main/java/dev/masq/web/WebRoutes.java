@@ -101,6 +101,7 @@ public record WebRoutes(WebGate gate, ActionPages actions, LinkPages links, Acco
         routes.post("/settings/webhook", gate.signedIn(settings::saveWebhook));
         routes.post("/settings/webhook/remove", gate.signedIn(settings::removeWebhook));
         routes.get("/settings/export", gate.signedIn(settings::export));
+        routes.get("/settings/export.csv", gate.signedIn(settings::exportCsv));
         routes.post("/settings/delete", gate.recentlyAuthenticated(settings::deleteAccount));
 
         routes.get("/keys", gate.signedIn(keys::list));

@@ -67,6 +67,19 @@ class BitwardenWebVaultTest {
         assertThat(created.json().get("data").get("email").asText()).endsWith("@other.test");
     }
 
+    /** Bitwarden's Fastmail forwarder asks the JMAP session, then the JMAP API, from the browser. */
+    @Test
+    void fastmailForwarderFromTheWebVault() throws Exception {
+        for (String path : new String[] {"/jmap/session", "/jmap/api/"}) {
+            HttpResponse<String> preflight = preflight(path, VAULT, "authorization,content-type");
+            assertThat(preflight.statusCode()).as(path).isEqualTo(204);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as(path).contains(VAULT);
+        }
+        TestMasq.Reply session = masq.send("GET", "/jmap/session", Map.of("Origin", VAULT, "Authorization", "Bearer " + key), null);
+        assertThat(session.status()).isEqualTo(200);
+        assertThat(session.header("Access-Control-Allow-Origin")).isEqualTo(VAULT);
+    }
+
     /** A refused key: the page can read the answer, and finds the reason under {@code error}. */
     @Test
     void anErrorIsReadableWithItsReasonInError() {

@@ -38,7 +38,8 @@ class OpenApiTest {
         // The web pages are HTML for people, not part of the API the document describes; the leak notice links are,
         // since mail sends people to them.
         List<String> registered = masq.routes().stream()
-                .filter(route -> route.contains(" /api/") || route.contains(" /actions/") || route.endsWith(" /healthz"))
+                .filter(route -> route.contains(" /api/") || route.contains(" /actions/") || route.endsWith(" /healthz")
+                        || route.contains(" /jmap/") || route.contains(" /.well-known/"))
                 .toList();
         assertThat(registered).contains("POST /api/v1/aliases", "GET /api/v1/aliases/{id}/events", "GET /api/v1/leaks");
 
