@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** The check every API test leans on refuses each kind of drift, so a green suite means the document holds. */
 class OpenApiContractTest {
-    private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no such alias\"}";
+    private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no such alias\",\"error\":\"no such alias\"}";
     private final OpenApiContract contract = OpenApiContract.shipped();
 
     @Test
