@@ -204,7 +204,7 @@ final class Core implements AutoCloseable {
         this.quarantined = new QuarantineService(db, quarantine, deliveryQueue, aliasRepository, eventRepository,
                 config.deliveryExpiry(), clock, queued::deliveries);
         this.accountExport = new AccountExport(signIn, inboxes, aliases, aliasInboxes, leaks, senderBlocks, contacts, apiKeys,
-                sessions, clock);
+                sessions, domains, clock);
         this.imports = new ImportJobs(new AccountImport(db, aliasImport, inboxes, senderBlocks, leaks, contacts), clock);
     }
 

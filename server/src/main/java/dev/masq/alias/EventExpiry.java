@@ -1,12 +1,10 @@
 package dev.masq.alias;
 
+import dev.masq.common.Schedule;
 import dev.masq.db.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +23,7 @@ public final class EventExpiry implements AutoCloseable {
     private final AliasEventRepository events;
     private final Duration retention;
     private final Clock clock;
-    private ScheduledExecutorService timer;
+    private Schedule schedule;
 
     public EventExpiry(Database db, AliasEventRepository events, Duration retention, Clock clock) {
         if (retention.isNegative() || retention.isZero()) {
@@ -40,8 +38,7 @@ public final class EventExpiry implements AutoCloseable {
     /** A running expiry: the first run a minute from now, then hourly. */
     public static EventExpiry start(Database db, AliasEventRepository events, Duration retention, Clock clock) {
         EventExpiry expiry = new EventExpiry(db, events, retention, clock);
-        expiry.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("event-expiry").daemon().factory());
-        expiry.timer.scheduleWithFixedDelay(expiry::runQuietly, FIRST_RUN.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        expiry.schedule = Schedule.start("event-expiry", FIRST_RUN, EVERY, expiry::run);
         return expiry;
     }
 
@@ -57,27 +54,17 @@ public final class EventExpiry implements AutoCloseable {
         return total;
     }
 
-    private void runQuietly() {
-        try {
-            int deleted = expireOld();
-            if (deleted > 0) {
-                log.info("deleted {} alias events older than {}", deleted, retention);
-            }
-        } catch (RuntimeException e) {
-            // The next run tries again; a failed run must not end the schedule.
-            log.warn("expiring old alias events failed", e);
+    private void run() {
+        int deleted = expireOld();
+        if (deleted > 0) {
+            log.info("deleted {} alias events older than {}", deleted, retention);
         }
     }
 
     @Override
     public void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (schedule != null) {
+            schedule.close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.masq.api;
 
+import dev.masq.common.Csv;
 import dev.masq.leak.AliasLeak;
 import dev.masq.leak.ForeignDomain;
 import dev.masq.leak.LeakReport;
@@ -26,24 +27,13 @@ final class LeakCsv {
             List<String> cells = List.of(l.aliasId(), l.address(), text(l.vendor()), String.join(" ", l.vendorDomains()),
                     l.status().wire(), time(l.since()), time(l.leakedAt()), Integer.toString(l.spamReports()),
                     Integer.toString(l.foreignDomains().size()), foreign);
-            sb.append(cells.stream().map(LeakCsv::cell).collect(Collectors.joining(","))).append("\r\n");
+            sb.append(Csv.row(cells));
         }
         return sb.toString();
     }
 
     private static String describe(ForeignDomain d) {
         return d.domain() + " (" + d.messages() + ", " + time(d.firstSeen()) + " to " + time(d.lastSeen()) + ")";
-    }
-
-    static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 
     private static String text(String value) {

@@ -1,14 +1,12 @@
 package dev.masq.domain;
 
+import dev.masq.common.Schedule;
 import dev.masq.db.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +26,7 @@ public final class DomainRecheck implements AutoCloseable {
     private final DomainNotices notices;
     private final Clock clock;
     private final Runnable wakeDeliveries;
-    private ScheduledExecutorService timer;
+    private Schedule schedule;
 
     public DomainRecheck(Database db, DomainRepository domains, DomainVerifier verifier, DomainNotices notices,
                          Clock clock, Runnable wakeDeliveries) {
@@ -42,8 +40,7 @@ public final class DomainRecheck implements AutoCloseable {
 
     /** Runs a few minutes after start, then every {@code interval}. */
     public DomainRecheck start(Duration interval) {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("domain-recheck").daemon().factory());
-        timer.scheduleWithFixedDelay(this::runQuietly, FIRST_RUN.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        schedule = Schedule.start("domain-recheck", FIRST_RUN, interval, this::runOnce);
         return this;
     }
 
@@ -85,24 +82,10 @@ public final class DomainRecheck implements AutoCloseable {
         return failing;
     }
 
-    private void runQuietly() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            // The next run tries again; a failed run must not end the schedule.
-            log.warn("re-checking domains failed", e);
-        }
-    }
-
     @Override
     public void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (schedule != null) {
+            schedule.close();
         }
     }
 }

@@ -5,6 +5,8 @@ import dev.masq.account.InboxService;
 import dev.masq.account.Mailbox;
 import dev.masq.account.SessionService;
 import dev.masq.account.SignInService;
+import dev.masq.domain.Domain;
+import dev.masq.domain.DomainService;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasInboxes;
 import dev.masq.alias.AliasPage;
@@ -43,11 +45,12 @@ public final class AccountExport {
     private final ContactService contacts;
     private final ApiKeyService keys;
     private final SessionService sessions;
+    private final DomainService domains;
     private final Clock clock;
 
     public AccountExport(SignInService signIn, InboxService inboxes, AliasService aliases, AliasInboxes aliasInboxes,
                          LeakService leaks, SenderBlocks blocks, ContactService contacts, ApiKeyService keys,
-                         SessionService sessions, Clock clock) {
+                         SessionService sessions, DomainService domains, Clock clock) {
         this.signIn = signIn;
         this.inboxes = inboxes;
         this.aliases = aliases;
@@ -57,12 +60,13 @@ public final class AccountExport {
         this.contacts = contacts;
         this.keys = keys;
         this.sessions = sessions;
+        this.domains = domains;
         this.clock = clock;
     }
 
     /**
      * Keys in the order the download shows them: format, version, exported_at, account, inboxes, aliases (each with
-     * its own settings, blocks, contacts, leak and events), blocks (those on every alias), api_keys, sessions.
+     * its own settings, blocks, contacts, leak and events), blocks (those on every alias), api_keys, sessions, domains.
      */
     public Map<String, Object> of(String userId) {
         List<Mailbox> mailboxes = inboxes.list(userId);
@@ -97,7 +101,20 @@ public final class AccountExport {
         export.put("blocks", blocks.list(userId, null));
         export.put("api_keys", keys.list(userId));
         export.put("sessions", sessions.list(userId));
+        export.put("domains", domains.list(userId).stream().map(s -> domainEntry(s.domain())).toList());
         return export;
+    }
+
+    /** What a domain is and its state; its DKIM key and ownership token stay behind, as any other secret does. */
+    private static Map<String, Object> domainEntry(Domain d) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("domain", d.name());
+        entry.put("kind", d.subdomain() ? "subdomain" : "custom");
+        entry.put("status", d.status().wire());
+        entry.put("catch_all", d.catchAll());
+        entry.put("created_at", d.createdAt());
+        entry.put("verified_at", d.verifiedAt());
+        return entry;
     }
 
     /** The aliases with what a spreadsheet shows of them: one CSV row each. */

@@ -1,5 +1,6 @@
 package dev.masq.portability;
 
+import dev.masq.common.Csv;
 import dev.masq.alias.Alias;
 import dev.masq.leak.AliasLeak;
 import java.time.Instant;
@@ -24,18 +25,7 @@ final class AliasCsv {
                 text(a.note()), text(a.displayName()), String.join(" ", inboxes), time(a.createdAt()),
                 Long.toString(a.forwarded()), Long.toString(a.blocked()), time(a.lastReceivedAt()),
                 leak == null ? "" : leak.status().wire());
-        return cells.stream().map(AliasCsv::cell).collect(Collectors.joining(",")) + "\r\n";
-    }
-
-    private static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return Csv.row(cells);
     }
 
     private static String text(String value) {

@@ -1,5 +1,6 @@
 package dev.masq.portability;
 
+import dev.masq.common.Csv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

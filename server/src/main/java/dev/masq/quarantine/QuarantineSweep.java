@@ -1,5 +1,6 @@
 package dev.masq.quarantine;
 
+import dev.masq.common.Schedule;
 import dev.masq.account.AccountRepository;
 import dev.masq.account.Mailbox;
 import dev.masq.crypto.Tokens;
@@ -12,9 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +39,7 @@ public final class QuarantineSweep implements AutoCloseable {
     private final DigestMail mail;
     private final Clock clock;
     private final Runnable deliveriesQueued;
-    private ScheduledExecutorService timer;
+    private Schedule schedule;
 
     public QuarantineSweep(Database db, Quarantine quarantine, PolicyRepository policies, AccountRepository accounts,
                            DeliveryQueue queue, DigestMail mail, Clock clock, Runnable deliveriesQueued) {
@@ -56,8 +54,7 @@ public final class QuarantineSweep implements AutoCloseable {
     }
 
     public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("quarantine-sweep").daemon().factory());
-        timer.scheduleWithFixedDelay(this::runQuietly, FIRST_RUN.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        schedule = Schedule.start("quarantine-sweep", FIRST_RUN, EVERY, this::sweep);
     }
 
     /** Deletes what expired by {@code now}, batch by batch (the writer serves mail in between); returns how many. */
@@ -110,29 +107,19 @@ public final class QuarantineSweep implements AutoCloseable {
         return sent;
     }
 
-    private void runQuietly() {
-        try {
-            Instant now = clock.instant();
-            int expired = expire(now);
-            if (expired > 0) {
-                log.info("deleted {} quarantined messages past their retention", expired);
-            }
-            digest(now);
-        } catch (RuntimeException e) {
-            // The next run tries again; a failed run must not end the schedule.
-            log.warn("quarantine sweep failed", e);
+    private void sweep() {
+        Instant now = clock.instant();
+        int expired = expire(now);
+        if (expired > 0) {
+            log.info("deleted {} quarantined messages past their retention", expired);
         }
+        digest(now);
     }
 
     @Override
     public void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (schedule != null) {
+            schedule.close();
         }
     }
 }

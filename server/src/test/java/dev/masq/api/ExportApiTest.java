@@ -43,6 +43,23 @@ class ExportApiTest {
     }
 
     @Test
+    void theJsonExportListsTheUsersDomainsWithoutTheirKeys() {
+        TestMasq.Reply claimed = masq.call(key, "POST", "/api/v1/domains", "{\"subdomain\":\"alice\"}");
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
+        masq.call(key, "PATCH", "/api/v1/domains/" + claimed.json().get("id").asText(), "{\"catch_all\":true}");
+        masq.call(key, "POST", "/api/v1/domains", "{\"domain\":\"mine.example\"}");
+
+        JsonNode domains = masq.call(key, "GET", "/api/v1/export", null).json().get("domains");
+        assertThat(domains).hasSize(2);
+        assertThat(domains.findValuesAsText("domain")).containsExactlyInAnyOrder("alice.mask.test", "mine.example");
+        JsonNode alice = domains.get(0).get("domain").asText().equals("alice.mask.test") ? domains.get(0) : domains.get(1);
+        assertThat(alice.get("kind").asText()).isEqualTo("subdomain");
+        assertThat(alice.get("status").asText()).isEqualTo("verified");
+        assertThat(alice.get("catch_all").asBoolean()).isTrue();
+        assertThat(domains.toString()).doesNotContain("PRIVATE", "masq-verification");
+    }
+
+    @Test
     void theCsvExportHasOneRowPerAliasAndDisarmsFormulas() {
         Alias shop = masq.alias("shop");
         masq.call(key, "PATCH", "/api/v1/aliases/" + shop.id(), "{\"note\":\"=HYPERLINK(\\\"x\\\")\",\"vendor\":\"Shop, Inc\"}");

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.TestMasq;
+import dev.masq.common.Csv;
 import dev.masq.TestMasq;
+import dev.masq.common.Csv;
 import dev.masq.testing.LeakEvidence;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,10 +101,7 @@ class LeakApiTest {
         LeakEvidence.receive(masq, id, "deals-daily.com", day(1));
         String row = masq.call(key, "GET", "/api/v1/leaks?format=csv", null).response().body().split("\r\n")[1];
         assertThat(row).contains(",\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"x\"\")\",");
-        assertThat(LeakCsv.cell("+1")).isEqualTo("'+1");
-        assertThat(LeakCsv.cell("-1")).isEqualTo("'-1");
-        assertThat(LeakCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(LeakCsv.cell("plain")).isEqualTo("plain");
+        assertThat(Csv.row(List.of("+1", "-1", "@SUM(A1)", "plain"))).isEqualTo("'+1,'-1,'@SUM(A1),plain\r\n");
     }
 
     @Test

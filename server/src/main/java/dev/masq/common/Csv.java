@@ -1,15 +1,17 @@
-package dev.masq.portability;
+package dev.masq.common;
 
-import dev.masq.common.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads RFC 4180 CSV as Python's csv module and PhpSpreadsheet write it: quoted cells, doubled quotes, CRLF or LF. */
-final class Csv {
+/**
+ * RFC 4180 CSV: reads it as Python's csv module and PhpSpreadsheet write it (quoted cells, doubled quotes, CRLF or
+ * LF), and writes rows a spreadsheet opens safely.
+ */
+public final class Csv {
     private Csv() {
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -58,5 +60,28 @@ final class Csv {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** One CRLF-ended row. A cell that a spreadsheet would run as a formula is prefixed with {@code '}. */
+    public static String row(List<String> cells) {
+        StringBuilder sb = new StringBuilder();
+        for (String cell : cells) {
+            if (!sb.isEmpty()) {
+                sb.append(',');
+            }
+            sb.append(cell(cell));
+        }
+        return sb.append("\r\n").toString();
+    }
+
+    private static String cell(String value) {
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
     }
 }
