@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +23,7 @@ class CatchAllTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     TestMasq masq;
     String key;
     JsonNode domain;
@@ -32,11 +33,6 @@ class CatchAllTest {
         masq = TestMasq.start(dir, Map.of("MASQ_CATCHALL_DAILY_LIMIT", "2", "MASQ_SMTP_HARD_ERROR_LIMIT", "5"));
         key = masq.userWithKey("alice@inbox.test");
         domain = OwnDomain.verified(masq, key, "mine.example");
-    }
-
-    @AfterEach
-    void tearDown() {
-        masq.close();
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +24,7 @@ class CustomDomainTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     TestMasq masq;
     String key;
 
@@ -31,11 +32,6 @@ class CustomDomainTest {
     void setUp() {
         masq = TestMasq.start(dir);
         key = masq.userWithKey("alice@inbox.test");
-    }
-
-    @AfterEach
-    void tearDown() {
-        masq.close();
     }
 
     @Test

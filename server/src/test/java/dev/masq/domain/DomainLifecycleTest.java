@@ -15,7 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +25,7 @@ class DomainLifecycleTest {
     @TempDir
     Path dir;
     final MovableClock clock = new MovableClock();
+    @AutoClose
     TestMasq masq;
     String key;
     JsonNode domain;
@@ -36,11 +37,6 @@ class DomainLifecycleTest {
         domain = OwnDomain.verified(masq, key, "mine.example");
         TestMasq.Reply alias = masq.call(key, "POST", "/api/v1/aliases", "{\"mode\":\"custom\",\"local_part\":\"shop\",\"domain\":\"mine.example\"}");
         assertThat(alias.status()).isEqualTo(201);
-    }
-
-    @AfterEach
-    void tearDown() {
-        masq.close();
     }
 
     @Test

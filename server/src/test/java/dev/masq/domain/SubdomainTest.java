@@ -9,7 +9,7 @@ import dev.masq.testing.SmtpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SubdomainTest {
     @TempDir
     Path dir;
+    @AutoClose
     TestMasq masq;
     String key;
 
@@ -25,11 +26,6 @@ class SubdomainTest {
     void setUp() {
         masq = TestMasq.start(dir);
         key = masq.userWithKey("alice@inbox.test");
-    }
-
-    @AfterEach
-    void tearDown() {
-        masq.close();
     }
 
     @Test

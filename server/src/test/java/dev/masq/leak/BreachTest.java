@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BreachTest {
     @TempDir
     Path dir;
+    @AutoClose
     DownstreamSmtpServer inbox;
+    @AutoClose
     TestMasq masq;
     Alias chatgpt;
     Alias api;
@@ -49,12 +51,6 @@ class BreachTest {
         masq.aliases().create(masq.userId,
                 new NewAlias(NewAlias.AddressMode.CUSTOM, "shop", null, "Shop", "https://shop.example", null));
         key = masq.apiKeys().create(TestMasq.INBOX, "test").secret();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        masq.close();
-        inbox.close();
     }
 
     @Test

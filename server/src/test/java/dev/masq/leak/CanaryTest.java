@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,9 @@ class CanaryTest {
 
     @TempDir
     Path dir;
+    @AutoClose
     DownstreamSmtpServer inbox;
+    @AutoClose
     TestMasq masq;
     Alias openai;
     String key;
@@ -53,12 +55,6 @@ class CanaryTest {
         TestMasq.Reply put = masq.call(key, "PUT", "/api/v1/aliases/" + openai.id() + "/identifiers",
                 "[\"" + ORG + "\", \" " + CUSTOMER + " \"]");
         assertThat(put.status()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        masq.close();
-        inbox.close();
     }
 
     @Test

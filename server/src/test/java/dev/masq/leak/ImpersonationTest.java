@@ -23,7 +23,7 @@ import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.TextBody;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ImpersonationTest {
     @TempDir
     Path dir;
+    @AutoClose
     DownstreamSmtpServer inbox;
+    @AutoClose
     TestMasq masq;
 
     @BeforeEach
@@ -47,12 +49,6 @@ class ImpersonationTest {
         masq.dns.txt("openai.com", "v=spf1 ip4:127.0.0.1 -all").txt("_dmarc.openai.com", "v=DMARC1; p=reject");
         masq.aliases().create(masq.userId,
                 new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        masq.close();
-        inbox.close();
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 class QuarantineTest {
     @TempDir
     Path dir;
+    @AutoClose
     DownstreamSmtpServer inbox;
+    @AutoClose
     TestMasq masq;
     Alias openai;
     String key;
@@ -46,12 +48,6 @@ class QuarantineTest {
         openai = masq.aliases().create(masq.userId,
                 new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
         key = masq.apiKeys().create(TestMasq.INBOX, "test").secret();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        masq.close();
-        inbox.close();
     }
 
     @Test

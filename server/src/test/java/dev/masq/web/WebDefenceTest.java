@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class WebDefenceTest {
     @TempDir
     Path dir;
+    @AutoClose
     DownstreamSmtpServer inbox;
+    @AutoClose
     TestMasq masq;
     String userId;
     FormClient client;
@@ -44,12 +46,6 @@ class WebDefenceTest {
         client = new FormClient(masq.base());
         client.post("/login", Map.of("_csrf", FormClient.csrf(client.get("/login")), "email", "person@inbox.test",
                 "password", TestMasq.PASSWORD));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        masq.close();
-        inbox.close();
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.masq.domain.DomainSetup;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WebDomainsTest {
     @TempDir
     Path dir;
+    @AutoClose
     TestMasq masq;
     String userId;
     FormClient client;
@@ -28,11 +29,6 @@ class WebDomainsTest {
         userId = masq.user("owner@inbox.test", false);
         client = new FormClient(masq.base());
         client.post("/login", Map.of("_csrf", FormClient.csrf(client.get("/login")), "email", "owner@inbox.test", "password", PASSWORD));
-    }
-
-    @AfterEach
-    void stop() {
-        masq.close();
     }
 
     @Test
