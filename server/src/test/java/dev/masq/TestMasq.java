@@ -37,6 +37,7 @@ import dev.masq.mail.submission.AppPasswords;
 import dev.masq.quarantine.PolicyService;
 import dev.masq.quarantine.QuarantineService;
 import dev.masq.quarantine.QuarantineSweep;
+import dev.masq.testing.DownstreamSmtpServer;
 import dev.masq.testing.OpenApiContract;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.TestDns;
@@ -100,6 +101,17 @@ public final class TestMasq implements AutoCloseable {
     public static TestMasq start(Map<String, String> env) {
         Path dir = newDataDir();
         return start(dir, env).owning(dir);
+    }
+
+    /**
+     * The inbound set-up forwarding to {@code inbox}, where openai.com publishes SPF for the test client's address
+     * and a strict DMARC policy: the world the leak and breach tests send OpenAI's mail and its imitations in.
+     */
+    public static TestMasq forwardingTo(Path dataDir, DownstreamSmtpServer inbox) {
+        TestMasq masq = start(dataDir, Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
+                "MASQ_DELIVERY_CONCURRENCY", "4"));
+        masq.dns.txt("openai.com", "v=spf1 ip4:127.0.0.1 -all").txt("_dmarc.openai.com", "v=DMARC1; p=reject");
+        return masq;
     }
 
     /** {@link #startEmpty(Path, Map)} in a data directory of its own, gone after {@link #close}. */
@@ -216,7 +228,12 @@ public final class TestMasq implements AutoCloseable {
 
     /** An active alias {@code localPart@mask.test} forwarding to {@link #INBOX}. */
     public Alias alias(String localPart) {
-        return core.aliases.create(userId, new NewAlias(NewAlias.AddressMode.CUSTOM, localPart, null, null, null, null));
+        return alias(localPart, null, null);
+    }
+
+    /** {@code localPart@mask.test}, given to {@code vendor} at {@code site}. */
+    public Alias alias(String localPart, String vendor, String site) {
+        return core.aliases.create(userId, new NewAlias(NewAlias.AddressMode.CUSTOM, localPart, null, vendor, site, null));
     }
 
     public Alias reload(Alias alias) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasState;
-import dev.masq.alias.NewAlias;
 import dev.masq.testing.DownstreamSmtpServer;
 import dev.masq.testing.SmtpClient;
 import dev.masq.testing.TestMail;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,15 +39,10 @@ class BreachTest {
     @BeforeEach
     void setUp() throws Exception {
         inbox = DownstreamSmtpServer.start();
-        masq = TestMasq.start(dir, Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
-                "MASQ_DELIVERY_CONCURRENCY", "4"));
-        masq.dns.txt("openai.com", "v=spf1 ip4:127.0.0.1 -all").txt("_dmarc.openai.com", "v=DMARC1; p=reject");
-        chatgpt = masq.aliases().create(masq.userId,
-                new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
-        api = masq.aliases().create(masq.userId,
-                new NewAlias(NewAlias.AddressMode.CUSTOM, "platform", null, "OpenAI", "https://openai.com", null));
-        masq.aliases().create(masq.userId,
-                new NewAlias(NewAlias.AddressMode.CUSTOM, "shop", null, "Shop", "https://shop.example", null));
+        masq = TestMasq.forwardingTo(dir, inbox);
+        chatgpt = masq.alias("chatgpt", "OpenAI", "https://openai.com");
+        api = masq.alias("platform", "OpenAI", "https://openai.com");
+        masq.alias("shop", "Shop", "https://shop.example");
         key = masq.apiKeys().create(TestMasq.INBOX, "test").secret();
     }
 

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
-import dev.masq.alias.NewAlias;
 import dev.masq.testing.DownstreamSmtpServer;
 import dev.masq.testing.Messages;
 import dev.masq.testing.SmtpClient;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,11 +44,8 @@ class CanaryTest {
     @BeforeEach
     void setUp() throws Exception {
         inbox = DownstreamSmtpServer.start();
-        masq = TestMasq.start(dir, Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
-                "MASQ_DELIVERY_CONCURRENCY", "4"));
-        masq.dns.txt("openai.com", "v=spf1 ip4:127.0.0.1 -all").txt("_dmarc.openai.com", "v=DMARC1; p=reject");
-        openai = masq.aliases().create(masq.userId,
-                new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
+        masq = TestMasq.forwardingTo(dir, inbox);
+        openai = masq.alias("chatgpt", "OpenAI", "https://openai.com");
         key = masq.apiKeys().create(TestMasq.INBOX, "test").secret();
         TestMasq.Reply put = masq.call(key, "PUT", "/api/v1/aliases/" + openai.id() + "/identifiers",
                 "[\"" + ORG + "\", \" " + CUSTOMER + " \"]");

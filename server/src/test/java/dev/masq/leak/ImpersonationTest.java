@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.masq.TestMasq;
-import dev.masq.alias.NewAlias;
 import dev.masq.testing.DownstreamSmtpServer;
 import dev.masq.testing.Messages;
 import dev.masq.testing.SmtpClient;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
@@ -44,11 +42,8 @@ class ImpersonationTest {
     @BeforeEach
     void setUp() throws Exception {
         inbox = DownstreamSmtpServer.start();
-        masq = TestMasq.start(dir, Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
-                "MASQ_DELIVERY_CONCURRENCY", "4"));
-        masq.dns.txt("openai.com", "v=spf1 ip4:127.0.0.1 -all").txt("_dmarc.openai.com", "v=DMARC1; p=reject");
-        masq.aliases().create(masq.userId,
-                new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
+        masq = TestMasq.forwardingTo(dir, inbox);
+        masq.alias("chatgpt", "OpenAI", "https://openai.com");
     }
 
     @Test

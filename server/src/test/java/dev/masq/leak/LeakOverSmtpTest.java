@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasService;
-import dev.masq.alias.NewAlias;
 import dev.masq.testing.DownstreamSmtpServer;
 import dev.masq.testing.Messages;
 import dev.masq.testing.SmtpClient;
@@ -42,12 +41,8 @@ class LeakOverSmtpTest {
     @BeforeEach
     void setUp() throws Exception {
         inbox = DownstreamSmtpServer.start();
-        masq = TestMasq.start(dir, Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
-                "MASQ_DELIVERY_CONCURRENCY", "4"));
-        // openai.com publishes SPF for the test client's address and a strict DMARC policy.
-        masq.dns.txt("openai.com", "v=spf1 ip4:127.0.0.1 -all").txt("_dmarc.openai.com", "v=DMARC1; p=reject");
-        openai = masq.aliases().create(masq.userId,
-                new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
+        masq = TestMasq.forwardingTo(dir, inbox);
+        openai = masq.alias("chatgpt", "OpenAI", "https://openai.com");
     }
 
     @Test
@@ -83,8 +78,7 @@ class LeakOverSmtpTest {
         // An inbox that takes UTF-8 headers as they are (RFC 6531), so the copy's bytes show what was read.
         inbox.offer("SMTPUTF8");
         masq.dns.txt("societegenerale.fr", "v=spf1 ip4:127.0.0.1 -all");
-        Alias bank = masq.aliases().create(masq.userId,
-                new NewAlias(NewAlias.AddressMode.CUSTOM, "bank", null, "Société Générale", "https://societegenerale.fr", null));
+        Alias bank = masq.alias("bank", "Société Générale", "https://societegenerale.fr");
         // RFC 6532: the display name goes as raw UTF-8 bytes, not as an encoded-word.
         try (SmtpClient smtp = masq.open()) {
             assertThat(smtp.send("noreply@societegenerale.fr", List.of("bank@mask.test"),
@@ -107,8 +101,7 @@ class LeakOverSmtpTest {
 
     @Test
     void aVendorUnderAPrivateTopLevelDomainMailsFromItsSubdomainsAsItself() {
-        Alias intranet = masq.aliases().create(masq.userId,
-                new NewAlias(NewAlias.AddressMode.CUSTOM, "payroll", null, "Payroll", "https://a.b.vendor.internal/x", null));
+        Alias intranet = masq.alias("payroll", "Payroll", "https://a.b.vendor.internal/x");
         try (SmtpClient smtp = masq.open()) {
             assertThat(smtp.send("news@mail.vendor.internal", List.of("payroll@mask.test"),
                     TestMail.message("Payroll <news@mail.vendor.internal>", "Payslip", "x")).code()).isEqualTo(250);
@@ -200,8 +193,7 @@ class LeakOverSmtpTest {
         masq.close();
         masq = TestMasq.start(dir.resolve("plain"), Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
                 "MASQ_DELIVERY_CONCURRENCY", "4", "MASQ_LEAK_DETECTION", "false"));
-        openai = masq.aliases().create(masq.userId,
-                new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
+        openai = masq.alias("chatgpt", "OpenAI", "https://openai.com");
         send("support@0penai.com", "OpenAI <support@0penai.com>", "Verify your account");
         byte[] copy = copyWith("Verify your account");
         assertThat(values(copy, "X-Masq-Verdict")).isEmpty();
@@ -215,8 +207,7 @@ class LeakOverSmtpTest {
             masq.close();
             masq = TestMasq.start(dir.resolve("spam"), Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
                     "MASQ_DELIVERY_CONCURRENCY", "4", "MASQ_SPAMD", spamd.hostPort()));
-            openai = masq.aliases().create(masq.userId,
-                    new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
+            openai = masq.alias("chatgpt", "OpenAI", "https://openai.com");
             try (SmtpClient smtp = masq.open()) {
                 smtp.expect(250, smtp.command("MAIL FROM:<offers@cheap-pills.biz>"));
                 smtp.expect(250, smtp.command("RCPT TO:<chatgpt@mask.test>"));

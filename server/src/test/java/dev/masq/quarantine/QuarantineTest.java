@@ -42,11 +42,8 @@ class QuarantineTest {
     @BeforeEach
     void setUp() throws Exception {
         inbox = DownstreamSmtpServer.start();
-        masq = TestMasq.start(dir, Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
-                "MASQ_DELIVERY_CONCURRENCY", "4"));
-        masq.dns.txt("openai.com", "v=spf1 ip4:127.0.0.1 -all").txt("_dmarc.openai.com", "v=DMARC1; p=reject");
-        openai = masq.aliases().create(masq.userId,
-                new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
+        masq = TestMasq.forwardingTo(dir, inbox);
+        openai = masq.alias("chatgpt", "OpenAI", "https://openai.com");
         key = masq.apiKeys().create(TestMasq.INBOX, "test").secret();
     }
 
@@ -75,8 +72,7 @@ class QuarantineTest {
     @Test
     void aSpoofOfADomainWithoutAStrictPolicyIsTaggedByDefault() {
         masq.dns.txt("shop.example", "v=spf1 ip4:192.0.2.1 -all").txt("_dmarc.shop.example", "v=DMARC1; p=none");
-        masq.aliases().create(masq.userId,
-                new NewAlias(NewAlias.AddressMode.CUSTOM, "shop", null, "Shop", "https://shop.example", null));
+        masq.alias("shop", "Shop", "https://shop.example");
         try (SmtpClient smtp = masq.open()) {
             assertThat(smtp.send("bulk@mailer.test", List.of("shop@mask.test"),
                     TestMail.message("Shop <news@shop.example>", "Sale", "x")).code()).isEqualTo(250);
@@ -141,8 +137,7 @@ class QuarantineTest {
             masq.close();
             masq = TestMasq.start(dir.resolve("spam"), Map.of("MASQ_RELAY", inbox.hostPort(), "MASQ_DELIVERY_STARTTLS", "false",
                     "MASQ_DELIVERY_CONCURRENCY", "4", "MASQ_SPAMD", spamd.hostPort()));
-            openai = masq.aliases().create(masq.userId,
-                    new NewAlias(NewAlias.AddressMode.CUSTOM, "chatgpt", null, "OpenAI", "https://openai.com", null));
+            openai = masq.alias("chatgpt", "OpenAI", "https://openai.com");
             key = masq.apiKeys().create(TestMasq.INBOX, "test").secret();
             put("/api/v1/settings/verdict-policy", "{\"spam\":\"reject\"}");
             SmtpClient.Reply rejected = sendBody("offers@cheap-pills.biz", "Offers <offers@cheap-pills.biz>", "Pills", Spamd.GTUBE);
