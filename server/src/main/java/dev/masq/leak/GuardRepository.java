@@ -5,6 +5,7 @@ import static dev.masq.db.schema.Tables.ALIAS_IDENTIFIERS;
 import static dev.masq.db.schema.Tables.VENDOR_BREACHES;
 
 import dev.masq.crypto.Secrets;
+import dev.masq.db.HotStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -16,6 +17,15 @@ import org.jooq.impl.DSL;
 
 /** The canary identifiers of aliases (one encrypted list each) and the breaches people recorded per vendor. */
 public final class GuardRepository {
+    // Read for every message to an alias: rendered once, as the intake's other statements are.
+    private static final HotStatement IDENTIFIERS = new HotStatement(DSL.select(ALIAS_IDENTIFIERS.IDENTIFIERS_ENC)
+            .from(ALIAS_IDENTIFIERS).where(ALIAS_IDENTIFIERS.ALIAS_ID.eq(DSL.param("alias", String.class))));
+    private static final HotStatement VENDOR_OF = new HotStatement(DSL.select(ALIASES.USER_ID, ALIASES.VENDOR)
+            .from(ALIASES).where(ALIASES.ID.eq(DSL.param("alias", String.class))));
+    private static final HotStatement LATEST_BREACH = new HotStatement(DSL.select(DSL.max(VENDOR_BREACHES.BREACHED_ON))
+            .from(VENDOR_BREACHES).where(VENDOR_BREACHES.USER_ID.eq(DSL.param("user", String.class)))
+            .and(VENDOR_BREACHES.VENDOR_KEY.eq(DSL.param("vendor", String.class)))
+            .and(VENDOR_BREACHES.BREACHED_ON.le(DSL.param("today", String.class))));
     private final Secrets secrets;
 
     public GuardRepository(Secrets secrets) {
@@ -50,8 +60,7 @@ public final class GuardRepository {
     }
 
     List<String> identifiers(DSLContext ctx, String aliasId) {
-        byte[] sealed = ctx.select(ALIAS_IDENTIFIERS.IDENTIFIERS_ENC).from(ALIAS_IDENTIFIERS)
-                .where(ALIAS_IDENTIFIERS.ALIAS_ID.eq(aliasId)).fetchOne(ALIAS_IDENTIFIERS.IDENTIFIERS_ENC);
+        byte[] sealed = IDENTIFIERS.fetchOptional(ctx, row -> row.getBytes(1), aliasId).orElse(null);
         if (sealed == null) {
             return List.of();
         }
@@ -69,15 +78,13 @@ public final class GuardRepository {
 
     /** The latest breach of the alias's vendor that has begun by {@code today}, as an ISO date. */
     Optional<String> breachInEffect(DSLContext ctx, String aliasId, LocalDate today) {
-        var alias = ctx.select(ALIASES.USER_ID, ALIASES.VENDOR).from(ALIASES).where(ALIASES.ID.eq(aliasId)).fetchOne();
-        if (alias == null || alias.value2() == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(ctx.select(DSL.max(VENDOR_BREACHES.BREACHED_ON)).from(VENDOR_BREACHES)
-                .where(VENDOR_BREACHES.USER_ID.eq(alias.value1()))
-                .and(VENDOR_BREACHES.VENDOR_KEY.eq(vendorKey(alias.value2())))
-                .and(VENDOR_BREACHES.BREACHED_ON.le(today.toString()))
-                .fetchOne(0, String.class));
+        return VENDOR_OF.fetchOptional(ctx, row -> row.getString(2) == null ? null : new Owner(row.getString(1), row.getString(2)),
+                        aliasId)
+                .flatMap(owner -> LATEST_BREACH.fetchOptional(ctx, row -> row.getString(1), owner.userId(),
+                        vendorKey(owner.vendor()), today.toString()));
+    }
+
+    private record Owner(String userId, String vendor) {
     }
 
     void addBreach(DSLContext ctx, String id, String userId, String vendor, LocalDate date, String note, String source,

@@ -3,33 +3,37 @@ package dev.masq.quarantine;
 import static dev.masq.db.schema.Tables.ALIAS_VERDICT_POLICIES;
 import static dev.masq.db.schema.Tables.VERDICT_POLICIES;
 
+import dev.masq.db.HotStatement;
 import dev.masq.leak.VerdictKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /** The person's verdict policy with their digest setting, and the per-alias overrides. */
 public final class PolicyRepository {
+    // Read for every message a verdict applies to: rendered once, as the intake's other statements are.
+    private static final HotStatement USER = new HotStatement(DSL.select(VERDICT_POLICIES.SPOOF,
+            VERDICT_POLICIES.LOOKALIKE, VERDICT_POLICIES.PHISHING, VERDICT_POLICIES.SPAM, VERDICT_POLICIES.QUARANTINE_DIGEST)
+            .from(VERDICT_POLICIES).where(VERDICT_POLICIES.USER_ID.eq(DSL.param("user", String.class))));
+    private static final HotStatement ALIAS = new HotStatement(DSL.select(ALIAS_VERDICT_POLICIES.SPOOF,
+            ALIAS_VERDICT_POLICIES.LOOKALIKE, ALIAS_VERDICT_POLICIES.PHISHING, ALIAS_VERDICT_POLICIES.SPAM)
+            .from(ALIAS_VERDICT_POLICIES).where(ALIAS_VERDICT_POLICIES.ALIAS_ID.eq(DSL.param("alias", String.class))));
 
     /** The person's own choices (no row: all defaults) and whether they get the daily digest. */
     record UserPolicy(Map<VerdictKind, VerdictAction> choices, boolean digest) {
     }
 
     UserPolicy user(DSLContext ctx, String userId) {
-        Record r = ctx.selectFrom(VERDICT_POLICIES).where(VERDICT_POLICIES.USER_ID.eq(userId)).fetchOne();
-        if (r == null) {
-            return new UserPolicy(Map.of(), true);
-        }
-        return new UserPolicy(choices(r, userColumns()), r.get(VERDICT_POLICIES.QUARANTINE_DIGEST));
+        return USER.fetchOptional(ctx, row -> new UserPolicy(choices(row), row.getBoolean(5)), userId)
+                .orElseGet(() -> new UserPolicy(Map.of(), true));
     }
 
     Map<VerdictKind, VerdictAction> alias(DSLContext ctx, String aliasId) {
-        Record r = ctx.selectFrom(ALIAS_VERDICT_POLICIES).where(ALIAS_VERDICT_POLICIES.ALIAS_ID.eq(aliasId)).fetchOne();
-        return r == null ? Map.of() : choices(r, aliasColumns());
+        return ALIAS.fetchOptional(ctx, PolicyRepository::choices, aliasId).orElseGet(Map::of);
     }
 
     void saveUser(DSLContext ctx, String userId, Map<VerdictKind, VerdictAction> choices, boolean digest) {
@@ -75,20 +79,11 @@ public final class PolicyRepository {
                 .execute();
     }
 
-    private static List<Field<String>> userColumns() {
-        return List.of(VERDICT_POLICIES.SPOOF, VERDICT_POLICIES.LOOKALIKE, VERDICT_POLICIES.PHISHING, VERDICT_POLICIES.SPAM);
-    }
-
-    private static List<Field<String>> aliasColumns() {
-        return List.of(ALIAS_VERDICT_POLICIES.SPOOF, ALIAS_VERDICT_POLICIES.LOOKALIKE, ALIAS_VERDICT_POLICIES.PHISHING,
-                ALIAS_VERDICT_POLICIES.SPAM);
-    }
-
-    /** The columns, in {@link VerdictPolicy#KINDS} order. */
-    private static Map<VerdictKind, VerdictAction> choices(Record r, List<Field<String>> columns) {
+    /** The four choice columns of a row, in {@link VerdictPolicy#KINDS} order; null ones follow the default. */
+    private static Map<VerdictKind, VerdictAction> choices(ResultSet row) throws SQLException {
         Map<VerdictKind, VerdictAction> out = new EnumMap<>(VerdictKind.class);
-        for (int i = 0; i < columns.size(); i++) {
-            String value = r.get(columns.get(i));
+        for (int i = 0; i < VerdictPolicy.KINDS.size(); i++) {
+            String value = row.getString(i + 1);
             if (value != null) {
                 out.put(VerdictPolicy.KINDS.get(i), VerdictAction.parse(VerdictPolicy.KINDS.get(i).wire(), value));
             }
