@@ -1,5 +1,13 @@
 package dev.masq;
 
+import dev.masq.account.Mailbox;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.io.ByteArrayInputStream;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.MessagingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masq.account.AccountRepository;
@@ -76,6 +84,7 @@ public final class TestMasq implements AutoCloseable {
     /** The password of every {@link #user} made here: long enough for the policy, typed as a person would. */
     public static final String PASSWORD = "correct horse battery staple";
     public static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern INBOX_TOKEN = Pattern.compile("/inboxes/verify/(\\S+)");
 
     public final TestDns dns;
     /** The user whose inbox is {@link #INBOX}; null unless started with {@link #start}. */
@@ -234,6 +243,24 @@ public final class TestMasq implements AutoCloseable {
     /** {@code localPart@mask.test}, given to {@code vendor} at {@code site}. */
     public Alias alias(String localPart, String vendor, String site) {
         return core.aliases.create(userId, new NewAlias(NewAlias.AddressMode.CUSTOM, localPart, null, vendor, site, null));
+    }
+
+    /** Adds {@code address} as an inbox of the fixture's user and follows its confirmation link; returns its id. */
+    public String confirmedInbox(String address) {
+        Mailbox added = core.inboxes.add(userId, address);
+        Delivery mail = takeQueued().stream().filter(d -> d.recipient().equals(address)).findFirst().orElseThrow();
+        String text = new String(mail.content(), StandardCharsets.US_ASCII);
+        byte[] body = text.substring(text.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.US_ASCII);
+        try (InputStream decoded = MimeUtility.decode(new ByteArrayInputStream(body), "quoted-printable")) {
+            Matcher token = INBOX_TOKEN.matcher(new String(decoded.readAllBytes(), StandardCharsets.UTF_8));
+            if (!token.find()) {
+                throw new AssertionError("no confirmation link in the mail to " + address);
+            }
+            core.inboxes.verify(token.group(1));
+        } catch (IOException | MessagingException e) {
+            throw new AssertionError(e);
+        }
+        return added.id();
     }
 
     public Alias reload(Alias alias) {

@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.masq.TestMasq;
-import dev.masq.account.Mailbox;
-import dev.masq.outbox.Delivery;
-import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AutoClose;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Per-alias inboxes over the API, as the web form chooses them: {@code inbox_ids} on create, PATCH and the alias. */
 class AliasInboxesApiTest {
-    static final Pattern TOKEN = Pattern.compile("/inboxes/verify/(\\S+)");
 
     @AutoClose
     final TestMasq masq = TestMasq.start(Map.of());
@@ -26,7 +18,7 @@ class AliasInboxesApiTest {
 
     @Test
     void anAliasIsCreatedForwardingToTheChosenInboxesAndListsThem() {
-        String work = confirmedInbox("work@inbox.test");
+        String work = masq.confirmedInbox("work@inbox.test");
         TestMasq.Reply created = masq.call(key, "POST", "/api/v1/aliases",
                 "{\"vendor\":\"Shop\",\"inbox_ids\":[\"" + work + "\",\"" + defaultInbox + "\"]}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -44,7 +36,7 @@ class AliasInboxesApiTest {
 
     @Test
     void patchReplacesTheInboxesInTheSameTransactionAsTheOtherFields() {
-        String work = confirmedInbox("work@inbox.test");
+        String work = masq.confirmedInbox("work@inbox.test");
         String id = masq.alias("shop").id();
         TestMasq.Reply patched = masq.call(key, "PATCH", "/api/v1/aliases/" + id,
                 "{\"note\":\"moved\",\"inbox_ids\":[\"" + work + "\"]}");
@@ -75,22 +67,5 @@ class AliasInboxesApiTest {
         assertThat(masq.call(key, "GET", "/api/v1/aliases", null).json().get("data")).isEmpty();
         assertThat(masq.call(key, "POST", "/api/v1/aliases", "{\"inbox_ids\":[]}").status()).isEqualTo(422);
         assertThat(masq.call(otherKey, "GET", "/api/v1/aliases", null).json().get("data")).isEmpty();
-    }
-
-    private String confirmedInbox(String address) {
-        Mailbox added = masq.inboxes().add(masq.userId, address);
-        Delivery mail = masq.takeQueued().stream().filter(d -> d.recipient().equals(address)).findFirst().orElseThrow();
-        String text = new String(mail.content(), StandardCharsets.US_ASCII);
-        byte[] body = text.substring(text.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.US_ASCII);
-        try {
-            String decoded = new String(MimeUtility.decode(new ByteArrayInputStream(body), "quoted-printable").readAllBytes(),
-                    StandardCharsets.UTF_8);
-            Matcher token = TOKEN.matcher(decoded);
-            assertThat(token.find()).as(decoded).isTrue();
-            masq.inboxes().verify(token.group(1));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return added.id();
     }
 }

@@ -9,17 +9,12 @@ import dev.masq.TestMasq;
 import dev.masq.alias.Alias;
 import dev.masq.alias.AliasState;
 import dev.masq.account.Mailbox;
-import dev.masq.outbox.Delivery;
-import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AutoClose;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * own JSON export, which brings the same account back.
  */
 class ImportApiTest {
-    static final Pattern TOKEN = Pattern.compile("/inboxes/verify/(\\S+)");
 
     @AutoClose
     final TestMasq masq = TestMasq.start(Map.of());
@@ -37,7 +31,7 @@ class ImportApiTest {
 
     @Test
     void aSimpleLoginCsvImportsItsAliasesWithNotesStateAndMailboxesAndReportsTheRest() throws IOException {
-        String work = confirmedInbox(masq, "work@inbox.test");
+        String work = masq.confirmedInbox("work@inbox.test");
         JsonNode job = finished(masq, key, masq.upload(key, "/api/v1/imports", "text/csv", sample("simplelogin-aliases.csv")));
 
         assertThat(job.get("format").asText()).isEqualTo("simplelogin");
@@ -100,7 +94,7 @@ class ImportApiTest {
 
     @Test
     void importingMasqsOwnExportOnAnotherServerGivesTheSameAccount() {
-        String work = confirmedInbox(masq, "work@inbox.test");
+        String work = masq.confirmedInbox("work@inbox.test");
         Alias shop = masq.alias("shop");
         masq.call(key, "PATCH", "/api/v1/aliases/" + shop.id(), "{\"note\":\"lamps\",\"vendor\":\"Lamp Shop\","
                 + "\"vendor_domains\":[\"lamps.example\"],\"display_name\":\"Jane\",\"vendor_only\":true,"
@@ -115,7 +109,7 @@ class ImportApiTest {
         JsonNode before = masq.call(key, "GET", "/api/v1/export", null).json();
 
         try (TestMasq other = TestMasq.start(Map.of())) {
-            confirmedInbox(other, "work@inbox.test");
+            other.confirmedInbox("work@inbox.test");
             String otherKey = other.apiKeys().create(TestMasq.INBOX, "import").secret();
             JsonNode job = finished(other, otherKey, other.upload(otherKey, "/api/v1/imports", "application/json",
                     before.toString().getBytes(StandardCharsets.UTF_8)));
@@ -194,22 +188,5 @@ class ImportApiTest {
 
     private static String defaultInbox(TestMasq masq) {
         return masq.inboxes().list(masq.userId).stream().filter(Mailbox::isDefault).findFirst().orElseThrow().id();
-    }
-
-    static String confirmedInbox(TestMasq masq, String address) {
-        Mailbox added = masq.inboxes().add(masq.userId, address);
-        Delivery mail = masq.takeQueued().stream().filter(d -> d.recipient().equals(address)).findFirst().orElseThrow();
-        String text = new String(mail.content(), StandardCharsets.US_ASCII);
-        byte[] body = text.substring(text.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.US_ASCII);
-        try {
-            String decoded = new String(MimeUtility.decode(new ByteArrayInputStream(body), "quoted-printable").readAllBytes(),
-                    StandardCharsets.UTF_8);
-            Matcher token = TOKEN.matcher(decoded);
-            assertThat(token.find()).as(decoded).isTrue();
-            masq.inboxes().verify(token.group(1));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return added.id();
     }
 }

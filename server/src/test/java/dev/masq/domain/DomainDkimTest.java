@@ -9,17 +9,12 @@ import dev.masq.account.ApiScope;
 import dev.masq.alias.NewAlias;
 import dev.masq.mail.reply.OutboundFixture;
 import dev.masq.senderauth.DkimResult;
-import dev.masq.senderauth.SenderAuthentication;
-import dev.masq.senderauth.SmtpIdentity;
 import dev.masq.testing.DownstreamSmtpServer.Received;
 import dev.masq.testing.SmtpClient;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,21 +38,21 @@ class DomainDkimTest {
             OwnDomain.verified(f.masq, f.dns, key, "mine.example");
             f.masq.aliases().create(f.masq.userId, new NewAlias(NewAlias.AddressMode.CUSTOM, "shop", "mine.example", null, null, null));
 
-            send(f, "jane@vendor.test", "shop@mine.example", FROM_JANE);
+            f.send("jane@vendor.test", "shop@mine.example", FROM_JANE);
             Received forwarded = f.awaitReceived(1).getFirst();
             assertThat(forwarded.mailFrom()).endsWith("@mine.example");
-            assertThat(verify(f, forwarded)).containsExactly(new DkimResult("mine.example", DkimResult.Status.PASS));
+            assertThat(f.dkimOf(forwarded)).containsExactly(new DkimResult("mine.example", DkimResult.Status.PASS));
 
             String reverse = addresses(values(forwarded.content(), "Reply-To").getFirst())[0].getAddress();
             assertThat(reverse).startsWith("reply+").endsWith("@mine.example");
             byte[] reply = f.signedByInbox(bytes("From: person@inbox.test\r\nTo: <" + reverse + ">\r\n"
                     + "Subject: Re: Your order\r\nDate: Mon, 12 Jan 2026 08:31:00 +0000\r\nMessage-ID: <r1@inbox.test>\r\n"
                     + "\r\nThanks.\r\n"));
-            send(f, "person@inbox.test", reverse, reply);
+            f.send("person@inbox.test", reverse, reply);
             Received sent = f.awaitReceived(2).get(1);
             assertThat(sent.recipients()).containsExactly("jane@vendor.test");
             assertThat(values(sent.content(), "From").getFirst()).contains("shop@mine.example");
-            assertThat(verify(f, sent)).containsExactly(new DkimResult("mine.example", DkimResult.Status.PASS));
+            assertThat(f.dkimOf(sent)).containsExactly(new DkimResult("mine.example", DkimResult.Status.PASS));
         }
     }
 
@@ -81,22 +76,7 @@ class DomainDkimTest {
             }
             Received out = f.awaitReceived(1).getFirst();
             assertThat(out.recipients()).containsExactly("sales@shop.example");
-            assertThat(verify(f, out)).containsExactly(new DkimResult("mine.example", DkimResult.Status.PASS));
-        }
-    }
-
-    /** As a receiver checks it: jDKIM through masq's own sender authentication, keys from the test DNS. */
-    private static List<DkimResult> verify(OutboundFixture f, Received message) throws Exception {
-        SenderAuthentication receiver = new SenderAuthentication(Optional.of(f.dns.address()), Duration.ofSeconds(5), "mx.test");
-        return receiver.authenticate(new SmtpIdentity(message.mailFrom(), "mx.mask.test", InetAddress.getLoopbackAddress()),
-                message.content()).dkim();
-    }
-
-    private static void send(OutboundFixture f, String sender, String recipient, byte[] message) {
-        try (SmtpClient smtp = SmtpClient.connect(f.masq.smtpPort(), "127.0.0.1")) {
-            smtp.expect(220, smtp.reply());
-            smtp.expect(250, smtp.command("EHLO client.example"));
-            smtp.expect(250, smtp.send(sender, List.of(recipient), message));
+            assertThat(f.dkimOf(out)).containsExactly(new DkimResult("mine.example", DkimResult.Status.PASS));
         }
     }
 }

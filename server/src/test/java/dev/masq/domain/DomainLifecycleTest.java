@@ -1,5 +1,6 @@
 package dev.masq.domain;
 
+import dev.masq.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,11 +9,8 @@ import dev.masq.outbox.Delivery;
 import dev.masq.testing.SmtpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DomainLifecycleTest {
     @TempDir
     Path dir;
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(Instant.now());
     @AutoClose
     TestMasq masq;
     String key;
@@ -98,27 +96,4 @@ class DomainLifecycleTest {
         }
     }
 
-    /** Days pass when the test says so; starts now, so that everything else a running masq does looks ordinary. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -6,20 +6,13 @@ import static dev.masq.testing.Messages.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masq.senderauth.DkimResult;
-import dev.masq.senderauth.SenderAuthentication;
-import dev.masq.senderauth.SmtpIdentity;
 import dev.masq.testing.DownstreamSmtpServer.Received;
-import dev.masq.testing.SmtpClient;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,19 +42,19 @@ class DkimSignatureTest {
             f.dns.txt("s2026._domainkey.mask.test", "v=DKIM1; k=rsa; p="
                     + Base64.getEncoder().encodeToString(key.getPublic().getEncoded()));
             f.masq.alias("shop");
-            send(f, "jane@vendor.test", "shop@mask.test", FROM_JANE);
+            f.send("jane@vendor.test", "shop@mask.test", FROM_JANE);
             Received forwarded = f.awaitReceived(1).getFirst();
-            assertThat(verify(f, forwarded)).containsExactly(new DkimResult("mask.test", DkimResult.Status.PASS));
+            assertThat(f.dkimOf(forwarded)).containsExactly(new DkimResult("mask.test", DkimResult.Status.PASS));
 
             String reverse = addresses(values(forwarded.content(), "Reply-To").getFirst())[0].getAddress();
             byte[] reply = f.signedByInbox(bytes("From: person@inbox.test\r\nTo: <" + reverse + ">\r\n"
                     + "Subject: Re: Your order\r\nDate: Mon, 12 Jan 2026 08:31:00 +0000\r\nMessage-ID: <r1@inbox.test>\r\n"
                     + "\r\nThanks.\r\n"));
-            send(f, "person@inbox.test", reverse, reply);
+            f.send("person@inbox.test", reverse, reply);
             Received sent = f.awaitReceived(2).get(1);
             assertThat(sent.recipients()).containsExactly("jane@vendor.test");
             // The inbox's own signature is gone with the rest of the inbox's headers: only the alias domain signs.
-            assertThat(verify(f, sent)).containsExactly(new DkimResult("mask.test", DkimResult.Status.PASS));
+            assertThat(f.dkimOf(sent)).containsExactly(new DkimResult("mask.test", DkimResult.Status.PASS));
         }
     }
 
@@ -69,24 +62,9 @@ class DkimSignatureTest {
     void withoutAKeyNothingIsSigned() throws Exception {
         try (OutboundFixture f = new OutboundFixture(dir)) {
             f.masq.alias("shop");
-            send(f, "jane@vendor.test", "shop@mask.test", FROM_JANE);
+            f.send("jane@vendor.test", "shop@mask.test", FROM_JANE);
             Received forwarded = f.awaitReceived(1).getFirst();
             assertThat(values(forwarded.content(), "DKIM-Signature")).isEmpty();
-        }
-    }
-
-    /** As a receiver checks it: jDKIM through masq's own sender authentication, keys from the test DNS. */
-    private static List<DkimResult> verify(OutboundFixture f, Received message) throws Exception {
-        SenderAuthentication receiver = new SenderAuthentication(Optional.of(f.dns.address()), Duration.ofSeconds(5), "mx.test");
-        return receiver.authenticate(new SmtpIdentity(message.mailFrom(), "mx.mask.test", InetAddress.getLoopbackAddress()),
-                message.content()).dkim();
-    }
-
-    private static void send(OutboundFixture f, String sender, String recipient, byte[] message) {
-        try (SmtpClient smtp = SmtpClient.connect(f.masq.smtpPort(), "127.0.0.1")) {
-            smtp.expect(220, smtp.reply());
-            smtp.expect(250, smtp.command("EHLO client.example"));
-            smtp.expect(250, smtp.send(sender, List.of(recipient), message));
         }
     }
 }

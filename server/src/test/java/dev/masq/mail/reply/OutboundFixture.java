@@ -1,5 +1,11 @@
 package dev.masq.mail.reply;
 
+import java.util.Optional;
+import java.net.InetAddress;
+import dev.masq.testing.SmtpClient;
+import dev.masq.senderauth.SmtpIdentity;
+import dev.masq.senderauth.SenderAuthentication;
+import dev.masq.senderauth.DkimResult;
 import static org.awaitility.Awaitility.await;
 
 import dev.masq.TestMasq;
@@ -69,6 +75,22 @@ public final class OutboundFixture implements AutoCloseable {
     }
 
     /** Waits for the downstream to have received {@code n} messages and returns them. */
+    /** As a receiver checks it: jDKIM through masq's own sender authentication, keys from the test DNS. */
+    public List<DkimResult> dkimOf(DownstreamSmtpServer.Received message) {
+        SenderAuthentication receiver = new SenderAuthentication(Optional.of(dns.address()), Duration.ofSeconds(5), "mx.test");
+        return receiver.authenticate(new SmtpIdentity(message.mailFrom(), "mx.mask.test", InetAddress.getLoopbackAddress()),
+                message.content()).dkim();
+    }
+
+    /** One message over masq's inbound port, accepted. */
+    public void send(String sender, String recipient, byte[] message) {
+        try (SmtpClient smtp = SmtpClient.connect(masq.smtpPort(), "127.0.0.1")) {
+            smtp.expect(220, smtp.reply());
+            smtp.expect(250, smtp.command("EHLO client.example"));
+            smtp.expect(250, smtp.send(sender, List.of(recipient), message));
+        }
+    }
+
     public List<DownstreamSmtpServer.Received> awaitReceived(int n) {
         await().atMost(Duration.ofSeconds(20)).until(() -> downstream.received().size() >= n);
         return downstream.received();
