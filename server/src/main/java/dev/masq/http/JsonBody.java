@@ -1,5 +1,7 @@
 package dev.masq.http;
 
+import java.util.List;
+import java.util.ArrayList;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,18 +22,7 @@ public final class JsonBody {
 
     /** The body as an object node; an empty body counts as {@code {}} so that all-default requests need no body. */
     public static ObjectNode object(Context ctx) {
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length == 0) {
-            return Json.MAPPER.createObjectNode();
-        }
-        JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest(null, "malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ProblemException.badRequest(null, "unreadable body");
-        }
+        JsonNode node = tree(ctx);
         if (node == null || node.isMissingNode()) {
             return Json.MAPPER.createObjectNode();
         }
@@ -39,6 +30,37 @@ public final class JsonBody {
             throw ProblemException.badRequest(null, "the body must be a JSON object");
         }
         return object;
+    }
+
+    /** The body as a JSON array of strings; anything else is a 400, or a 422 naming {@code field} for a non-string. */
+    public static List<String> strings(Context ctx, String field) {
+        JsonNode node = tree(ctx);
+        if (node == null || !node.isArray()) {
+            throw ProblemException.badRequest(null, "the body must be a JSON array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                throw new InvalidInputException(field, "each of '" + field + "' must be a string");
+            }
+            out.add(item.textValue());
+        }
+        return out;
+    }
+
+    /** The parsed body, null when it is empty. */
+    private static JsonNode tree(Context ctx) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest(null, "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ProblemException.badRequest(null, "unreadable body");
+        }
     }
 
     /**

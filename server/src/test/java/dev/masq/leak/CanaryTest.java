@@ -53,6 +53,16 @@ class CanaryTest {
     }
 
     @Test
+    void identifiersThatAreNotAnArrayOfStringsAreRefusedAndTheStoredOnesStay() {
+        String path = "/api/v1/aliases/" + openai.id() + "/identifiers";
+        assertThat(masq.call(key, "PUT", path, "{\"id\":\"x\"}").status()).isEqualTo(400);
+        TestMasq.Reply notText = masq.call(key, "PUT", path, "[\"ok\", 7]");
+        assertThat(notText.status()).isEqualTo(422);
+        assertThat(notText.json().get("errors").get(0).get("field").asText()).isEqualTo("identifiers");
+        assertThat(masq.call(key, "GET", path, null).json().toString()).contains(ORG, CUSTOMER);
+    }
+
+    @Test
     void identifiersAreStoredAsGivenAndReadBack() {
         JsonNode got = masq.call(key, "GET", "/api/v1/aliases/" + openai.id() + "/identifiers", null).json();
         assertThat(got).extracting(JsonNode::asText).containsExactly(ORG, CUSTOMER);
