@@ -3,6 +3,7 @@ package dev.masq.mail.smtp;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ChannelGuard extends IdleStateHandler {
     private static final Logger log = LoggerFactory.getLogger(ChannelGuard.class);
+    private static final Duration DRAIN = Duration.ofSeconds(5);
     private final byte[] idle;
     private static final byte[] TOO_LONG =
             (SMTPRetCode.QUOTA_EXCEEDED + " 5.3.4 Line too long: message size exceeds fixed maximum message size\r\n")
@@ -45,9 +47,9 @@ final class ChannelGuard extends IdleStateHandler {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof SmtpLineFramer.CommandTooLong) {
-            closeWith(ctx, COMMAND_TOO_LONG);
+            refuseWhileSending(ctx, COMMAND_TOO_LONG);
         } else if (cause instanceof TooLongFrameException) {
-            closeWith(ctx, TOO_LONG);
+            refuseWhileSending(ctx, TOO_LONG);
         } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException tls) {
             // A client (or scanner) whose TLS we refuse, say for offering only CBC suites or renegotiating.
             log.info("TLS with {} failed: {}", ctx.channel().remoteAddress(), tls.getMessage());
@@ -59,6 +61,21 @@ final class ChannelGuard extends IdleStateHandler {
         } else {
             ctx.fireExceptionCaught(cause);
         }
+    }
+
+    /**
+     * The client is likely still sending its line and reads no reply before it is done: closing with
+     * its bytes unread would reset the connection and lose the reply. So the reply is followed by the
+     * end of our side only, and what the client still sends is read and dropped (the framer drops it)
+     * for a few seconds before the connection closes.
+     */
+    private static void refuseWhileSending(ChannelHandlerContext ctx, byte[] reply) {
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(reply)).addListener(written -> {
+            if (ctx.channel() instanceof DuplexChannel duplex) {
+                duplex.shutdownOutput();
+            }
+            ctx.executor().schedule(() -> ctx.close(), DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
     private static void closeWith(ChannelHandlerContext ctx, byte[] reply) {

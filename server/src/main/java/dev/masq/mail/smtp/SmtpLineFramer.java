@@ -17,7 +17,9 @@ import java.util.List;
  *
  * <p>How long a line may be. A command line may hold 512 octets plus what the extensions add
  * (RFC 5321 §4.5.3.1.4); {@link #COMMAND_MAX} is Postfix's allowance. Only inside DATA may a line be
- * as long as a whole message. A longer line is skipped, never buffered, then refused.
+ * as long as a whole message. A longer line is refused as soon as it is longer, not at its end: it
+ * is never buffered, and a client streaming one endless line can neither hold its connection nor
+ * wait for the answer forever. Whatever follows is thrown away while the connection closes.
  *
  * <p>That STARTTLS is a clean cut (CVE-2011-0411). Framing stops at a line James will read as
  * STARTTLS, and reading stops too, until the session has answered it. If TLS started, whatever came
@@ -39,8 +41,7 @@ final class SmtpLineFramer extends ByteToMessageDecoder {
     private volatile boolean data;
     private ChannelHandlerContext ctx;
     private boolean atStartTls;
-    private boolean skipping;
-    private boolean skippingData;
+    private boolean refused;
 
     /** {@code dataMax}: the longest line DATA takes; {@code startTlsOffered}: the port offers STARTTLS. */
     SmtpLineFramer(int dataMax, boolean startTlsOffered) {
@@ -81,7 +82,6 @@ final class SmtpLineFramer extends ByteToMessageDecoder {
     void tlsStarted() {
         ByteBuf clear = internalBuffer();
         clear.skipBytes(clear.readableBytes());
-        skipping = false;
         atStartTls = false;
         ctx.channel().config().setAutoRead(true);
     }
@@ -104,31 +104,21 @@ final class SmtpLineFramer extends ByteToMessageDecoder {
         if (atStartTls) {
             return;
         }
-        int eol = in.forEachByte(ByteProcessor.FIND_LF);
-        if (skipping) {
-            if (eol < 0) {
-                in.skipBytes(in.readableBytes());
-            } else {
-                in.readerIndex(eol + 1);
-                skipping = false;
-                ctx.fireExceptionCaught(tooLong(skippingData));
-            }
+        if (refused) {
+            in.skipBytes(in.readableBytes());
             return;
         }
+        int eol = in.forEachByte(ByteProcessor.FIND_LF);
         boolean inData = data;
         int max = inData ? dataMax : COMMAND_MAX;
-        if (eol < 0) {
-            if (in.readableBytes() > max) {
-                skipping = true;
-                skippingData = inData;
-                in.skipBytes(in.readableBytes());
-            }
+        int length = eol < 0 ? in.readableBytes() : eol + 1 - in.readerIndex();
+        if (length > max) {
+            in.skipBytes(in.readableBytes());
+            refused = true;
+            ctx.fireExceptionCaught(tooLong(inData));
             return;
         }
-        int length = eol + 1 - in.readerIndex();
-        if (length > max) {
-            in.readerIndex(eol + 1);
-            ctx.fireExceptionCaught(tooLong(inData));
+        if (eol < 0) {
             return;
         }
         ByteBuf line = in.readRetainedSlice(length);

@@ -56,6 +56,27 @@ class CommandLineLimitTest {
     }
 
     @Test
+    void aCommandLineThatNeverEndsIsRefusedWhileItIsStillBeingSent() {
+        SmtpClient smtp = SmtpClient.connect(masq.smtpPort());
+        smtp.expect(220, smtp.reply());
+        // No CRLF ever: the answer may not wait for the line's end, nor may the line be held meanwhile.
+        smtp.write("EHLO " + "a".repeat(4 * MAX_SIZE));
+        assertThat(smtp.reply().text()).startsWith("500 5.5.2 Line too long");
+        assertThat(smtp.closedByServer()).isTrue();
+    }
+
+    @Test
+    void aDataLineThatNeverEndsIsRefusedWhileItIsStillBeingSent() {
+        SmtpClient smtp = SmtpClient.open(masq.smtpPort());
+        smtp.expect(250, smtp.command("MAIL FROM:<a@vendor.example>"));
+        smtp.expect(250, smtp.command("RCPT TO:<shop@mask.test>"));
+        smtp.expect(354, smtp.command("DATA"));
+        smtp.write("Subject: endless\r\n\r\n" + "y".repeat(4 * MAX_SIZE));
+        assertThat(smtp.reply().text()).startsWith("552 5.3.4");
+        assertThat(smtp.closedByServer()).isTrue();
+    }
+
+    @Test
     void aCommandLineJustUnderTheLimitIsAnswered() {
         try (SmtpClient smtp = masq.open()) {
             String line = "NOOP " + "a".repeat(SmtpLineFramer.COMMAND_MAX - "NOOP \r\n".length());
