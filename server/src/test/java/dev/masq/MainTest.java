@@ -11,9 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MainTest {
     @TempDir
@@ -95,6 +99,31 @@ class MainTest {
                     .extracting(dev.masq.alias.Alias::address)
                     .containsExactlyInAnyOrder("shop-amazing@mask.test", "old_forum@mask.test");
         }
+    }
+
+    /** A mistyped limit stops the start in one line that names it, rather than a parser's message or a limit that refuses everyone. */
+    @ParameterizedTest
+    @CsvSource({
+            "MASQ_SMTP_MAX_RECIPIENTS, abc", "MASQ_SMTP_MAX_RECIPIENTS, 0",
+            "MASQ_SMTP_SOFT_ERROR_LIMIT, 2.5", "MASQ_SMTP_SOFT_ERROR_LIMIT, -1",
+            "MASQ_SMTP_HARD_ERROR_LIMIT, twenty", "MASQ_SMTP_HARD_ERROR_LIMIT, 0",
+            "MASQ_SMTP_ERROR_DELAY, 1 second", "MASQ_SMTP_ERROR_DELAY, PT-1S",
+            "MASQ_SMTP_ADDRESS_ERROR_LIMIT, many", "MASQ_SMTP_ADDRESS_ERROR_LIMIT, -5",
+            "MASQ_SMTP_ADDRESS_ERROR_HALF_LIFE, 10", "MASQ_SMTP_ADDRESS_ERROR_HALF_LIFE, 0s",
+            "MASQ_SMTP_MAX_CONNECTIONS, lots", "MASQ_SMTP_MAX_CONNECTIONS, 0",
+            "MASQ_SMTP_MAX_CONNECTIONS_PER_IP, x", "MASQ_SMTP_MAX_CONNECTIONS_PER_IP, 0",
+            "MASQ_SMTP_JUNK_COMMAND_LIMIT, 1e2", "MASQ_SMTP_JUNK_COMMAND_LIMIT, 0",
+            "MASQ_SMTP_SESSION_LIFETIME, forever", "MASQ_SMTP_SESSION_LIFETIME, 0m",
+            "MASQ_SMTP_TIMEOUT, 5 min", "MASQ_SMTP_TIMEOUT, 0s",
+            "MASQ_SIGNUP_RATE, five", "MASQ_SIGNUP_RATE, 0"})
+    @Timeout(60) // a value taken as good would start the server, which runs until stopped
+    void aBadLimitStopsTheStartWithOneLineNamingIt(String name, String value) {
+        Map<String, String> env = new HashMap<>(env());
+        env.put(name, value);
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(env).setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err)).execute();
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: " + name + " must ").contains(value.strip()).hasLineCount(1);
     }
 
     private Map<String, String> env() {

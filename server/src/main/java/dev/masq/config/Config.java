@@ -65,9 +65,9 @@ public record Config(
                 s.optional("MASQ_DNS").map(Config::hostPort),
                 s.optional("MASQ_KEY"),
                 s.integer("MASQ_MAX_MESSAGE_SIZE", 25 * 1024 * 1024),
-                s.integer("MASQ_SMTP_MAX_CONNECTIONS", 500),
-                s.integer("MASQ_SMTP_MAX_CONNECTIONS_PER_IP", 50),
-                s.duration("MASQ_SMTP_TIMEOUT", Duration.ofMinutes(5)),
+                s.integer("MASQ_SMTP_MAX_CONNECTIONS", 500, 1),
+                s.integer("MASQ_SMTP_MAX_CONNECTIONS_PER_IP", 50, 1),
+                s.duration("MASQ_SMTP_TIMEOUT", Duration.ofMinutes(5), false),
                 s.duration("MASQ_RETRY_MIN", Duration.ofMinutes(1)),
                 s.duration("MASQ_RETRY_MAX", Duration.ofHours(4)),
                 s.duration("MASQ_DELIVERY_EXPIRY", Duration.ofDays(5)),
@@ -107,13 +107,45 @@ public record Config(
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
         }
 
+        /** A bad value is one start-up line naming the setting, never a parser's message alone. */
         int integer(String name, int fallback) {
-            return optional(name).map(Integer::parseInt).orElse(fallback);
+            return optional(name).map(v -> {
+                try {
+                    return Integer.parseInt(v);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(name + " must be a whole number, not \"" + v + "\"");
+                }
+            }).orElse(fallback);
+        }
+
+        /** {@link #integer}, and at least {@code min}: a limit of zero or less would refuse every client, or none. */
+        int integer(String name, int fallback, int min) {
+            int value = integer(name, fallback);
+            if (value < min) {
+                throw new IllegalArgumentException(name + " must be at least " + min + ", not " + value);
+            }
+            return value;
         }
 
         /** Accepts ISO-8601 ({@code PT30S}) or a number with a unit suffix: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 4h}, {@code 5d}. */
         Duration duration(String name, Duration fallback) {
-            return optional(name).map(Settings::parseDuration).orElse(fallback);
+            return optional(name).map(v -> {
+                try {
+                    return parseDuration(v);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(name + " must be a duration such as 500ms, 30s, 5m, 4h, 5d or PT30S, not \"" + v + "\"");
+                }
+            }).orElse(fallback);
+        }
+
+        /** {@link #duration}, and longer than zero (or, with {@code zeroAllowed}, not negative). */
+        Duration duration(String name, Duration fallback, boolean zeroAllowed) {
+            Duration value = duration(name, fallback);
+            if (value.isNegative() || value.isZero() && !zeroAllowed) {
+                throw new IllegalArgumentException(name + (zeroAllowed ? " must not be negative" : " must be longer than zero")
+                        + ", not \"" + optional(name).orElseThrow() + "\"");
+            }
+            return value;
         }
 
         static Duration parseDuration(String v) {

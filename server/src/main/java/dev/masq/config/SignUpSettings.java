@@ -8,13 +8,7 @@ package dev.masq.config;
  */
 public record SignUpSettings(int perClientPerHour) {
 
-    public SignUpSettings {
-        if (perClientPerHour < 1) {
-            throw new IllegalArgumentException("MASQ_SIGNUP_RATE must be at least 1");
-        }
-    }
-
     static SignUpSettings from(Config.Settings s) {
-        return new SignUpSettings(s.integer("MASQ_SIGNUP_RATE", 5));
+        return new SignUpSettings(s.integer("MASQ_SIGNUP_RATE", 5, 1));
     }
 }

@@ -23,13 +23,13 @@ public record SmtpLimits(int maxRecipients, int softErrorLimit, int hardErrorLim
 
     static SmtpLimits from(Config.Settings s) {
         return new SmtpLimits(
-                s.integer("MASQ_SMTP_MAX_RECIPIENTS", 100),
-                s.integer("MASQ_SMTP_SOFT_ERROR_LIMIT", 3),
-                s.integer("MASQ_SMTP_HARD_ERROR_LIMIT", 20),
-                s.duration("MASQ_SMTP_ERROR_DELAY", Duration.ofSeconds(1)),
-                s.integer("MASQ_SMTP_ADDRESS_ERROR_LIMIT", 100),
-                s.duration("MASQ_SMTP_ADDRESS_ERROR_HALF_LIFE", Duration.ofMinutes(10)),
-                s.integer("MASQ_SMTP_JUNK_COMMAND_LIMIT", 100),
-                s.duration("MASQ_SMTP_SESSION_LIFETIME", Duration.ofMinutes(30)));
+                s.integer("MASQ_SMTP_MAX_RECIPIENTS", 100, 1),
+                s.integer("MASQ_SMTP_SOFT_ERROR_LIMIT", 3, 0),
+                s.integer("MASQ_SMTP_HARD_ERROR_LIMIT", 20, 1),
+                s.duration("MASQ_SMTP_ERROR_DELAY", Duration.ofSeconds(1), true),
+                s.integer("MASQ_SMTP_ADDRESS_ERROR_LIMIT", 100, 0),
+                s.duration("MASQ_SMTP_ADDRESS_ERROR_HALF_LIFE", Duration.ofMinutes(10), false),
+                s.integer("MASQ_SMTP_JUNK_COMMAND_LIMIT", 100, 1),
+                s.duration("MASQ_SMTP_SESSION_LIFETIME", Duration.ofMinutes(30), false));
     }
 }
