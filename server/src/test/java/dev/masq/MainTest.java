@@ -101,7 +101,7 @@ class MainTest {
         }
     }
 
-    /** A mistyped limit stops the start in one line that names it, rather than a parser's message or a limit that refuses everyone. */
+    /** A mistyped limit or switch stops the start in one line that names it, rather than a parser's message or a limit that refuses everyone. */
     @ParameterizedTest
     @CsvSource({
             "MASQ_SMTP_MAX_RECIPIENTS, abc", "MASQ_SMTP_MAX_RECIPIENTS, 0",
@@ -115,7 +115,8 @@ class MainTest {
             "MASQ_SMTP_JUNK_COMMAND_LIMIT, 1e2", "MASQ_SMTP_JUNK_COMMAND_LIMIT, 0",
             "MASQ_SMTP_SESSION_LIFETIME, forever", "MASQ_SMTP_SESSION_LIFETIME, 0m",
             "MASQ_SMTP_TIMEOUT, 5 min", "MASQ_SMTP_TIMEOUT, 0s",
-            "MASQ_SIGNUP_RATE, five", "MASQ_SIGNUP_RATE, 0"})
+            "MASQ_SIGNUP_RATE, five", "MASQ_SIGNUP_RATE, 0",
+            "MASQ_WEBHOOK_ALLOW_PRIVATE, yes", "MASQ_LEAK_DETECTION, off", "MASQ_DELIVERY_STARTTLS, ture"})
     @Timeout(60) // a value taken as good would start the server, which runs until stopped
     void aBadLimitStopsTheStartWithOneLineNamingIt(String name, String value) {
         Map<String, String> env = new HashMap<>(env());

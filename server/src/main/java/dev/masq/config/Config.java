@@ -71,7 +71,7 @@ public record Config(
                 s.duration("MASQ_RETRY_MIN", Duration.ofMinutes(1)),
                 s.duration("MASQ_RETRY_MAX", Duration.ofHours(4)),
                 s.duration("MASQ_DELIVERY_EXPIRY", Duration.ofDays(5)),
-                Boolean.parseBoolean(s.get("MASQ_DELIVERY_STARTTLS", "true")),
+                s.bool("MASQ_DELIVERY_STARTTLS", true),
                 s.integer("MASQ_DELIVERY_CONCURRENCY", 50),
                 // Port 25 everywhere on the Internet; settable so tests (and networks that redirect
                 // outbound 25) can deliver by MX lookup to another port.
@@ -115,6 +115,15 @@ public record Config(
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(name + " must be a whole number, not \"" + v + "\"");
                 }
+            }).orElse(fallback);
+        }
+
+        /** Only {@code true} or {@code false}: a typo in a switch must not quietly mean {@code false}. */
+        boolean bool(String name, boolean fallback) {
+            return optional(name).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException(name + " must be true or false, not \"" + v + "\"");
             }).orElse(fallback);
         }
 

@@ -36,7 +36,7 @@ public record LeakSettings(
 
     static LeakSettings from(Config.Settings s) {
         return new LeakSettings(
-                Boolean.parseBoolean(s.get("MASQ_LEAK_DETECTION", "true")),
+                s.bool("MASQ_LEAK_DETECTION", true),
                 s.integer("MASQ_LEAK_FOREIGN_DOMAINS", 3),
                 s.integer("MASQ_LEAK_SPAM_REPORTS", 1),
                 s.integer("MASQ_LEAK_SPAM_MESSAGES", 1),

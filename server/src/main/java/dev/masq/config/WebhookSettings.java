@@ -15,7 +15,7 @@ public record WebhookSettings(boolean allowPrivate, Duration retryMin, Duration 
 
     static WebhookSettings from(Config.Settings s) {
         return new WebhookSettings(
-                Boolean.parseBoolean(s.get("MASQ_WEBHOOK_ALLOW_PRIVATE", "false")),
+                s.bool("MASQ_WEBHOOK_ALLOW_PRIVATE", false),
                 s.duration("MASQ_WEBHOOK_RETRY_MIN", Duration.ofSeconds(30)),
                 s.duration("MASQ_WEBHOOK_RETRY_MAX", Duration.ofHours(1)),
                 s.duration("MASQ_WEBHOOK_EXPIRY", Duration.ofDays(1)));
