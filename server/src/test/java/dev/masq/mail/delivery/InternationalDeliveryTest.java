@@ -52,7 +52,10 @@ class InternationalDeliveryTest {
         await().atMost(PATIENCE).until(() -> f.downstream.received().size() == 1);
         Received notice = f.downstream.received().getFirst();
         assertThat(notice.recipients()).containsExactly(INBOX);
-        assertThat(notice.readable()).contains("Undeliverable").contains("SMTPUTF8");
+        assertThat(notice.readable()).contains("Subject: Undeliverable: message from " + f.alias.address() + " to " + RECIPIENT)
+                .contains("SMTPUTF8")
+                .contains("A message you sent from your alias " + f.alias.address() + " could not be delivered to " + RECIPIENT + ".")
+                .as("the Subject read as the UTF-8 it was").contains("Subject:  Gr\u00fc\u00dfe\r\n");
         assertThat(f.downstream.rcptAttempts()).extracting(a -> a.recipient()).containsOnly(INBOX);
         await().atMost(PATIENCE).until(() -> f.rows().isEmpty());
     }
