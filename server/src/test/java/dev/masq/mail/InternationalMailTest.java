@@ -52,6 +52,18 @@ class InternationalMailTest {
     }
 
     @Test
+    void smtputf8IsRefusedAfterHeloWhereNoExtensionWasOffered() {
+        for (int port : new int[] {f.masq.smtpPort(), f.masq.submissionPort()}) {
+            try (SmtpClient smtp = SmtpClient.connect(port)) {
+                smtp.expect(220, smtp.reply());
+                smtp.expect(250, smtp.command("HELO client.example"));
+                assertThat(command(smtp, "MAIL FROM:<" + SENDER + "> SMTPUTF8").text()).startsWith("555 5.5.4");
+                assertThat(command(smtp, "MAIL FROM:<jane@vendor.test> SMTPUTF8").text()).startsWith("555 5.5.4");
+            }
+        }
+    }
+
+    @Test
     void aUtf8SenderIsTakenAndTheCopyGoesOnWithSmtputf8AndItsBytesUnchanged() throws Exception {
         f.downstream.offer("SMTPUTF8");
         byte[] message = utf8("From: J\u00f6s\u00e9 <" + SENDER + ">\r\nTo: Shop <shop@mask.test>\r\nSubject: " + SUBJECT
