@@ -19,8 +19,10 @@ import org.apache.james.jdkim.exceptions.FailException;
  */
 public final class DkimSigning {
     // The fields a receiver shows or threads by; listing cc and reply-to also keeps anyone from adding them later.
+    // A receiver offers one-click unsubscribe only when the signature covers List-Unsubscribe and
+    // List-Unsubscribe-Post (RFC 8058 §4), and masq's is the signature of a forwarded newsletter.
     private static final String SIGNED_FIELDS = "from:to:cc:reply-to:subject:date:message-id:in-reply-to:references:"
-            + "mime-version:content-type:content-transfer-encoding";
+            + "mime-version:content-type:content-transfer-encoding:list-unsubscribe:list-unsubscribe-post";
 
     private final Optional<PrivateKey> key;
     private final String selector;
