@@ -69,7 +69,8 @@ class InternationalMailTest {
         byte[] message = utf8("From: J\u00f6s\u00e9 <" + SENDER + ">\r\nTo: Shop <shop@mask.test>\r\nSubject: " + SUBJECT
                 + "\r\nMessage-ID: <intl-1@ex\u00e4mple.org>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + TEXT);
         try (SmtpClient smtp = f.masq.open()) {
-            assertThat(command(smtp, "MAIL FROM:<" + SENDER + "> SMTPUTF8 BODY=8BITMIME").code()).isEqualTo(250);
+            assertThat(command(smtp, "MAIL FROM:<" + SENDER + "> SMTPUTF8 BODY=8BITMIME").text())
+                    .as("no '?' for what James cannot write").isEqualTo("250 2.1.0 Sender OK");
             assertThat(command(smtp, "RCPT TO:<j\u00f6s\u00e9@mask.test>").text()).as("no such alias").startsWith("550 5.1.1");
             assertThat(command(smtp, "RCPT TO:<shop@mask.test>").code()).isEqualTo(250);
             assertThat(smtp.data(message).code()).isEqualTo(250);
