@@ -92,6 +92,36 @@ class DkimSignatureTest {
     }
 
     @Test
+    void aCopyConvertedForAHopWithout8bitmimeOrSmtputf8IsSignedAfterTheConversion() throws Exception {
+        try (OutboundFixture f = signing()) {
+            f.downstream.withdraw("8BITMIME");
+            f.masq.alias("shop");
+            f.send("jane@vendor.test", "shop@mask.test", ("From: Jos\u00e9 <jane@vendor.test>\r\nTo: shop@mask.test\r\n"
+                    + "Subject: Gr\u00fc\u00dfe\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                    + "Content-Transfer-Encoding: 8bit\r\n\r\nCaf\u00e9\r\n").getBytes(StandardCharsets.UTF_8));
+            Received forwarded = f.awaitReceived(1).getFirst();
+            assertThat(new String(forwarded.content(), StandardCharsets.ISO_8859_1)).as("converted").matches("\\p{ASCII}*");
+            assertThat(values(forwarded.content(), "DKIM-Signature")).hasSize(1);
+            assertThat(f.dkimOf(forwarded)).containsExactly(new DkimResult("mask.test", DkimResult.Status.PASS));
+        }
+    }
+
+    /** A fixture whose alias domain mask.test signs with selector s2026, the key published in its DNS. */
+    private OutboundFixture signing() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair key = generator.generateKeyPair();
+        Path pem = dir.resolve("dkim.pem");
+        Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        OutboundFixture f = new OutboundFixture(Files.createDirectory(dir.resolve("data")),
+                Map.of("MASQ_DKIM_KEY", pem.toString(), "MASQ_DKIM_SELECTOR", "s2026"));
+        f.dns.txt("s2026._domainkey.mask.test", "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(key.getPublic().getEncoded()));
+        return f;
+    }
+
+    @Test
     void withoutAKeyNothingIsSigned() throws Exception {
         try (OutboundFixture f = new OutboundFixture(dir)) {
             f.masq.alias("shop");
