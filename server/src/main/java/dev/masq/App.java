@@ -125,7 +125,7 @@ public final class App implements AutoCloseable {
         MailRepositories repositories = new MailRepositories(core.aliasRepository, core.eventRepository,
                 core.accountRepository, core.contactRepository, core.deliveryQueue);
         DeliveryService delivery = new DeliveryService(config, core.db, core.deliveryQueue, core.aliasRepository,
-                core.accountRepository, core.eventRepository, clock);
+                core.accountRepository, core.eventRepository, core.dkim, clock);
         WebhookWorker webhooks = new WebhookWorker(core.db, core.webhooks, config.webhook(), clock);
         core.queued.onDeliveries(delivery::wake);
         core.queued.onWebhooks(webhooks::wake);

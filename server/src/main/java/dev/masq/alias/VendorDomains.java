@@ -4,6 +4,7 @@ import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
 import dev.masq.common.InvalidInputException;
 import dev.masq.common.RegistrableDomains;
+import java.net.IDN;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,8 +38,16 @@ public final class VendorDomains {
     private static String hostOf(String site) {
         String s = site.contains("://") ? site : "http://" + site;
         try {
-            String host = URI.create(s).getHost();
-            return host == null ? null : host.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+            URI uri = URI.create(s);
+            String host = uri.getHost();
+            if (host == null && uri.getAuthority() != null && !uri.getAuthority().chars().allMatch(c -> c < 0x80)) {
+                // java.net.URI takes only ASCII host names: an IDN (mañana.com) is left as a registry-based authority.
+                // An ASCII authority that is no host name (bad_label.test) stays refused.
+                host = uri.getAuthority().replaceFirst("^.*@", "").replaceFirst(":\\d*$", "");
+            }
+            // Compared in its A-label form, as every sender's domain is (xn--maana-pta.com).
+            return host == null ? null
+                    : IDN.toASCII(host, IDN.ALLOW_UNASSIGNED | IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 final class LeakCsv {
     static final String HEADER = "alias_id,address,vendor,vendor_domains,status,since,leaked_at,spam_reports,"
-            + "foreign_domain_count,foreign_domains\r\n";
+            + "foreign_domain_count,foreign_domains,vendor_spam,after_burn_total,after_burn_domains\r\n";
 
     private LeakCsv() {
     }
@@ -24,9 +24,12 @@ final class LeakCsv {
         StringBuilder sb = new StringBuilder(HEADER);
         for (AliasLeak l : report.aliases()) {
             String foreign = l.foreignDomains().stream().map(LeakCsv::describe).collect(Collectors.joining("; "));
+            String afterBurn = l.afterBurn().domains().stream().map(d -> d.domain() + " (" + d.count() + ")")
+                    .collect(Collectors.joining("; "));
             List<String> cells = List.of(l.aliasId(), l.address(), text(l.vendor()), String.join(" ", l.vendorDomains()),
                     l.status().wire(), time(l.since()), time(l.leakedAt()), Integer.toString(l.spamReports()),
-                    Integer.toString(l.foreignDomains().size()), foreign);
+                    Integer.toString(l.foreignDomains().size()), foreign, Integer.toString(l.vendorSpam()),
+                    Long.toString(l.afterBurn().total()), afterBurn);
             sb.append(Csv.row(cells));
         }
         return sb.toString();

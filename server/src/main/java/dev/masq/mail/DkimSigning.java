@@ -6,8 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.james.jdkim.DKIMSigner;
 import org.apache.james.jdkim.exceptions.FailException;
 
@@ -19,8 +23,15 @@ import org.apache.james.jdkim.exceptions.FailException;
  */
 public final class DkimSigning {
     // The fields a receiver shows or threads by; listing cc and reply-to also keeps anyone from adding them later.
+    // A receiver offers one-click unsubscribe only when the signature covers List-Unsubscribe and
+    // List-Unsubscribe-Post (RFC 8058 §4), and masq's is the signature of a forwarded newsletter.
     private static final String SIGNED_FIELDS = "from:to:cc:reply-to:subject:date:message-id:in-reply-to:references:"
-            + "mime-version:content-type:content-transfer-encoding";
+            + "mime-version:content-type:content-transfer-encoding:list-unsubscribe:list-unsubscribe-post";
+
+    /** The DKIM-Signature field {@link #sign} writes in front of a message, continuation lines included. */
+    private static final Pattern LEADING_SIGNATURE = Pattern.compile("DKIM-Signature:[^\\n]*\\n([ \\t][^\\n]*\\n)*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SIGNING_DOMAIN = Pattern.compile("[;\\s]d=([A-Za-z0-9.-]+)\\s*;");
 
     private final Optional<PrivateKey> key;
     private final String selector;
@@ -47,6 +58,24 @@ public final class DkimSigning {
             return key.isEmpty() ? message : sign(message, operator.get(), selector, key.get());
         }
         return domainKeys.find(domain).map(own -> sign(message, domain, own.selector(), own.privateKey())).orElse(message);
+    }
+
+    /**
+     * {@code message}, changed after {@link #sign} (converted for a hop without 8BITMIME or SMTPUTF8), with the
+     * signature masq put in front replaced by a new one for the same domain; as it is when it starts with none.
+     */
+    public byte[] resign(byte[] message) {
+        Matcher m = LEADING_SIGNATURE.matcher(new String(message, 0, Math.min(message.length, 8192), StandardCharsets.ISO_8859_1));
+        if (!m.lookingAt()) {
+            return message;
+        }
+        Matcher d = SIGNING_DOMAIN.matcher(m.group());
+        if (!d.find()) {
+            return message;
+        }
+        byte[] unsigned = Arrays.copyOfRange(message, m.end(), message.length);
+        byte[] signed = sign(unsigned, d.group(1).toLowerCase(Locale.ROOT));
+        return signed == unsigned ? message : signed;
     }
 
     private static byte[] sign(byte[] message, String domain, String selector, PrivateKey key) {

@@ -68,6 +68,17 @@ class AliasApiTest {
     }
 
     @Test
+    void anInternationalisedSiteIsTakenInItsALabelForm() {
+        assertThat(strings(create("{\"site\":\"ma\u00f1ana.com\"}").json().get("vendor_domains"))).containsExactly("xn--maana-pta.com");
+        assertThat(strings(create("{\"site\":\"https://www.Ma\u00f1ana.com/pan?x=1\"}").json().get("vendor_domains")))
+                .containsExactly("xn--maana-pta.com");
+        assertThat(strings(create("{\"site\":\"\u65e5\u672c.example\"}").json().get("vendor_domains"))).containsExactly("xn--wgv71a.example");
+        for (String notASite : List.of("ex\u00e4mple..org", "bad_l\u00e4bel.test")) {
+            assertThat(create("{\"site\":\"" + notASite + "\"}").status()).as(notASite).isEqualTo(422);
+        }
+    }
+
+    @Test
     void idsAreOpaqueNotSequential() {
         String first = create("{}").json().get("id").asText();
         String second = create("{}").json().get("id").asText();

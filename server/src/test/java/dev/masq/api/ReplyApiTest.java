@@ -75,6 +75,16 @@ class ReplyApiTest {
     }
 
     @Test
+    void aContactMayHaveAnInternationalisedAddress() {
+        TestMasq.Reply created = masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/contacts",
+                "{\"address\":\"J\u00f6s\u00e9@Ex\u00e4mple.org\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("address").asText()).isEqualTo("j\u00f6s\u00e9@xn--exmple-cua.org");
+        assertThat(masq.call(key, "POST", "/api/v1/aliases/" + aliasId + "/contacts", "{\"address\":\"j\u00f6 s@ex\u00e4mple.org\"}")
+                .status()).isEqualTo(422);
+    }
+
+    @Test
     void appPasswordsAreShownOnceListedWithoutSecretAndRevoked() {
         TestMasq.Reply created = masq.call(key, "POST", "/api/v1/app-passwords", "{\"name\":\"phone\"}");
         assertThat(created.status()).isEqualTo(201);

@@ -89,6 +89,9 @@ class VerdictEvidenceApiTest {
         JsonNode entry = masq.call(key, "GET", "/api/v1/leaks", null).json().get("data").get(0);
         assertThat(entry.get("after_burn").get("total").asLong()).isEqualTo(5);
         assertThat(entry.get("after_burn").get("domains")).hasSize(3);
+        String csv = masq.call(key, "GET", "/api/v1/leaks?format=csv", null).response().body();
+        assertThat(csv.split("\r\n")[0]).endsWith(",vendor_spam,after_burn_total,after_burn_domains");
+        assertThat(csv.split("\r\n")[1]).endsWith(",0,5,deals-daily.com (3); <> (1); lottery-prize.net (1)");
     }
 
     private String create(String body) {

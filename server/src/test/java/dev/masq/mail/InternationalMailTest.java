@@ -4,12 +4,15 @@ import static dev.masq.testing.Messages.body;
 import static dev.masq.testing.Messages.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masq.alias.Alias;
 import dev.masq.mail.reply.OutboundFixture;
+import dev.masq.testing.Messages;
 import dev.masq.testing.DownstreamSmtpServer.Received;
 import dev.masq.testing.SmtpClient;
 import jakarta.mail.internet.MimeUtility;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InternationalMailTest {
     static final String SENDER = "j\u00f6s\u00e9@ex\u00e4mple.org";
+    static final String SENDER_A_LABEL = "j\u00f6s\u00e9@xn--exmple-cua.org";
     static final String SUBJECT = "Gr\u00fc\u00dfe aus K\u00f6ln";
     static final String TEXT = "Caf\u00e9 \u2014 8-bit body, untouched\r\n";
 
@@ -29,11 +33,12 @@ class InternationalMailTest {
     Path dir;
     @AutoClose
     OutboundFixture f;
+    Alias shop;
 
     @BeforeEach
     void setUp() throws Exception {
         f = new OutboundFixture(dir);
-        f.masq.alias("shop");
+        shop = f.masq.alias("shop");
     }
 
     @Test
@@ -47,12 +52,25 @@ class InternationalMailTest {
     }
 
     @Test
-    void aUtf8SenderIsTakenAndTheCopyGoesOnWithSmtputf8AndItsBytesUnchanged() {
+    void smtputf8IsRefusedAfterHeloWhereNoExtensionWasOffered() {
+        for (int port : new int[] {f.masq.smtpPort(), f.masq.submissionPort()}) {
+            try (SmtpClient smtp = SmtpClient.connect(port)) {
+                smtp.expect(220, smtp.reply());
+                smtp.expect(250, smtp.command("HELO client.example"));
+                assertThat(command(smtp, "MAIL FROM:<" + SENDER + "> SMTPUTF8").text()).startsWith("555 5.5.4");
+                assertThat(command(smtp, "MAIL FROM:<jane@vendor.test> SMTPUTF8").text()).startsWith("555 5.5.4");
+            }
+        }
+    }
+
+    @Test
+    void aUtf8SenderIsTakenAndTheCopyGoesOnWithSmtputf8AndItsBytesUnchanged() throws Exception {
         f.downstream.offer("SMTPUTF8");
         byte[] message = utf8("From: J\u00f6s\u00e9 <" + SENDER + ">\r\nTo: Shop <shop@mask.test>\r\nSubject: " + SUBJECT
                 + "\r\nMessage-ID: <intl-1@ex\u00e4mple.org>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + TEXT);
         try (SmtpClient smtp = f.masq.open()) {
-            assertThat(command(smtp, "MAIL FROM:<" + SENDER + "> SMTPUTF8 BODY=8BITMIME").code()).isEqualTo(250);
+            assertThat(command(smtp, "MAIL FROM:<" + SENDER + "> SMTPUTF8 BODY=8BITMIME").text())
+                    .as("no '?' for what James cannot write").isEqualTo("250 2.1.0 Sender OK");
             assertThat(command(smtp, "RCPT TO:<j\u00f6s\u00e9@mask.test>").text()).as("no such alias").startsWith("550 5.1.1");
             assertThat(command(smtp, "RCPT TO:<shop@mask.test>").code()).isEqualTo(250);
             assertThat(smtp.data(message).code()).isEqualTo(250);
@@ -64,6 +82,20 @@ class InternationalMailTest {
                 .contains("\r\nMessage-ID: <intl-1@ex\u00e4mple.org>\r\n");
         assertThat(body(copy.content())).isEqualTo(utf8(TEXT));
         assertThat(values(copy.content(), "From").getFirst()).contains("@mask.test>").doesNotContain(SENDER);
+        // The sender is a contact like any other: the copy comes from its reverse alias, and an answer reaches it.
+        String reverse = Messages.addresses(values(copy.content(), "Reply-To").getFirst())[0].getAddress();
+        assertThat(f.masq.contacts().list(f.masq.userId, shop.id())).singleElement()
+                .satisfies(c -> assertThat(c.address()).isEqualTo(SENDER_A_LABEL))
+                .satisfies(c -> assertThat(c.reverseAlias()).isEqualTo(reverse));
+        try (SmtpClient smtp = f.masq.open()) {
+            assertThat(smtp.send(OutboundFixture.INBOX, List.of(reverse), f.signedByInbox(utf8("From: person@inbox.test\r\n"
+                    + "To: <" + reverse + ">\r\nSubject: Re: " + SUBJECT + "\r\nDate: Mon, 12 Jan 2026 08:31:00 +0000\r\n"
+                    + "Message-ID: <r1@inbox.test>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDanke!\r\n"))).code()).isEqualTo(250);
+        }
+        Received answer = f.awaitReceived(2).get(1);
+        assertThat(answer.recipients()).containsExactly(SENDER_A_LABEL);
+        assertThat(f.downstream.mailCommands().getLast()).contains(" SMTPUTF8");
+        assertThat(text(answer.content())).contains("\r\nTo: <" + SENDER_A_LABEL + ">\r\n").startsWith("From: <shop@mask.test>\r\n");
     }
 
     @Test
@@ -74,7 +106,7 @@ class InternationalMailTest {
                 + "--b1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + TEXT
                 + "--b1\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\nAAEC\r\n--b1--\r\n");
         try (SmtpClient smtp = f.masq.open()) {
-            assertThat(smtp.send("jane@vendor.test", java.util.List.of("shop@mask.test"), message).code()).isEqualTo(250);
+            assertThat(smtp.send("jane@vendor.test", List.of("shop@mask.test"), message).code()).isEqualTo(250);
         }
 
         Received copy = f.awaitReceived(1).getFirst();

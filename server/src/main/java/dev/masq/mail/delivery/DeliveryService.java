@@ -1,6 +1,7 @@
 package dev.masq.mail.delivery;
 
 import dev.masq.account.AccountRepository;
+import dev.masq.mail.DkimSigning;
 import dev.masq.alias.AliasEventRepository;
 import dev.masq.alias.AliasRepository;
 import dev.masq.common.Doorbell;
@@ -58,12 +59,12 @@ public final class DeliveryService implements DirectDispatch, AutoCloseable {
 
     /** {@code c} gives the sending settings: relay or MX, STARTTLS, retries, expiry and concurrency. */
     public DeliveryService(Config c, Database db, DeliveryQueue queue, AliasRepository aliases, AccountRepository accounts,
-                           AliasEventRepository events, Clock clock) {
+                           AliasEventRepository events, DkimSigning dkim, Clock clock) {
         this.db = db;
         this.queue = queue;
         this.clock = clock;
         this.doorbell = new Doorbell(clock, POLL);
-        this.sender = new SmtpSender(c.hostname(), c.deliveryStartTls());
+        this.sender = new SmtpSender(c.hostname(), c.deliveryStartTls(), dkim);
         this.courier = new Courier(c.relay(), new MxResolver(c.dns(), c.mxPort()), sender);
         UndeliverableNotices notices = new UndeliverableNotices(aliases, accounts, events, queue,
                 c.deliveryExpiry(), c.hostname());

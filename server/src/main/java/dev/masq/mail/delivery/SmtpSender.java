@@ -19,6 +19,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.eclipse.angus.mail.util.MailStreamProvider;
+import dev.masq.mail.DkimSigning;
 import dev.masq.outbox.Delivery;
 
 /**
@@ -62,7 +63,10 @@ final class SmtpSender implements AutoCloseable {
     private final Session utf8Session;
     private final SmtpConnections connections = new SmtpConnections();
 
-    SmtpSender(String heloName, boolean startTls) {
+    private final DkimSigning dkim;
+
+    SmtpSender(String heloName, boolean startTls, DkimSigning dkim) {
+        this.dkim = dkim;
         this.session = Session.getInstance(properties(heloName, startTls, timers));
         Properties utf8 = properties(heloName, startTls, timers);
         utf8.put("mail.mime.allowutf8", "true");
@@ -112,7 +116,9 @@ final class SmtpSender implements AutoCloseable {
     private SMTPMessage message(Delivery delivery, byte[] content, SMTPTransport transport, Hop hop) throws DeliveryFailure {
         try {
             HopFit.Fitted fitted = HopFit.fit(delivery, content, transport::supportsExtension, hop);
-            SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(fitted.content()));
+            // Converted for this hop after masq signed it: masq's own signature would no longer verify.
+            byte[] bytes = fitted.content() == content ? content : dkim.resign(fitted.content());
+            SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(bytes));
             // "<>" is the null reverse-path; Angus would replace an empty sender with the From header.
             message.setEnvelopeFrom(delivery.envelopeFrom().isEmpty() ? "<>" : delivery.envelopeFrom());
             message.setMailExtension(fitted.mailExtension());

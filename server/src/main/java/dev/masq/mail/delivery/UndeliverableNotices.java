@@ -56,7 +56,7 @@ public final class UndeliverableNotices {
         if (inbox.isEmpty()) {
             return false;
         }
-        byte[] notice = new UndeliverableNoticeText(alias.get().address(), inbox.get().address(), failed.createdAt(),
+        byte[] notice = new UndeliverableNoticeText(alias.get().address(), inbox.get().address(), failed.recipient(), failed.createdAt(),
                 failed.content(), detail, now, hostname).render();
         queue.enqueue(ctx, new Delivery(Tokens.newOrderedId("dl"), failed.aliasId(), Delivery.Kind.NOTICE, "",
                 inbox.get().address(), notice, 0, now, now.plus(expiry)));

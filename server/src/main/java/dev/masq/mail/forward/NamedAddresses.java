@@ -33,7 +33,7 @@ final class NamedAddresses {
                     continue;
                 }
                 // An internationalised domain is kept in its A-label form, the one leak detection compares.
-                EmailAddress.parse(m.getLocalPart() + "@" + Domains.normalize(m.getDomain()).orElse(m.getDomain()))
+                EmailAddress.parseInternational(m.getLocalPart() + "@" + Domains.normalize(m.getDomain()).orElse(m.getDomain()))
                         .filter(a -> seen.add(a.toString()))
                         .ifPresent(a -> out.add(new NamedAddress(m.getName(), a.toString())));
             }

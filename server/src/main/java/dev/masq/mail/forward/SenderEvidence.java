@@ -36,7 +36,7 @@ record SenderEvidence(AuthenticationResults auth, SpamScore spam, MessageClues c
     private static MessageClues clues(InboundMessage message, HeaderBlock headers, Senders senders) {
         HeaderBlock.Field replyTo = headers.first("Reply-To");
         List<String> replyDomains = replyTo == null ? List.of() : senders.replyTo().stream()
-                .map(c -> EmailAddress.parse(c.address()).flatMap(a -> Domains.normalize(a.domain())))
+                .map(c -> EmailAddress.parseInternational(c.address()).flatMap(a -> Domains.normalize(a.domain())))
                 .flatMap(Optional::stream).toList();
         // Decoded once, and only if a check needs it: most mail has no canary to look for and claims no vendor.
         Supplier<BodyText> body = new Supplier<>() {

@@ -16,7 +16,7 @@ record Senders(NamedAddress author, List<NamedAddress> replyTo, List<NamedAddres
     static Senders of(HeaderBlock headers, String envelopeSender) {
         List<NamedAddress> from = parse(headers, "From");
         NamedAddress author = !from.isEmpty() ? from.getFirst()
-                : EmailAddress.parse(envelopeSender).map(a -> new NamedAddress(null, a.toString())).orElse(null);
+                : EmailAddress.parseInternational(envelopeSender).map(a -> new NamedAddress(null, a.toString())).orElse(null);
         List<NamedAddress> replyTo = parse(headers, "Reply-To");
         if (replyTo.isEmpty()) {
             replyTo = author == null ? List.of() : List.of(author);

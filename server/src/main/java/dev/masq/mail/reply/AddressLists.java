@@ -28,7 +28,7 @@ final class AddressLists {
         // mime4j's message builder decoded the field as UTF-8 already; its string parser would cut it short.
         for (Mailbox m : AddressField.mailboxes(value.getBytes(StandardCharsets.UTF_8))) {
             Optional<EmailAddress> parsed = m.getDomain() == null ? Optional.empty()
-                    : EmailAddress.parse(m.getLocalPart() + "@" + m.getDomain());
+                    : EmailAddress.parseInternational(m.getLocalPart() + "@" + m.getDomain());
             if (parsed.isEmpty()) {
                 continue;
             }

@@ -41,7 +41,7 @@ public final class ContactService {
 
     /** The contact for {@code address} on the alias, created on first request. */
     public Contact open(String userId, String aliasId, String address) {
-        EmailAddress contactAddress = EmailAddress.parse(address)
+        EmailAddress contactAddress = EmailAddress.parseInternational(address)
                 .orElseThrow(() -> new InvalidInputException("address", "not an email address"));
         if (domains.contains(contactAddress.domain())) {
             // Our own addresses are reached directly; a reverse alias to one would loop back to us.

@@ -199,8 +199,8 @@ final class ReplyRewriter {
     }
 
     private static void write(ByteArrayOutputStream out, String s) {
-        // Everything we write is ASCII: names are RFC 2047-encoded by mime4j.
-        out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
+        // Names are RFC 2047-encoded by mime4j; only an internationalised address (RFC 6532, jösé@...) is not ASCII.
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String read(TextBody text) throws IOException {

@@ -18,6 +18,9 @@ final class Smtputf8Extension implements EhloExtension, MailParametersHook {
     static final ProtocolSession.AttachmentKey<Boolean> REQUESTED =
             ProtocolSession.AttachmentKey.of("masq.smtputf8", Boolean.class);
 
+    /** RFC 5321 §4.2.3's reply for a MAIL parameter that is not recognised or not implemented. */
+    private static final HookResult NOT_OFFERED = HookReplies.deny("555", "5.5.4 SMTPUTF8 is offered only after EHLO");
+
     @Override
     public List<String> getImplementedEsmtpFeatures(SMTPSession session) {
         return List.of("SMTPUTF8");
@@ -25,6 +28,10 @@ final class Smtputf8Extension implements EhloExtension, MailParametersHook {
 
     @Override
     public HookResult doMailParameter(SMTPSession session, String paramName, String paramValue) {
+        if (!"EHLO".equals(session.getAttachment(SMTPSession.CURRENT_HELO_MODE, State.Connection).orElse(null))) {
+            // After HELO no extension was offered, and a client must not use one it was not offered (RFC 6531 §3.4).
+            return NOT_OFFERED;
+        }
         session.setAttachment(REQUESTED, true, State.Transaction);
         return HookResult.DECLINED;
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.masq.testing.DownstreamSmtpServer.Received;
+import dev.masq.testing.Messages;
+import jakarta.mail.internet.MimeUtility;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AutoClose;
@@ -52,7 +54,12 @@ class InternationalDeliveryTest {
         await().atMost(PATIENCE).until(() -> f.downstream.received().size() == 1);
         Received notice = f.downstream.received().getFirst();
         assertThat(notice.recipients()).containsExactly(INBOX);
-        assertThat(notice.readable()).contains("Undeliverable").contains("SMTPUTF8");
+        // The inbox's hop takes no SMTPUTF8 either: the notice's own Subject arrives as encoded words.
+        assertThat(MimeUtility.decodeText(Messages.values(notice.content(), "Subject").getFirst()))
+                .isEqualTo("Undeliverable: message from " + f.alias.address() + " to " + RECIPIENT);
+        assertThat(notice.readable()).contains("SMTPUTF8")
+                .contains("A message you sent from your alias " + f.alias.address() + " could not be delivered to " + RECIPIENT + ".")
+                .as("the Subject read as the UTF-8 it was").contains("Subject:  Gr\u00fc\u00dfe\r\n");
         assertThat(f.downstream.rcptAttempts()).extracting(a -> a.recipient()).containsOnly(INBOX);
         await().atMost(PATIENCE).until(() -> f.rows().isEmpty());
     }
