@@ -17,7 +17,7 @@ final class TraceHeader {
 
     static String received(InboundMessage message, String hostname, String aliasAddress, Instant at) {
         return "Received: from " + helo(message.heloName()) + " ([" + message.clientAddress() + "])\r\n"
-                + "\tby " + hostname + " (masq) with ESMTP\r\n"
+                + "\tby " + hostname + " (masq) with " + message.protocol() + "\r\n"
                 + "\tfor <" + aliasAddress + ">; "
                 + DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC)) + "\r\n";
     }

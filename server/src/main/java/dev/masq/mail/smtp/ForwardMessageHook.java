@@ -1,13 +1,10 @@
 package dev.masq.mail.smtp;
 
-import dev.masq.mail.MboxFromLine;
 import dev.masq.mail.forward.ForwardService;
 import dev.masq.mail.forward.InboundMessage;
 import dev.masq.mail.forward.ReceivedMessage;
 import dev.masq.mail.reply.ReplyService;
 import java.io.IOException;
-import java.io.InputStream;
-import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPRetCode;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -40,13 +37,8 @@ final class ForwardMessageHook implements MessageHook {
     @Override
     public HookResult onMessage(SMTPSession session, MailEnvelope mail) {
         String client = session.getRemoteAddress().getAddress().getHostAddress();
-        try (InputStream in = mail.getMessageInputStream()) {
-            InboundMessage message = new InboundMessage(
-                    InternationalAddresses.text(mail.getMaybeSender()),
-                    mail.getRecipients().stream().map(InternationalAddresses::text).toList(),
-                    session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null),
-                    client,
-                    MboxFromLine.strip(in.readAllBytes()));
+        try {
+            InboundMessage message = InboundMessages.read(session, mail);
             ReceivedMessage received = forward.receive(message);
             switch (forward.accept(received)) {
                 case LOOP -> {

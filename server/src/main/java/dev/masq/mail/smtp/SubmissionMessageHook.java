@@ -1,10 +1,8 @@
 package dev.masq.mail.smtp;
 
-import dev.masq.mail.MboxFromLine;
 import dev.masq.mail.forward.InboundMessage;
 import dev.masq.mail.submission.SubmissionService;
 import java.io.IOException;
-import java.io.InputStream;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.smtp.MailEnvelope;
 import org.apache.james.protocols.smtp.SMTPRetCode;
@@ -33,11 +31,8 @@ final class SubmissionMessageHook implements MessageHook {
     public HookResult onMessage(SMTPSession session, MailEnvelope mail) {
         String client = session.getRemoteAddress().getAddress().getHostAddress();
         String userId = session.getAttachment(AppPasswordAuthHook.USER_ID, State.Connection).orElseThrow();
-        try (InputStream in = mail.getMessageInputStream()) {
-            InboundMessage message = new InboundMessage(InternationalAddresses.text(mail.getMaybeSender()),
-                    mail.getRecipients().stream().map(InternationalAddresses::text).toList(),
-                    session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null),
-                    client, MboxFromLine.strip(in.readAllBytes()));
+        try {
+            InboundMessage message = InboundMessages.read(session, mail);
             return submission.accept(userId, message) == SubmissionService.Outcome.QUEUED ? QUEUED : NOT_YOURS;
         } catch (IOException | RuntimeException e) {
             log.error("submitted message from [{}] not stored", client, e);
