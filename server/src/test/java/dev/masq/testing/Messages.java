@@ -31,6 +31,19 @@ public final class Messages {
         return -1;
     }
 
+    /** Octets of the message's longest line, its CRLF included: SMTP allows 1,000 (RFC 5321 §4.5.3.1.6). */
+    public static int longestLine(byte[] message) {
+        int longest = 0;
+        int start = 0;
+        for (int i = 0; i < message.length; i++) {
+            if (message[i] == '\n') {
+                longest = Math.max(longest, i + 1 - start);
+                start = i + 1;
+            }
+        }
+        return Math.max(longest, message.length - start);
+    }
+
     public static byte[] body(byte[] message) {
         return Arrays.copyOfRange(message, bodyStart(message), message.length);
     }

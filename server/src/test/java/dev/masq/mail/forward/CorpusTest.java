@@ -2,6 +2,7 @@ package dev.masq.mail.forward;
 
 import static dev.masq.testing.Messages.body;
 import static dev.masq.testing.Messages.headerSection;
+import static dev.masq.testing.Messages.longestLine;
 import static dev.masq.testing.Messages.text;
 import static dev.masq.testing.Messages.values;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,7 +115,7 @@ class CorpusTest {
         byte[] copy = await().atMost(Duration.ofSeconds(20)).until(() -> inbox.received().stream()
                 .map(DownstreamSmtpServer.Received::content).filter(c -> values(c, "X-Masq-Alias").contains(alias.address()))
                 .findFirst(), Optional::isPresent).orElseThrow();
-        assertEveryLineFits(copy);
+        assertThat(longestLine(copy)).as("longest line, CRLF included").isLessThanOrEqualTo(1000);
         assertThat(headerSection(copy).split("\r\n")).as("header section").allMatch(l -> FIELD_LINE.matcher(l).lookingAt());
         Map<String, String> reverse = masq.contacts().list(masq.userId, alias.id()).stream()
                 .collect(Collectors.toMap(c -> c.address(), c -> c.reverseAlias()));
@@ -187,16 +188,6 @@ class CorpusTest {
     /** A value {@link dev.masq.testing.Messages} read octet by octet, read as the UTF-8 it is. */
     private static String utf8(String latin1) {
         return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-    }
-
-    private static void assertEveryLineFits(byte[] message) {
-        int start = 0;
-        for (int i = 0; i < message.length; i++) {
-            if (message[i] == '\n') {
-                assertThat(i + 1 - start).as("octets of the line at %d, CRLF included", start).isLessThanOrEqualTo(1000);
-                start = i + 1;
-            }
-        }
     }
 
     private static List<String> list(String value) {

@@ -31,17 +31,7 @@ class DkimSignatureTest {
 
     @Test
     void forwardedCopiesAndRepliesAreSignedForTheAliasDomainAndVerify() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair key = generator.generateKeyPair();
-        Path pem = dir.resolve("dkim.pem");
-        Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-        Path data = Files.createDirectory(dir.resolve("data"));
-        try (OutboundFixture f = new OutboundFixture(data, Map.of("MASQ_DKIM_KEY", pem.toString(), "MASQ_DKIM_SELECTOR", "s2026"))) {
-            f.dns.txt("s2026._domainkey.mask.test", "v=DKIM1; k=rsa; p="
-                    + Base64.getEncoder().encodeToString(key.getPublic().getEncoded()));
+        try (OutboundFixture f = signing()) {
             f.masq.alias("shop");
             f.send("jane@vendor.test", "shop@mask.test", FROM_JANE);
             Received forwarded = f.awaitReceived(1).getFirst();
@@ -61,17 +51,7 @@ class DkimSignatureTest {
 
     @Test
     void aNewslettersListUnsubscribeFieldsAreSignedSoThatOneClickUnsubscribeIsOffered() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair key = generator.generateKeyPair();
-        Path pem = dir.resolve("dkim.pem");
-        Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-        Path data = Files.createDirectory(dir.resolve("data"));
-        try (OutboundFixture f = new OutboundFixture(data, Map.of("MASQ_DKIM_KEY", pem.toString(), "MASQ_DKIM_SELECTOR", "s2026"))) {
-            f.dns.txt("s2026._domainkey.mask.test", "v=DKIM1; k=rsa; p="
-                    + Base64.getEncoder().encodeToString(key.getPublic().getEncoded()));
+        try (OutboundFixture f = signing()) {
             f.masq.alias("shop");
             f.send("news@vendor.test", "shop@mask.test", bytes("From: News <news@vendor.test>\r\nTo: shop@mask.test\r\n"
                     + "Subject: Weekly\r\nMessage-ID: <w1@vendor.test>\r\n"
