@@ -1,12 +1,15 @@
 package dev.masq.mail.delivery;
 
 import dev.masq.account.AccountRepository;
-import dev.masq.mail.DkimSigning;
 import dev.masq.alias.AliasEventRepository;
 import dev.masq.alias.AliasRepository;
 import dev.masq.common.Doorbell;
 import dev.masq.config.Config;
 import dev.masq.db.Database;
+import dev.masq.mail.DkimSigning;
+import dev.masq.outbox.Delivery;
+import dev.masq.outbox.DeliveryQueue;
+import dev.masq.outbox.DirectDispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.masq.outbox.Delivery;
-import dev.masq.outbox.DeliveryQueue;
-import dev.masq.outbox.DirectDispatch;
 
 /**
  * The outgoing side: a scheduler that leases due deliveries from the queue and sends each on its

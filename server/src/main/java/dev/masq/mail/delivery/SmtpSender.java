@@ -1,6 +1,8 @@
 package dev.masq.mail.delivery;
 
+import dev.masq.mail.DkimSigning;
 import dev.masq.mail.LineLimit;
+import dev.masq.outbox.Delivery;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -19,8 +21,6 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.eclipse.angus.mail.util.MailStreamProvider;
-import dev.masq.mail.DkimSigning;
-import dev.masq.outbox.Delivery;
 
 /**
  * Hands one message to one server over SMTP with Angus Mail, on a connection kept open from an
