@@ -13,13 +13,16 @@ import java.util.TreeSet;
  *
  * @param aliases every alias that is not clean, oldest leak first
  * @param vendors the same, summed up per vendor, vendor with the oldest leak first
+ * @param writtenAfterBurn burned aliases never found leaking that mail still tries to reach, latest first: a
+ *                         refusal at RCPT tells only an unauthenticated envelope domain, so it does not make an
+ *                         alias suspected, but the person should see who still has the address
  */
-public record LeakReport(List<AliasLeak> aliases, List<VendorSummary> vendors) {
+public record LeakReport(List<AliasLeak> aliases, List<VendorSummary> vendors, List<AliasLeak> writtenAfterBurn) {
     /** How the summary names aliases whose vendor nobody told us. */
     public static final String UNKNOWN_VENDOR = "(unknown vendor)";
 
     /** @param aliases the leaks, oldest first */
-    static LeakReport of(List<AliasLeak> aliases) {
+    static LeakReport of(List<AliasLeak> aliases, List<AliasLeak> writtenAfterBurn) {
         Map<String, List<AliasLeak>> byVendor = new LinkedHashMap<>();
         for (AliasLeak a : aliases) {
             String vendor = a.vendor() == null ? UNKNOWN_VENDOR : a.vendor();
@@ -34,7 +37,7 @@ public record LeakReport(List<AliasLeak> aliases, List<VendorSummary> vendors) {
             vendors.add(new VendorSummary(oldest.vendor() == null ? UNKNOWN_VENDOR : oldest.vendor(), group.size(),
                     leaked, group.size() - leaked, oldest.since(), List.copyOf(domains)));
         }
-        return new LeakReport(List.copyOf(aliases), List.copyOf(vendors));
+        return new LeakReport(List.copyOf(aliases), List.copyOf(vendors), List.copyOf(writtenAfterBurn));
     }
 
     /**

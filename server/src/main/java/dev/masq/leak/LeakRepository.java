@@ -1,6 +1,7 @@
 package dev.masq.leak;
 
 import static dev.masq.db.schema.Tables.ALIASES;
+import static dev.masq.db.schema.Tables.ALIAS_AFTER_BURN;
 import static dev.masq.db.schema.Tables.ALIAS_ALLOWED_DOMAINS;
 import static dev.masq.db.schema.Tables.ALIAS_EVENTS;
 import static dev.masq.db.schema.Tables.ALIAS_FOREIGN_DOMAINS;
@@ -206,6 +207,21 @@ public final class LeakRepository {
                 .orderBy(ALIAS_LEAKS.SINCE.asc(), ALIASES.ID.asc())
                 .fetch(r -> new Row(r.value1(), r.value2(), r.value3(),
                         new StoredStatus(LeakStatus.fromWire(r.value4()), instant(r.value5()), instant(r.value6()))));
+        return assemble(ctx, rows);
+    }
+
+    /**
+     * The person's aliases that were never found leaking (so {@link #notClean} does not list them) but that mail
+     * still tries to reach since they were burned, latest attempt first.
+     */
+    List<AliasLeak> cleanButWrittenAfterBurn(DSLContext ctx, String userId) {
+        List<Row> rows = ctx.select(ALIASES.ID, ALIASES.ADDRESS, ALIASES.VENDOR)
+                .from(ALIAS_AFTER_BURN).join(ALIASES).on(ALIASES.ID.eq(ALIAS_AFTER_BURN.ALIAS_ID))
+                .leftJoin(ALIAS_LEAKS).on(ALIAS_LEAKS.ALIAS_ID.eq(ALIASES.ID))
+                .where(ALIASES.USER_ID.eq(userId)
+                        .and(ALIAS_LEAKS.STATUS.isNull().or(ALIAS_LEAKS.STATUS.eq(LeakStatus.CLEAN.wire()))))
+                .orderBy(ALIAS_AFTER_BURN.LAST_AT.desc(), ALIASES.ID.asc())
+                .fetch(r -> new Row(r.value1(), r.value2(), r.value3(), StoredStatus.CLEAN));
         return assemble(ctx, rows);
     }
 

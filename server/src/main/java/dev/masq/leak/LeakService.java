@@ -133,9 +133,12 @@ public final class LeakService {
         });
     }
 
-    /** Every alias of the person that is not clean, oldest leak first, and a summary per vendor. */
+    /**
+     * Every alias of the person that is not clean, oldest leak first, a summary per vendor, and the burned
+     * aliases never found leaking that mail still tries to reach.
+     */
     public LeakReport report(String userId) {
-        return LeakReport.of(db.read(ctx -> leaks.notClean(ctx, userId)));
+        return db.read(ctx -> LeakReport.of(leaks.notClean(ctx, userId), leaks.cleanButWrittenAfterBurn(ctx, userId)));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.masq.alias.AliasService;
 import dev.masq.leak.AliasLeak;
 import dev.masq.leak.ForeignDomain;
 import dev.masq.leak.LeakStatus;
+import dev.masq.leak.LeakReport;
 import dev.masq.leak.LeakService;
 import dev.masq.leak.VendorService;
 import io.javalin.http.Context;
@@ -38,15 +39,17 @@ public record LeakPages(AliasService aliases, LeakService leaks, VendorService v
 
     /**
      * {@code vendorNames}: every vendor of the person's aliases, for the breach form; {@code breachError}: why the
-     * breach just submitted was refused, null when none was.
+     * breach just submitted was refused, null when none was; {@code writtenAfterBurn}: burned aliases never found
+     * leaking that mail still tries to reach.
      */
     public record Report(List<Row> rows, List<VendorSummary> vendors, WeeklyChart chart, List<String> vendorNames,
-                         String breachError) {
+                         String breachError, List<Row> writtenAfterBurn) {
     }
 
     public void report(Context ctx) {
         String user = WebGate.userId(ctx);
-        List<Row> rows = leaks.report(user).aliases().stream().map(l -> aliases.get(user, l.aliasId()))
+        LeakReport report = leaks.report(user);
+        List<Row> rows = report.aliases().stream().map(l -> aliases.get(user, l.aliasId()))
                 .map(a -> new Row(a, leaks.leak(user, a.id())))
                 .sorted(Comparator.comparing((Row r) -> r.leak().since(), Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
@@ -55,7 +58,8 @@ public record LeakPages(AliasService aliases, LeakService leaks, VendorService v
         all.forEach(v -> v.breaches().forEach(b -> breaches.merge(b.date(), v.name() + " breached " + b.date(),
                 (x, y) -> x + "; " + y)));
         Views.page(ctx, "leaks.jte", new Report(rows, vendors(rows), chart(user, rows, breaches),
-                all.stream().map(VendorService.Vendor::name).toList(), ctx.queryParam("breach_error")));
+                all.stream().map(VendorService.Vendor::name).toList(), ctx.queryParam("breach_error"),
+                report.writtenAfterBurn().stream().map(l -> new Row(aliases.get(user, l.aliasId()), l)).toList()));
     }
 
     private static List<VendorSummary> vendors(List<Row> rows) {

@@ -94,6 +94,34 @@ class VerdictEvidenceApiTest {
         assertThat(csv.split("\r\n")[1]).endsWith(",0,5,deals-daily.com (3); <> (1); lottery-prize.net (1)");
     }
 
+    @Test
+    void aBurnedAliasThatNeverLeakedButIsStillWrittenToIsInTheLeakReportWithoutBeingCalledLeaked() {
+        String id = create("{\"vendor\":\"Shop\",\"site\":\"shop.com\",\"mode\":\"custom\",\"local_part\":\"shop\"}");
+        send("promo@shop.com", "Shop <promo@shop.com>", "Weekly offers", "shop@mask.test");
+        assertThat(masq.call(key, "POST", "/api/v1/aliases/" + id + "/burn", "{\"replace\":false}").status()).isEqualTo(200);
+        JsonNode before = masq.call(key, "GET", "/api/v1/leaks", null).json();
+        assertThat(before.get("data")).isEmpty();
+        assertThat(before.get("written_after_burn")).isEmpty();
+
+        for (String sender : List.of("a@deals-daily.com", "b@deals-daily.com", "win@lottery-prize.net")) {
+            try (SmtpClient smtp = SmtpClient.open(masq.smtpPort())) {
+                smtp.expect(250, smtp.command("MAIL FROM:<" + sender + ">"));
+                assertThat(smtp.command("RCPT TO:<shop@mask.test>").text()).startsWith("550 5.1.1");
+            }
+        }
+
+        JsonNode report = await().atMost(Duration.ofSeconds(10)).until(
+                () -> masq.call(key, "GET", "/api/v1/leaks", null).json(), r -> r.get("written_after_burn").size() == 1
+                        && r.get("written_after_burn").get(0).get("after_burn").get("total").asLong() == 3);
+        assertThat(report.get("data")).isEmpty();
+        JsonNode burned = report.get("written_after_burn").get(0);
+        assertThat(burned.get("alias_id").asText()).isEqualTo(id);
+        assertThat(burned.get("address").asText()).isEqualTo("shop@mask.test");
+        assertThat(burned.get("after_burn").get("domains")).extracting(d -> d.get("domain").asText() + "=" + d.get("count").asLong())
+                .containsExactly("deals-daily.com=2", "lottery-prize.net=1");
+        assertThat(masq.call(key, "GET", "/api/v1/aliases/" + id, null).json().get("leak").get("status").asText()).isEqualTo("clean");
+    }
+
     private String create(String body) {
         TestMasq.Reply reply = masq.call(key, "POST", "/api/v1/aliases", body);
         assertThat(reply.status()).isEqualTo(201);

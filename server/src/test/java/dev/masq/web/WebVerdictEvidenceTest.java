@@ -68,6 +68,25 @@ class WebVerdictEvidenceTest {
         assertThat(client.get("/leaks").body()).contains("still written to by 2 domains since it was burned");
     }
 
+    @Test
+    void theLeakReportListsABurnedAliasThatNeverLeakedButIsStillWrittenTo() throws Exception {
+        Alias alias = masq.aliases().create(userId,
+                new NewAlias(NewAlias.AddressMode.CUSTOM, "shop", null, "Shop", "https://shop.com", null));
+        send("promo@shop.com", "Shop <promo@shop.com>", "Weekly offers");
+        masq.aliases().burn(userId, alias.id(), false, "done with them");
+        for (String sender : List.of("a@deals-daily.com", "win@lottery-prize.net")) {
+            try (SmtpClient smtp = SmtpClient.open(masq.smtpPort())) {
+                smtp.expect(250, smtp.command("MAIL FROM:<" + sender + ">"));
+                assertThat(smtp.command("RCPT TO:<shop@mask.test>").text()).startsWith("550 5.1.1");
+            }
+        }
+
+        String report = await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/leaks").body(),
+                body -> body.contains("id=\"written-after-burn\""));
+        assertThat(report).contains("id=\"no-leaks\"", "shop@mask.test",
+                "still written to by 2 domains since it was burned", "deals-daily.com (1), lottery-prize.net (1)");
+    }
+
     private void send(String envelopeSender, String from, String subject) {
         byte[] message = ("From: " + from + "\r\nTo: shop@mask.test\r\nSubject: " + subject + "\r\n"
                 + "Message-ID: <" + Math.abs(subject.hashCode()) + "@test>\r\n\r\nbody\r\n").getBytes(StandardCharsets.UTF_8);
