@@ -48,6 +48,7 @@ import dev.masq.web.AppPasswordPages;
 import dev.masq.web.DomainPages;
 import dev.masq.web.DefencePages;
 import dev.masq.http.HttpServer;
+import dev.masq.web.InboxMailThrottle;
 import dev.masq.web.InboxPages;
 import dev.masq.web.ImportPages;
 import dev.masq.web.ImportRoutes;
@@ -228,7 +229,7 @@ public final class App implements AutoCloseable {
                 new AliasPages(c.aliases, c.leaks, c.config.domains(), c.domains),
                 new AliasDetailPages(c.aliases, c.leaks, c.inboxes, c.aliasInboxes, c.contacts, c.quarantined, c.guards,
                         c.policies),
-                new InboxPages(c.inboxes, c.aliasInboxes),
+                new InboxPages(c.inboxes, c.aliasInboxes, new InboxMailThrottle(c.secrets, c.clock)),
                 new LeakPages(c.aliases, c.leaks, c.vendors, c.clock),
                 new SecurityPages(c.signIn, c.secondFactors, c.recoveryCodes, c.passkeys, c.sessions, gate),
                 new SettingsPages(c.signIn, c.accountExport, c.accountDeletion, c.inboxes, c.webhooks,

@@ -5,15 +5,20 @@ import dev.masq.alias.AliasInboxes;
 import dev.masq.common.InvalidInputException;
 import io.javalin.http.Context;
 import java.util.Optional;
+import dev.masq.http.ProblemException;
 import dev.masq.http.Redirect;
 
 /** Real inboxes: adding one (a link is mailed to it), following that link, removing, the default, and per-alias choice. */
-public record InboxPages(InboxService inboxes, AliasInboxes aliasInboxes) {
+public record InboxPages(InboxService inboxes, AliasInboxes aliasInboxes, InboxMailThrottle throttle) {
     public record VerifyView(String token, String address, String done) {
     }
 
     public void add(Context ctx) {
-        inboxes.add(WebGate.userId(ctx), ctx.formParam("address"));
+        String userId = WebGate.userId(ctx);
+        throttle.request(userId, ctx.formParam("address")).ifPresent(wait -> {
+            throw ProblemException.tooManyRequests(wait);
+        });
+        inboxes.add(userId, ctx.formParam("address"));
         throw new Redirect("/settings?inbox=sent");
     }
 

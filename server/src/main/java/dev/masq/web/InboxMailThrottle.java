@@ -1,0 +1,40 @@
+package dev.masq.web;
+
+import dev.masq.crypto.Secrets;
+import dev.masq.http.RateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Keeps "add an inbox" from being a way to mail-bomb someone: adding and removing the same address again mailed
+ * it a confirmation each time. One confirmation mail to one address an hour, whoever asks, and a few an hour
+ * from one account.
+ */
+public final class InboxMailThrottle {
+    static final int PER_ACCOUNT_PER_HOUR = 5;
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private final RateLimiter perAccount;
+    private final RateLimiter perTarget;
+    private final Secrets secrets;
+
+    public InboxMailThrottle(Secrets secrets, Clock clock) {
+        this.perAccount = new RateLimiter(PER_ACCOUNT_PER_HOUR, HOUR, clock);
+        this.perTarget = new RateLimiter(1, HOUR, clock);
+        this.secrets = secrets;
+    }
+
+    /** Takes one confirmation mail from both budgets: empty when allowed, else how long to wait. */
+    Optional<Duration> request(String userId, String target) {
+        Optional<Duration> account = perAccount.tryAcquire(userId);
+        if (account.isPresent()) {
+            return account;
+        }
+        // A keyed hash, so the limiter's memory holds no email addresses.
+        String key = HexFormat.of().formatHex(secrets.lookupHash(String.valueOf(target).strip().toLowerCase(Locale.ROOT)));
+        return perTarget.tryAcquire(key);
+    }
+}
