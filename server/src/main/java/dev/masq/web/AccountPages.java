@@ -162,7 +162,7 @@ public final class AccountPages {
         }
         sessions.reauthenticated(s.id());
         String next = ctx.queryParam("next");
-        throw new Redirect(next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/security");
+        throw new Redirect(LocalPath.orElse(next, "/security"));
     }
 
     public void logout(Context ctx) {

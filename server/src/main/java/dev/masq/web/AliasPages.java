@@ -151,8 +151,7 @@ public final class AliasPages {
 
     /** Actions return to the page they were taken on: the list (with its filters) or the alias page. */
     private static String back(Context ctx) {
-        String back = ctx.formParam("back");
-        return back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/aliases/" + ctx.pathParam("id");
+        return LocalPath.orElse(ctx.formParam("back"), "/aliases/" + ctx.pathParam("id"));
     }
 
     private static String choice(String value, String... allowed) {

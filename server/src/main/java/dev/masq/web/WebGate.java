@@ -137,8 +137,7 @@ public final class WebGate {
         if (ctx.method() == HandlerType.GET) {
             return ctx.path();
         }
-        String back = ctx.formParam("back");
-        return back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/security";
+        return LocalPath.orElse(ctx.formParam("back"), "/security");
     }
 
     public static WebSession session(Context ctx) {
