@@ -11,11 +11,13 @@ import org.apache.james.protocols.smtp.SMTPSession;
 
 /**
  * At most so many commands that move no mail in one session (Postfix's {@code smtpd_junk_command_limit}):
- * a client sending {@code NOOP} every few seconds would otherwise hold its connection slot forever.
- * Beyond the limit it is told {@code 421 4.7.0} and closed.
+ * a client sending {@code NOOP} every few seconds would otherwise hold its connection slot forever. A command
+ * masq does not know ({@code EXPN}, {@code BDAT}, {@code XCLIENT}, garbage) moves no mail either and counts the
+ * same, so a session cannot be held with {@code 500} answers. Beyond the limit it is told {@code 421 4.7.0} and closed.
  */
 final class JunkCommands implements LineHandler<SMTPSession> {
-    private static final Set<String> JUNK = Set.of("NOOP", "RSET", "VRFY", "HELP");
+    // Every other command (NOOP, RSET, VRFY, HELP, ...) is junk.
+    private static final Set<String> MAIL_COMMANDS = Set.of("HELO", "EHLO", "MAIL", "RCPT", "DATA", "QUIT", "STARTTLS", "AUTH");
     private static final AttachmentKey<AtomicInteger> COUNT = AttachmentKey.of("masq.junk-commands", AtomicInteger.class);
 
     private final LineHandler<SMTPSession> commands;
@@ -30,7 +32,7 @@ final class JunkCommands implements LineHandler<SMTPSession> {
 
     @Override
     public Response onLine(SMTPSession session, byte[] line) {
-        if (JUNK.contains(CommandVerb.of(line)) && count(session).incrementAndGet() > limit) {
+        if (!MAIL_COMMANDS.contains(CommandVerb.of(line)) && count(session).incrementAndGet() > limit) {
             return tooMany;
         }
         return commands.onLine(session, line);

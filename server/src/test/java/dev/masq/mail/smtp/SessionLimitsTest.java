@@ -34,6 +34,24 @@ class SessionLimitsTest {
     }
 
     @Test
+    void unknownCommandsCountAsCommandsThatMoveNoMailEvenPipelinedInOneWrite() {
+        try (TestMasq masq = TestMasq.start(dir); SmtpClient smtp = masq.open()) {
+            List<String> junk = List.of("FOO", "EXPN someone", "BDAT 10 LAST", "XCLIENT ADDR=192.0.2.1", "HELP");
+            StringBuilder batch = new StringBuilder();
+            for (int i = 0; i <= 100; i++) {
+                batch.append(junk.get(i % junk.size())).append("\r\n");
+            }
+            smtp.write(batch.toString());
+            for (int i = 0; i < 100; i++) {
+                assertThat(smtp.reply().text()).as("reply %d", i).matches("50[02] 5\\.[0-9.]+ .*");
+            }
+            assertThat(smtp.reply().text())
+                    .isEqualTo("421 4.7.0 mx.mask.test Too many commands that send no mail, closing connection");
+            assertThat(smtp.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
     void aSessionPastItsLifetimeIsClosedAtItsNextCommand() {
         try (TestMasq masq = TestMasq.start(dir, Map.of("MASQ_SMTP_SESSION_LIFETIME", "1s")); SmtpClient smtp = masq.open()) {
             SmtpClient.Reply reply = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
