@@ -84,6 +84,30 @@ class SubmissionAuthTest {
         }
     }
 
+    @Test
+    void plainNamingAnotherAuthorizationIdentityIsRefused() {
+        f.masq.user("other@inbox.test", false);
+        try (SmtpClient smtp = tls()) {
+            assertThat(smtp.command("AUTH PLAIN " + base64("other@inbox.test\0" + OutboundFixture.INBOX + "\0" + password.password())).text())
+                    .startsWith("535 5.7.8");
+            assertThat(smtp.command("MAIL FROM:<" + OutboundFixture.INBOX + ">").text()).startsWith("530");
+            // Naming oneself is what many clients do.
+            smtp.expect(235, smtp.command("AUTH PLAIN " + base64(OutboundFixture.INBOX + "\0" + OutboundFixture.INBOX + "\0" + password.password())));
+        }
+    }
+
+    @Test
+    void aSessionSignedInOnceCannotSignInAgain() {
+        try (SmtpClient smtp = tls()) {
+            String login = base64("\0" + OutboundFixture.INBOX + "\0" + password.password());
+            smtp.expect(235, smtp.command("AUTH PLAIN " + login));
+            assertThat(smtp.command("AUTH PLAIN " + login).text()).isEqualTo("503 5.5.1 Already authenticated");
+            assertThat(smtp.command("AUTH LOGIN").text()).isEqualTo("503 5.5.1 Already authenticated");
+            assertThat(smtp.send(OutboundFixture.INBOX, List.of("sales@shop.example"),
+                    bytes("From: shop@mask.test\r\nSubject: hi\r\n\r\nx\r\n")).code()).isEqualTo(250);
+        }
+    }
+
     /** STARTTLS command injection (CVE-2011-0411): an attacker's clear-text transaction never joins the user's. */
     @Test
     void commandsSentInClearWithStartTlsAreDroppedAndTheUsersMessageGoesOnlyWhereTheUserSentIt() {
