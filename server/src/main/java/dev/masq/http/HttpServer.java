@@ -44,6 +44,7 @@ public final class HttpServer implements AutoCloseable {
             });
             config.staticFiles.enableWebjars();
             config.routes.before(headers::apply);
+            config.routes.before(UnusedMethods::refuse);
             config.routes.after(HttpServer::declareUtf8);
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers)));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors(headers)));
