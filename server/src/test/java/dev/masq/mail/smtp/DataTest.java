@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What happens after DATA: size cap, loops, commit failures, paused aliases and bounces. */
 class DataTest {
@@ -50,6 +52,15 @@ class DataTest {
                 .isEqualTo(250);
         assertThat(masq.takeQueued()).hasSize(1).allSatisfy(d -> assertThat(text(d)).contains("Subject: small"));
         assertThat(masq.reload(shop).forwarded()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "+5", "1e3", "", "12345678901234567890123"})
+    void aSizeThatIsNotDigitsIsASyntaxError(String size) {
+        smtp.command("EHLO client.example");
+        assertThat(smtp.command("MAIL FROM:<a@vendor.example> SIZE=" + size).text())
+                .isEqualTo("501 5.5.4 Syntactically incorrect value for SIZE parameter");
+        assertThat(smtp.command("MAIL FROM:<a@vendor.example> SIZE=500").code()).isEqualTo(250);
     }
 
     @Test
