@@ -150,6 +150,21 @@ class InternationalMailTest {
         assertThat(text(body(copy.content()))).isEqualTo("JVBERi0=\r\n");
     }
 
+    /** No field to the rewriter, so no field to the hop either: body text, which 8BITMIME carries. */
+    @Test
+    void aHeaderLineThatIsNoFieldWithUtf8InItGoesToAHopWithoutSmtputf8AsTheBodyItIs() throws Exception {
+        byte[] message = utf8("From: Jane <jane@vendor.test>\r\nTo: shop@mask.test\r\nSubject: hi\r\n"
+                + "S\u00fcbject: no field\r\n\r\nHello.\r\n");
+        try (SmtpClient smtp = f.masq.open()) {
+            assertThat(smtp.send("jane@vendor.test", List.of("shop@mask.test"), message).code()).isEqualTo(250);
+        }
+
+        Received copy = f.awaitReceived(1).getFirst();
+        assertThat(copy.recipients()).containsExactly(OutboundFixture.INBOX);
+        assertThat(values(copy.content(), "Subject")).containsExactly("hi");
+        assertThat(text(body(copy.content()))).isEqualTo("S\u00fcbject: no field\r\n\r\nHello.\r\n");
+    }
+
     private static SmtpClient.Reply command(SmtpClient smtp, String line) {
         smtp.write(utf8(line + "\r\n"));
         return smtp.reply();
