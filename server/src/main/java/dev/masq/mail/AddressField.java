@@ -3,6 +3,7 @@ package dev.masq.mail;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,13 +23,21 @@ import org.apache.james.mime4j.util.ByteArrayBuffer;
  * 8-bit runs of each part are read back as the UTF-8 they were.
  */
 public final class AddressField {
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
     private AddressField() {
     }
 
-    /** Groups flattened, in order; a part that is not valid UTF-8 (legacy 8-bit) is left as mime4j read it. */
+    /**
+     * Groups flattened, in order. A value that is not valid UTF-8 is legacy 8-bit from an old mailer,
+     * read as Windows-1252 (the superset of ISO-8859-1 such mailers write): mime4j would read a quoted
+     * display name as UTF-8 and make "René" of {@code "Ren\xe9"} a replacement character.
+     */
     public static List<Mailbox> mailboxes(byte[] rawValue) {
+        byte[] value = isUtf8(rawValue) ? rawValue
+                : new String(rawValue, WINDOWS_1252).getBytes(StandardCharsets.UTF_8);
         return LenientAddressParser.DEFAULT
-                .parseAddressList(new ByteArrayBuffer(rawValue, true), new ParserCursor(0, rawValue.length))
+                .parseAddressList(new ByteArrayBuffer(value, true), new ParserCursor(0, value.length))
                 .flatten().stream()
                 .map(m -> new Mailbox(utf8(m.getName()), utf8(m.getLocalPart()), utf8(m.getDomain())))
                 .toList();
@@ -56,6 +65,16 @@ public final class AddressField {
             i = end;
         }
         return out.toString();
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static boolean isByteChar(char c) {

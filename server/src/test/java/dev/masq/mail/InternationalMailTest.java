@@ -119,6 +119,52 @@ class InternationalMailTest {
         assertThat(text(copy.content())).contains("Content-Transfer-Encoding: base64\r\n\r\nAAEC\r\n--b1--\r\n");
     }
 
+    /** Outlook's Thread-Topic, a list's name, a file's name: each has an ASCII form, and none may cost the owner the mail. */
+    @Test
+    void aHopWithoutSmtputf8GetsTextFieldsAndFileNamesInAsciiFormsThatDecodeToTheSameText() throws Exception {
+        byte[] message = utf8("From: Jane <jane@vendor.test>\r\nTo: shop@mask.test\r\nSubject: " + SUBJECT
+                + "\r\nThread-Topic: " + SUBJECT + "\r\nOrganization: Soci\u00e9t\u00e9 G\u00e9n\u00e9rale\r\n"
+                + "List-Id: Liste f\u00fcr \u00c4rzte <aerzte.list.test>\r\nKeywords: caf\u00e9\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: application/pdf; name=\"r\u00e9sum\u00e9 1.pdf\"\r\n"
+                + "Content-Disposition: attachment; filename=\"r\u00e9sum\u00e9 1.pdf\"; size=5\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0=\r\n");
+        try (SmtpClient smtp = f.masq.open()) {
+            assertThat(smtp.send("jane@vendor.test", List.of("shop@mask.test"), message).code()).isEqualTo(250);
+        }
+
+        Received copy = f.awaitReceived(1).getFirst();
+        assertThat(copy.recipients()).containsExactly(OutboundFixture.INBOX);
+        assertThat(f.downstream.mailCommands().getLast()).doesNotContain("SMTPUTF8");
+        assertThat(new String(copy.content(), StandardCharsets.ISO_8859_1)).as("7-bit only").matches("\\p{ASCII}*");
+        assertThat(MimeUtility.decodeText(values(copy.content(), "Thread-Topic").getFirst())).isEqualTo(SUBJECT);
+        assertThat(MimeUtility.decodeText(values(copy.content(), "Organization").getFirst()))
+                .isEqualTo("Soci\u00e9t\u00e9 G\u00e9n\u00e9rale");
+        assertThat(values(copy.content(), "List-Id").getFirst()).endsWith("?= <aerzte.list.test>");
+        assertThat(MimeUtility.decodeText(values(copy.content(), "List-Id").getFirst()))
+                .isEqualTo("Liste f\u00fcr \u00c4rzte <aerzte.list.test>");
+        assertThat(MimeUtility.decodeText(values(copy.content(), "Keywords").getFirst())).isEqualTo("caf\u00e9");
+        assertThat(values(copy.content(), "Content-Type"))
+                .containsExactly("application/pdf; name*=utf-8''r%C3%A9sum%C3%A9%201.pdf");
+        assertThat(values(copy.content(), "Content-Disposition"))
+                .containsExactly("attachment; filename*=utf-8''r%C3%A9sum%C3%A9%201.pdf; size=5");
+        assertThat(text(body(copy.content()))).isEqualTo("JVBERi0=\r\n");
+    }
+
+    /** No field to the rewriter, so no field to the hop either: body text, which 8BITMIME carries. */
+    @Test
+    void aHeaderLineThatIsNoFieldWithUtf8InItGoesToAHopWithoutSmtputf8AsTheBodyItIs() throws Exception {
+        byte[] message = utf8("From: Jane <jane@vendor.test>\r\nTo: shop@mask.test\r\nSubject: hi\r\n"
+                + "S\u00fcbject: no field\r\n\r\nHello.\r\n");
+        try (SmtpClient smtp = f.masq.open()) {
+            assertThat(smtp.send("jane@vendor.test", List.of("shop@mask.test"), message).code()).isEqualTo(250);
+        }
+
+        Received copy = f.awaitReceived(1).getFirst();
+        assertThat(copy.recipients()).containsExactly(OutboundFixture.INBOX);
+        assertThat(values(copy.content(), "Subject")).containsExactly("hi");
+        assertThat(text(body(copy.content()))).isEqualTo("S\u00fcbject: no field\r\n\r\nHello.\r\n");
+    }
+
     private static SmtpClient.Reply command(SmtpClient smtp, String line) {
         smtp.write(utf8(line + "\r\n"));
         return smtp.reply();

@@ -19,8 +19,8 @@ import org.apache.james.mime4j.util.MimeUtil;
  * anyone can forge them, and so are read-receipt requests,
  * which would have the inbox write to the sender directly. Every other field and the rest of the body are
  * copied byte for byte (the original's DKIM signature no longer verifies once a warning is in; the copy is
- * signed by masq anyway). A message with no header fields at all gets ours and a blank line in front
- * of its original bytes.
+ * signed by masq anyway). Where a body follows the header section without a blank line (a message with
+ * no header fields at all, a line that is no field), ours goes before it.
  */
 final class ForwardRewriter {
     private static final byte[] CRLF = {'\r', '\n'};
@@ -94,7 +94,10 @@ final class ForwardRewriter {
                 out.write(message, f.start(), f.end() - f.start());
             }
         }
-        if (headers.isEmpty() && !startsWithBlankLine(message)) {
+        // The header section ends at a line that is no field too: the blank line before the body is ours
+        // then, or each next parser decides for itself whether that line and what follows are header.
+        boolean bodyFollows = headers.isEmpty() || headers.bodyStart() < message.length;
+        if (bodyFollows && !startsWithBlankLine(message, headers.bodyStart())) {
             out.writeBytes(CRLF);
         }
         // The warning goes into the text parts only: the header section above is the one already written.
@@ -139,8 +142,8 @@ final class ForwardRewriter {
         return name + ": " + MimeUtil.fold(value, name.length() + 2) + "\r\n";
     }
 
-    private static boolean startsWithBlankLine(byte[] m) {
-        return m.length >= 2 && m[0] == '\r' && m[1] == '\n';
+    private static boolean startsWithBlankLine(byte[] m, int at) {
+        return m.length >= at + 2 && m[at] == '\r' && m[at + 1] == '\n';
     }
 
     private static void write(ByteArrayOutputStream out, String s) {

@@ -2,6 +2,7 @@ package dev.masq.mail.reply;
 
 import dev.masq.mail.AddressField;
 import dev.masq.mail.EmailAddress;
+import dev.masq.mail.forward.HeaderBlock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,9 @@ public final class Authorship {
         builder.setMimeEntityConfig(MimeConfig.PERMISSIVE);
         Header header;
         try {
-            header = builder.parseHeader(new ByteArrayInputStream(message));
+            // Only the header section the rewriter sees: a From past a line that is no field goes on as body
+            // text, so taking it for the author would relay the owner's own inbox address to the contact.
+            header = builder.parseHeader(new ByteArrayInputStream(message, 0, HeaderBlock.parse(message).bodyStart()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -19,7 +19,7 @@ final class InboundMessages {
                     mail.getRecipients().stream().map(InternationalAddresses::text).toList(),
                     session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null),
                     session.getRemoteAddress().getAddress().getHostAddress(),
-                    protocol(session), MboxFromLine.strip(in.readAllBytes()));
+                    protocol(session), OrphanContinuation.strip(MboxFromLine.strip(in.readAllBytes())));
         }
     }
 

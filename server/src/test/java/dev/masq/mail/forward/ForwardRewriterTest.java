@@ -68,9 +68,9 @@ class ForwardRewriterTest {
     }
 
     @Test
-    void aLineThatIsNoHeaderEndsTheHeaderSectionWithoutABlankLine() {
+    void aLineThatIsNoHeaderEndsTheHeaderSectionAndTheBlankLineGoesBeforeIt() {
         String out = rewrite("From: a@x.example\r\nthis is body text: with a colon later\r\nmore\r\n", "");
-        assertThat(out).endsWith("From: \"a at x.example\" <reply+axexample@mask.test>\r\n"
+        assertThat(out).endsWith("From: \"a at x.example\" <reply+axexample@mask.test>\r\n\r\n"
                 + "this is body text: with a colon later\r\nmore\r\n");
     }
 

@@ -142,6 +142,20 @@ class ReplyTest {
         assertThat(values(out.content(), "Subject")).containsExactly("Re: x");
     }
 
+    /** The author is read where the rewriter reads the header: a From it would send on as body text is no author. */
+    @Test
+    void aFromAfterALineThatIsNoHeaderFieldIsNoAuthorAndTheInboxNeverReachesTheContact() {
+        Contact jane = f.contact(shop, "jane@vendor.test");
+        byte[] reply = bytes("To: <" + jane.reverseAlias() + ">\r\nSubject: Re: x\r\nthis line is no header field\r\n"
+                + "From: Person Real <person@inbox.test>\r\n\r\nHello.\r\n");
+        assertThat(send("127.0.0.1", "person@inbox.test", List.of(jane.reverseAlias()), reply).code()).isEqualTo(250);
+
+        Received notice = f.awaitReceived(1).getFirst();
+        assertThat(notice.recipients()).containsExactly("person@inbox.test");
+        assertThat(f.downstream.received()).noneMatch(r -> r.recipients().contains("jane@vendor.test"));
+        assertThat(f.masq.events(shop)).extracting(AliasEvent::kind).contains("forged_reply");
+    }
+
     @Test
     void replyAllReachesEveryContactWithTheirRealAddressesAndDkimAlone() throws Exception {
         Contact jane = f.contact(shop, "jane@vendor.test");
