@@ -7,33 +7,21 @@ import dev.masq.TestMasq;
 import dev.masq.outbox.Delivery;
 import dev.masq.testing.SmtpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Catch-all: the alias exists the moment someone writes to it, within limits, and never comes back once gone. */
 class CatchAllTest {
     private static final byte[] WELCOME = "From: OpenAI <noreply@vendor.example>\r\nSubject: Welcome\r\n\r\nHello.\r\n"
             .getBytes(StandardCharsets.US_ASCII);
 
-    @TempDir
-    Path dir;
     @AutoClose
-    TestMasq masq;
-    String key;
-    JsonNode domain;
-
-    @BeforeEach
-    void setUp() {
-        masq = TestMasq.start(dir, Map.of("MASQ_CATCHALL_DAILY_LIMIT", "2", "MASQ_SMTP_HARD_ERROR_LIMIT", "5"));
-        key = masq.userWithKey("alice@inbox.test");
-        domain = OwnDomain.verified(masq, key, "mine.example");
-    }
+    final TestMasq masq = TestMasq.start(Map.of("MASQ_CATCHALL_DAILY_LIMIT", "2", "MASQ_SMTP_HARD_ERROR_LIMIT", "5"));
+    final String key = masq.userWithKey("alice@inbox.test");
+    final JsonNode domain = OwnDomain.verified(masq, key, "mine.example");
 
     @Test
     void offUnknownAddressesAreUnknownUsers() {

@@ -7,26 +7,16 @@ import dev.masq.TestMasq;
 import dev.masq.outbox.Delivery;
 import dev.masq.testing.SmtpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A subdomain of the operator's alias domains: claimed first come, first served, and receiving at once. */
 class SubdomainTest {
-    @TempDir
-    Path dir;
     @AutoClose
-    TestMasq masq;
-    String key;
-
-    @BeforeEach
-    void setUp() {
-        masq = TestMasq.start(dir);
-        key = masq.userWithKey("alice@inbox.test");
-    }
+    final TestMasq masq = TestMasq.start(Map.of());
+    final String key = masq.userWithKey("alice@inbox.test");
 
     @Test
     void aClaimedSubdomainIsVerifiedAtOnceAndItsCatchAllReceives() {

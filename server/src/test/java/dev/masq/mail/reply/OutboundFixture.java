@@ -96,6 +96,13 @@ public final class OutboundFixture implements AutoCloseable {
         return downstream.received();
     }
 
+    /** The owner answers from their inbox (DKIM-signed as inbox.test) to {@code reverseAlias}: "Re: Your order". */
+    public void replyFromInbox(String reverseAlias) throws Exception {
+        send(INBOX, reverseAlias, signedByInbox(("From: " + INBOX + "\r\nTo: <" + reverseAlias + ">\r\n"
+                + "Subject: Re: Your order\r\nDate: Mon, 12 Jan 2026 08:31:00 +0000\r\nMessage-ID: <r1@inbox.test>\r\n"
+                + "\r\nThanks.\r\n").getBytes(StandardCharsets.US_ASCII)));
+    }
+
     /** {@code message} with a DKIM-Signature of inbox.test in front. */
     public byte[] signedByInbox(byte[] message) throws Exception {
         DKIMSigner signer = new DKIMSigner("v=1; a=rsa-sha256; c=relaxed/relaxed; q=dns/txt; d=inbox.test; s=s1; "
