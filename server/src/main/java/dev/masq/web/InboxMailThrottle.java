@@ -4,8 +4,6 @@ import dev.masq.crypto.Secrets;
 import dev.masq.http.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,13 +16,11 @@ public final class InboxMailThrottle {
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final RateLimiter perAccount;
-    private final RateLimiter perTarget;
-    private final Secrets secrets;
+    private final OneMailPerAddress perTarget;
 
     public InboxMailThrottle(Secrets secrets, Clock clock) {
         this.perAccount = new RateLimiter(PER_ACCOUNT_PER_HOUR, HOUR, clock);
-        this.perTarget = new RateLimiter(1, HOUR, clock);
-        this.secrets = secrets;
+        this.perTarget = new OneMailPerAddress(secrets, clock);
     }
 
     /** Takes one confirmation mail from both budgets: empty when allowed, else how long to wait. */
@@ -33,8 +29,6 @@ public final class InboxMailThrottle {
         if (account.isPresent()) {
             return account;
         }
-        // A keyed hash, so the limiter's memory holds no email addresses.
-        String key = HexFormat.of().formatHex(secrets.lookupHash(String.valueOf(target).strip().toLowerCase(Locale.ROOT)));
-        return perTarget.tryAcquire(key);
+        return perTarget.tryAcquire(String.valueOf(target));
     }
 }

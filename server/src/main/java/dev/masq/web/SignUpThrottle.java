@@ -4,8 +4,6 @@ import dev.masq.config.SignUpSettings;
 import dev.masq.crypto.Secrets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import dev.masq.http.RateLimiter;
 
@@ -17,13 +15,11 @@ public final class SignUpThrottle {
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final RateLimiter perClient;
-    private final RateLimiter perTarget;
-    private final Secrets secrets;
+    private final OneMailPerAddress perTarget;
 
     public SignUpThrottle(SignUpSettings settings, Secrets secrets, Clock clock) {
         this.perClient = new RateLimiter(settings.perClientPerHour(), HOUR, clock);
-        this.perTarget = new RateLimiter(1, HOUR, clock);
-        this.secrets = secrets;
+        this.perTarget = new OneMailPerAddress(secrets, clock);
     }
 
     /** Takes one request from {@code client}'s budget: empty when allowed, else how long to wait. */
@@ -33,8 +29,6 @@ public final class SignUpThrottle {
 
     /** Whether {@code target} may be mailed now; false for an hour after each mail. */
     boolean mayMail(String target) {
-        // A keyed hash, so the limiter's memory holds no email addresses.
-        String key = HexFormat.of().formatHex(secrets.lookupHash(target.strip().toLowerCase(Locale.ROOT)));
-        return perTarget.tryAcquire(key).isEmpty();
+        return perTarget.tryAcquire(target).isEmpty();
     }
 }
